@@ -1,0 +1,171 @@
+package dev.basin.store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A table declared once by the feature that owns it: name, owning feature, key, columns, and how a record of type
+ * {@code R} maps to a row. The store writes any declared table; no feature writes its own INSERT.
+ *
+ * <pre>{@code
+ * static final Table<WaypointRow> TABLE = Table.<WaypointRow>named("ocean_waypoints")
+ *     .owner("navigation").key("waypoint_id")
+ *     .column("waypoint_id", TEXT, WaypointRow::waypointId)
+ *     .column("basin_coordinates", BASIN, WaypointRow::basin)
+ *     .build();
+ * }</pre>
+ */
+public final class Table<R> {
+    private final String name;
+    private final String owner;
+    private final String key;
+    private final List<Column<R>> columns;
+    private final Map<String, Column<R>> byName;
+    private final Map<String, String> constantReasons;
+
+    private Table(Builder<R> b) {
+        this.name = b.name;
+        this.owner = b.owner;
+        this.key = b.key;
+        this.columns = List.copyOf(b.columns);
+        Map<String, Column<R>> m = new LinkedHashMap<>();
+        for (Column<R> c : columns) {
+            m.put(c.name(), c);
+        }
+        this.byName = Collections.unmodifiableMap(m);
+        this.constantReasons = Map.copyOf(b.constantReasons);
+    }
+
+    /** Starts a declaration of the table {@code name}. */
+    public static <R> Builder<R> named(String name) {
+        return new Builder<>(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The feature package that owns (and alone writes) this table, e.g. {@code "navigation"}. */
+    public String owner() {
+        return owner;
+    }
+
+    /** The primary-key column. */
+    public String key() {
+        return key;
+    }
+
+    public List<Column<R>> columns() {
+        return columns;
+    }
+
+    /** The declared column {@code name}; an unknown name is a programming error. */
+    public Column<R> column(String columnName) {
+        Column<R> c = byName.get(columnName);
+        if (c == null) {
+            throw new IllegalArgumentException("table " + name + " declares no column " + columnName);
+        }
+        return c;
+    }
+
+    public boolean hasColumn(String columnName) {
+        return byName.containsKey(columnName);
+    }
+
+    /**
+     * Columns that may legitimately hold one value for all rows of a run, with the reason the coverage report shows
+     * (e.g. the coordizer version).
+     */
+    public Map<String, String> constantReasons() {
+        return constantReasons;
+    }
+
+    /** The row values of {@code record}, in column order. */
+    public Object[] values(R record) {
+        Objects.requireNonNull(record, "record");
+        Object[] v = new Object[columns.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = columns.get(i).valueOf(record);
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (owner " + owner + ")";
+    }
+
+    /** Fluent declaration; {@link #build()} checks that a key and at least one column are declared. */
+    public static final class Builder<R> {
+        private final String name;
+        private String owner;
+        private String key;
+        private final List<Column<R>> columns = new ArrayList<>();
+        private final Map<String, String> constantReasons = new LinkedHashMap<>();
+
+        private Builder(String name) {
+            if (name == null || !name.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("table name must be a lower-case SQL identifier: " + name);
+            }
+            this.name = name;
+        }
+
+        public Builder<R> owner(String feature) {
+            if (owner != null) {
+                throw new IllegalStateException("owner of " + name + " already set to " + owner);
+            }
+            this.owner = Objects.requireNonNull(feature, "feature");
+            return this;
+        }
+
+        public Builder<R> key(String column) {
+            if (key != null) {
+                throw new IllegalStateException("key of " + name + " already set to " + key);
+            }
+            this.key = Objects.requireNonNull(column, "column");
+            return this;
+        }
+
+        public Builder<R> column(String columnName, ColumnType type, Function<? super R, ?> getter) {
+            for (Column<R> c : columns) {
+                if (c.name().equals(columnName)) {
+                    throw new IllegalStateException("column " + columnName + " declared twice in " + name);
+                }
+            }
+            columns.add(new Column<>(columnName, type, getter));
+            return this;
+        }
+
+        public Builder<R> constantBecause(String columnName, String reason) {
+            constantReasons.put(Objects.requireNonNull(columnName), Objects.requireNonNull(reason));
+            return this;
+        }
+
+        public Table<R> build() {
+            if (owner == null) {
+                throw new IllegalStateException("table " + name + " needs an owner");
+            }
+            if (key == null) {
+                throw new IllegalStateException("table " + name + " needs a key column");
+            }
+            if (columns.isEmpty()) {
+                throw new IllegalStateException("table " + name + " declares no columns");
+            }
+            boolean keyDeclared = columns.stream().anyMatch(c -> c.name().equals(key));
+            if (!keyDeclared) {
+                throw new IllegalStateException("key " + key + " of " + name + " is not a declared column");
+            }
+            for (String c : constantReasons.keySet()) {
+                if (columns.stream().noneMatch(col -> col.name().equals(c))) {
+                    throw new IllegalStateException("constantBecause names undeclared column " + c + " of " + name);
+                }
+            }
+            return new Table<>(this);
+        }
+    }
+}
