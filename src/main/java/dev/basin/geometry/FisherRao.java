@@ -209,12 +209,11 @@ public final class FisherRao {
         double[] s = p.s();
         double phi = len / 2.0;
         double stop = phi;
+        double[] zeroAt = new double[D];
         for (int i = 0; i < D; i++) {
             double ui = w[i] / len;
-            if (s[i] == 0.0 && ui == 0.0) {
-                continue;
-            }
-            stop = Math.min(stop, Math.atan2(s[i], -ui));
+            zeroAt[i] = s[i] == 0.0 && ui == 0.0 ? Double.POSITIVE_INFINITY : Math.atan2(s[i], -ui);
+            stop = Math.min(stop, zeroAt[i]);
         }
         double fraction = 1.0;
         if (stop < phi * (1.0 - BOUNDARY_SLACK)) {
@@ -223,9 +222,10 @@ public final class FisherRao {
         }
         double c = Math.cos(phi);
         double sn = Math.sin(phi) / len;
+        double reached = phi * (1.0 + BOUNDARY_SLACK);
         double[] r = new double[D];
         for (int i = 0; i < D; i++) {
-            r[i] = Math.max(0.0, c * s[i] + sn * w[i]);
+            r[i] = zeroAt[i] <= reached ? 0.0 : Math.max(0.0, c * s[i] + sn * w[i]);
         }
         return new ExpResult(Basin.fromSqrtTrusted(r), fraction);
     }
