@@ -17,7 +17,6 @@ import dev.basin.store.StoreConfig;
 import dev.basin.store.Table;
 import dev.basin.store.internal.BinaryCopyEncoder;
 import dev.basin.store.internal.Values;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,9 +43,9 @@ import org.postgresql.copy.CopyIn;
 /**
  * Store benchmarks P3 (waypoint bulk write) and P4 (checkpoint save/restore latency), quality.md. Run by
  * bench/run-store; arguments: adminUrl outputJson. Sizes from the environment: BENCH_ROWS (P3 rows per method,
- * default 1e6), BENCH_GUIDE_ROWS (rows of the one-INSERT-and-COMMIT-per-row baseline, default 20000: its rate is
+ * default 1e6), BENCH_GUIDE_ROWS (rows of the one-INSERT-and-COMMIT-per-row baseline, default 5000: its rate is
  * constant per row, so a sample measures it), BENCH_CONCURRENT_ROWS (group-commit single inserts from 32 threads,
- * default 100000), BENCH_CHECKPOINTS (P4 saves and restores, default 10000).
+ * default 50000), BENCH_CHECKPOINTS (P4 saves and restores, default 10000).
  *
  * The table declarations below mirror V1's ocean_waypoints and kernel_checkpoints column for column; they stand in
  * for the feature packages' declarations (navigation/kernel), which write through the same Store methods.
@@ -96,8 +95,8 @@ public class StoreBench {
         String admin = args[0];
         Path out = Path.of(args[1]);
         int rows = env("BENCH_ROWS", 1_000_000);
-        int guideRows = env("BENCH_GUIDE_ROWS", 20_000);
-        int concurrentRows = env("BENCH_CONCURRENT_ROWS", 100_000);
+        int guideRows = env("BENCH_GUIDE_ROWS", 5_000);
+        int concurrentRows = env("BENCH_CONCURRENT_ROWS", 50_000);
         int checkpoints = env("BENCH_CHECKPOINTS", 10_000);
         String db = "basin_bench_" + Ids.next("").substring(0, 12);
         exec(admin, "CREATE DATABASE " + db);
@@ -184,6 +183,19 @@ public class StoreBench {
         System.err.printf(Locale.ROOT, "P3: generating %d waypoint rows%n", n);
         List<Waypoint> rows = waypoints(f, n, 0);
         int offset = n;
+
+        // warm-up of every code path (JIT), not measured
+        List<Waypoint> warm = waypoints(f, Math.min(50_000, Math.max(1000, n / 10)), 0);
+        for (int round = 0; round < 2; round++) {
+            truncate(store);
+            List<byte[]> e = encode(store, warm);
+            rawCopy(store, e);
+            truncate(store);
+            store.copy(WAYPOINTS, warm);
+            truncate(store);
+            store.insertBatch(WAYPOINTS, warm.subList(0, Math.min(5000, warm.size())));
+        }
+        System.err.printf(Locale.ROOT, "  warmed up with %d rows%n", warm.size());
 
         // (c) raw binary COPY: rows encoded beforehand, only the COPY is timed
         truncate(store);
@@ -283,9 +295,7 @@ public class StoreBench {
     static List<byte[]> encode(Store store, List<Waypoint> rows) throws SQLException {
         ColumnType[] types = WAYPOINTS.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new);
         List<byte[]> chunks = new ArrayList<>();
-        ByteArrayOutputStream bos = new ByteArrayOutputStream(1 << 21);
-        CopyIn sink = new ChunkSink(bos, chunks);
-        BinaryCopyEncoder enc = new BinaryCopyEncoder(sink, types);
+        BinaryCopyEncoder enc = new BinaryCopyEncoder((b, len) -> chunks.add(Arrays.copyOf(b, len)), types);
         for (Waypoint w : rows) {
             Object[] v = new Object[types.length];
             Object[] raw = WAYPOINTS.values(w);
@@ -436,53 +446,6 @@ public class StoreBench {
     static void exec(String url, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute(sql);
-        }
-    }
-
-    /** A CopyIn that collects the encoder's output into chunks instead of sending it. */
-    static final class ChunkSink implements CopyIn {
-        final ByteArrayOutputStream bos;
-        final List<byte[]> chunks;
-
-        ChunkSink(ByteArrayOutputStream bos, List<byte[]> chunks) {
-            this.bos = bos;
-            this.chunks = chunks;
-        }
-
-        @Override public void writeToCopy(byte[] buf, int off, int siz) {
-            chunks.add(Arrays.copyOfRange(buf, off, off + siz));
-        }
-
-        @Override public void writeToCopy(org.postgresql.util.ByteStreamWriter from) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override public void flushCopy() {}
-
-        @Override public long endCopy() {
-            return 0;
-        }
-
-        @Override public int getFieldCount() {
-            return 0;
-        }
-
-        @Override public int getFormat() {
-            return 1;
-        }
-
-        @Override public int getFieldFormat(int field) {
-            return 1;
-        }
-
-        @Override public boolean isActive() {
-            return true;
-        }
-
-        @Override public void cancelCopy() {}
-
-        @Override public long getHandledRowCount() {
-            return 0;
         }
     }
 
