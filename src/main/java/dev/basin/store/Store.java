@@ -290,7 +290,6 @@ public final class Store implements AutoCloseable {
             T result;
             try {
                 result = work.apply(new TxImpl(h, writer, failAt));
-                h.commit();
             } catch (RuntimeException | Error e) {
                 try {
                     h.rollback();
@@ -299,6 +298,12 @@ public final class Store implements AutoCloseable {
                 }
                 throw e;
             }
+            try {
+                h.getConnection().commit();
+            } catch (SQLException e) {
+                throw Errors.commitFailed(e, "unit of work");
+            }
+            h.commit();
             return result;
         } catch (RuntimeException e) {
             throw Errors.translate(e, "unit of work");

@@ -198,10 +198,18 @@ public final class GroupCommitter implements AutoCloseable {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             List<Object> results = new ArrayList<>(batch.size());
+            boolean committing = false;
             try {
                 executeTogether(c, batch, results);
+                committing = true;
                 c.commit();
             } catch (SQLException | RuntimeException e) {
+                if (committing && e instanceof SQLException sql && Errors.isUnavailable(sql)) {
+                    for (Op op : batch) {
+                        op.done.completeExceptionally(Errors.commitFailed(sql, op.describe()));
+                    }
+                    return;
+                }
                 rollbackQuietly(c, e);
                 if (batch.size() == 1) {
                     batch.get(0).done.completeExceptionally(translate(e, batch.get(0)));
@@ -250,16 +258,24 @@ public final class GroupCommitter implements AutoCloseable {
 
     private void runAlone(Connection c, List<Op> batch) {
         for (Op op : batch) {
+            Object r;
+            boolean committing = false;
             try {
-                Object r = op.run(c, writer);
+                r = op.run(c, writer);
+                committing = true;
                 c.commit();
-                commits.incrementAndGet();
-                ops.incrementAndGet();
-                op.done.complete(r);
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                op.done.completeExceptionally(translate(e, op));
+                if (committing && e instanceof SQLException sql && Errors.isUnavailable(sql)) {
+                    op.done.completeExceptionally(Errors.commitFailed(sql, op.describe()));
+                } else {
+                    rollbackQuietly(c, e);
+                    op.done.completeExceptionally(translate(e, op));
+                }
+                continue;
             }
+            commits.incrementAndGet();
+            ops.incrementAndGet();
+            op.done.complete(r);
         }
     }
 
