@@ -77,7 +77,7 @@ class GeodesicPlannerTest {
     void theReuseLookupUsesTheKeyIndex() {
         SplittableRandom rnd = new SplittableRandom(3);
         List<GeodesicPathRow> rows = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 2000; i++) {
             Basin a = SafetyFixtures.dirichlet(rnd, 1.0);
             Basin b = SafetyFixtures.dirichlet(rnd, 1.0);
             rows.add(new GeodesicPathRow(dev.basin.store.Ids.next("gp_"), null, a, b, GeodesicPlanner.key(a),
