@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class FisherRaoDistanceTest {
     static final double ACCURACY = 1e-12;
-    static final int PAIRS = 400;
+    static final int PAIRS = 200;
 
     @Test
     void distanceMatchesA40DigitReferenceFromTinyToRightAngle() {
