@@ -9,6 +9,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    /**
+     * Directories locked by this JVM. Checked before opening the lock file: closing a second channel on the file
+     * would release this process's POSIX lock on it.
+     */
+    private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
 
     private final Path dataDir;
     private final FileChannel lockChannel;
@@ -40,6 +47,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Locks {@code dataDir} and starts (initialising on first use) the cluster in it. */
     public static EmbeddedDatabase start(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
+        if (!LOCKED_HERE.add(dir)) {
+            throw inUse(dir);
+        }
         FileChannel ch = null;
         FileLock lock = null;
         try {
@@ -51,9 +61,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                ch.close();
-                throw new StoreException("data directory " + dir + " is in use by another Basin process"
-                        + " (or another store in this one); stop it or choose another --data-dir");
+                throw inUse(dir);
             }
             Path pg = dir.resolve("pg");
             Files.createDirectories(pg);
@@ -69,6 +77,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .start();
             return new EmbeddedDatabase(dir, ch, lock, postgres);
         } catch (IOException | RuntimeException e) {
+            LOCKED_HERE.remove(dir);
             try {
                 if (lock != null) {
                     lock.release();
@@ -84,6 +93,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             throw new StoreException("could not start the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static StoreException inUse(Path dir) {
+        return new StoreException("data directory " + dir + " is in use by another Basin process"
+                + " (or another store in this one); stop it or choose another --data-dir");
     }
 
     /** JDBC URL of the {@code postgres} database as user {@code postgres}. */
@@ -120,6 +134,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 lockChannel.close();
             } catch (IOException e) {
                 LOG.warn("could not release the lock on {}: {}", dataDir, e.toString());
+            } finally {
+                LOCKED_HERE.remove(dataDir);
             }
         }
     }
