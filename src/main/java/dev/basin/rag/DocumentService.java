@@ -83,6 +83,15 @@ public final class DocumentService {
 
     /** Reads and validates a file without writing anything (the CLI checks every file before ingesting any). */
     public Document read(Path path, String domain) {
+        return read(path, domain, config);
+    }
+
+    /**
+     * Reads and validates a file under {@code config}'s limits, without a store: a path without {@code ..}, a regular
+     * file within the size limit (checked before reading), a valid file name, valid UTF-8 text. {@code domain} null
+     * means the file name without its extension.
+     */
+    public static Document read(Path path, String domain, RagConfig config) {
         DocumentRules.path(path);
         if (!Files.isRegularFile(path)) {
             throw new InvalidInputException("path", "is not a readable regular file: " + path);
