@@ -2,6 +2,7 @@ package dev.basin.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.rag.Document;
 import dev.basin.rag.DocumentService;
 import dev.basin.rag.IngestResult;
 import dev.basin.rag.RagConfig;
@@ -47,16 +48,16 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RagConfig config = RagConfig.defaults();
-        List<DocumentService.Document> documents = new ArrayList<>();
+        List<Document> documents = new ArrayList<>();
         for (Path f : files) {
-            documents.add(DocumentService.read(f, domain, config));
+            documents.add(Document.read(f, domain, config));
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = db.open()) {
             store.register(RagTables.all().toArray(new Table<?>[0]));
             DocumentService service = new DocumentService(store, Clock.systemUTC(), config);
             ArrayNode results = store.json().createArrayNode();
-            for (DocumentService.Document d : documents) {
+            for (Document d : documents) {
                 IngestResult r = service.ingest(d.filename(), d.domain(), d.content());
                 if (json) {
                     ObjectNode o = results.addObject().put("file", d.filename()).put("inserted", r.inserted())
