@@ -1,6 +1,7 @@
 package dev.basin.kernel;
 
 import dev.basin.attractors.AttractorService;
+import dev.basin.knowledge.MemoryService;
 import dev.basin.navigation.OceanAgent;
 import dev.basin.navigation.TpsPathService;
 import dev.basin.store.Store;
@@ -19,6 +20,8 @@ public final class Kernels {
     private final AttractorService attractors;
     private final SpawnService spawner;
     private final Voyages voyages;
+    private final Store store;
+    private final Clock clock;
 
     /**
      * Wires the services; {@code ocean} may be null (then {@link #voyages()} is unavailable and single steps use
@@ -26,6 +29,8 @@ public final class Kernels {
      */
     public Kernels(Store store, Clock clock, Navigator navigator, SpaceTimeLinker linker, AttractorService attractors,
             KernelConfig kernelConfig, SpawnConfig spawnConfig, OceanAgent ocean) {
+        this.store = store;
+        this.clock = clock;
         RegimeLog regimes = new RegimeLog();
         this.sessions = new SessionService(store, clock);
         this.emotions = new EmotionService(store, clock);
@@ -79,6 +84,11 @@ public final class Kernels {
 
     public SpawnService spawner() {
         return spawner;
+    }
+
+    /** The sleep cycle over the knowledge feature's memory (consolidation) and these services. */
+    public SleepCycle sleepCycle(MemoryService memory) {
+        return new SleepCycle(store, clock, memory, attractors, kernels, checkpoints, emotions, thoughts);
     }
 
     /** Multi-step journeys through the ocean agent. */
