@@ -24,6 +24,8 @@ import java.util.Objects;
  */
 public final class MemoryService {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Largest fragment content, in characters of JSON. */
+    public static final int MAX_CONTENT_CHARS = 65_536;
 
     private final Store store;
     private final Clock clock;
@@ -67,6 +69,9 @@ public final class MemoryService {
         }
         if (content == null || !content.isObject() || content.isEmpty()) {
             throw new InvalidInputException("content", "must be a non-empty JSON object");
+        }
+        if (content.toString().length() > MAX_CONTENT_CHARS) {
+            throw new InvalidInputException("content", "must be at most " + MAX_CONTENT_CHARS + " characters of JSON");
         }
         if (basin == null) {
             throw new InvalidInputException("basin", "is missing");
