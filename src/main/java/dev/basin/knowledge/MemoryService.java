@@ -203,14 +203,28 @@ public final class MemoryService {
      */
     public List<MemoryWell> wells(String kernelId) {
         requireKernel(kernelId);
+        return store.jdbi().withHandle(h -> wells(h, kernelId));
+    }
+
+    /**
+     * As {@link #wells(String)}, read inside the caller's unit of work: after {@link #applyConsolidation} in the same
+     * sleep it already sees the consolidated wells, before they commit (attractors are re-found on these).
+     */
+    public List<MemoryWell> wells(Tx tx, String kernelId) {
+        requireText("kernelId", kernelId);
+        if (!KnowledgeQueries.kernelExists(tx.handle(), kernelId)) {
+            throw new UnknownIdException("kernelId", kernelId);
+        }
+        return wells(tx.handle(), kernelId);
+    }
+
+    private List<MemoryWell> wells(org.jdbi.v3.core.Handle h, String kernelId) {
         List<MemoryWell> wells = new ArrayList<>();
-        store.jdbi().useHandle(h -> {
-            for (ConsolidationStatus s : List.of(ConsolidationStatus.CONSOLIDATED, ConsolidationStatus.PENDING)) {
-                for (FragmentRow f : queries.fragments(h, kernelId, s)) {
-                    wells.add(new MemoryWell(f.fragmentId(), f.basin(), f.importance()));
-                }
+        for (ConsolidationStatus s : List.of(ConsolidationStatus.CONSOLIDATED, ConsolidationStatus.PENDING)) {
+            for (FragmentRow f : queries.fragments(h, kernelId, s)) {
+                wells.add(new MemoryWell(f.fragmentId(), f.basin(), f.importance()));
             }
-        });
+        }
         return wells;
     }
 
