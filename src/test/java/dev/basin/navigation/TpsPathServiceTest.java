@@ -40,9 +40,10 @@ class TpsPathServiceTest {
     /** Checkpoints belong to the kernel feature; the tests insert the two landmarks they link. */
     private static void checkpoint(String id, Basin b, Instant at) {
         store.jdbi().useHandle(h -> h.execute("INSERT INTO kernel_checkpoints (checkpoint_id, kernel_id, checkpoint_type,"
-                + " basin_coordinates, phi, kappa_eff, regime, state_blob, size_bytes, created_at) VALUES (?, ?, 'regular', ?,"
-                + " 0.2, 64.21, 'geometric', '{\"schema_version\":1}', 20, ?)", id, kernel, b.toArray(),
-                at.atOffset(ZoneOffset.UTC)));
+                + " basin_coordinates, phi, kappa_eff, regime, state_blob, size_bytes, created_at, sequence) VALUES (?, ?, 'regular', ?,"
+                + " 0.2, 64.21, 'geometric', '{\"schema_version\":1}', 20, ?,"
+                + " (SELECT coalesce(max(sequence), 0) + 1 FROM kernel_checkpoints WHERE kernel_id = ?))", id, kernel, b.toArray(),
+                at.atOffset(ZoneOffset.UTC), kernel));
     }
 
     private static long rows() {
