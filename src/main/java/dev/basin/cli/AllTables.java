@@ -1,5 +1,6 @@
 package dev.basin.cli;
 
+import dev.basin.BasinEngine;
 import dev.basin.store.Table;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public final class AllTables {
 
     /** The 4 parent and 20 feature table declarations. */
     public static List<Table<?>> list() {
-        return List.of();
+        return BasinEngine.tables();
     }
 }

@@ -1,0 +1,283 @@
+package dev.basin.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.BasinEngine;
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.FisherRao;
+import dev.basin.kernel.CheckpointType;
+import dev.basin.kernel.Emotion;
+import dev.basin.kernel.EmotionVector;
+import dev.basin.kernel.KernelRow;
+import dev.basin.kernel.KernelService;
+import dev.basin.kernel.KernelState;
+import dev.basin.knowledge.FragmentType;
+import dev.basin.knowledge.KappaState;
+import dev.basin.navigation.MovementReason;
+import dev.basin.navigation.NavigationRequest;
+import dev.basin.navigation.NavigationResult;
+import dev.basin.navigation.StepSample;
+import dev.basin.navigation.TrajectoryStatus;
+import dev.basin.rag.ChunkHit;
+import dev.basin.rag.IndexedChunk;
+import dev.basin.rag.QueryResult;
+import dev.basin.safety.Ball;
+import dev.basin.safety.BarrierRow;
+import dev.basin.safety.ExclusionReason;
+import dev.basin.safety.KernelSample;
+import dev.basin.tools.ToolExecutionException;
+import dev.basin.tools.ToolRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One kernel's movement in a cycle (a leg): choose a target (a document query, optionally through a generated tool),
+ * plan, travel with the ocean agent, replay the steps through the kernel (state, emotions, thoughts), record scale
+ * mappings on regime crossings, remember what happened, let the ethics monitor judge the history, and feed the tool
+ * miner. The other kernel activities (attractors, sleep, spawning, resonance) live in {@link KernelEvents}.
+ */
+final class KernelActions extends KernelEvents {
+    /** Simulated time of one navigation step. */
+    static final Duration STEP = Duration.ofSeconds(1);
+    /** Base step of navigation (Fisher–Rao length at κ_eff = κ*). */
+    static final double BASE_STEP = NavigationRequest.DEFAULT_BASE_STEP;
+    /** Step budget of one exploration leg (a leg that needs more is abandoned). */
+    static final int MAX_STEPS = 40;
+    /** Chunks returned by one document query. */
+    static final int QUERY_K = 3;
+
+    KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
+            SessionQueries queries, Runnable checkCancelled) {
+        super(engine, clock, tally, chunks, domains, queries, checkCancelled);
+    }
+
+    /** What one leg did. */
+    record Leg(NavigationResult result, KernelRow before, KernelRow after) {}
+
+    /** Cycle {@code c} of {@code life}: every third cycle (staggered) it rests at home, otherwise it explores. */
+    void leg(KernelLife life, int c) {
+        Target target;
+        MovementReason reason;
+        if ((c + life.sleepOffset) % 3 == 0 && life.home != null) {
+            target = new Target(life.home.basin(), life.home.chunkId(), life.home.domain(), life.home.chunkId());
+            reason = MovementReason.REST;
+        } else {
+            target = explorationTarget(life);
+            reason = MovementReason.EXPLORATION;
+        }
+        life.currentDomain = target.domain();
+        travel(life, target, reason, MAX_STEPS);
+    }
+
+    /**
+     * Queries the documents with a sentence of a chunk (of the home domain 60% of the time), remembers the best hit as
+     * semantic memory, and approaches it: through the approach tool once it exists (τ may overshoot and fail the tool),
+     * else by the operations themselves, which the tool miner watches.
+     */
+    private Target explorationTarget(KernelLife life) {
+        String domain = life.rng.nextDouble() < 0.6 ? life.homeDomain : domains.get(life.rng.nextInt(domains.size()));
+        List<IndexedChunk> pool = chunks.stream().filter(ch -> ch.domain().equals(domain)).toList();
+        IndexedChunk pick = pool.get(life.rng.nextInt(pool.size()));
+        String text = querySentence(pick.content(), life);
+        QueryResult q = engine.documents().query(text, QUERY_K);
+        tally.queries++;
+        ChunkHit hit = q.hits().get(0);
+        String hitDomain = domainOf(hit.chunkId());
+        tick();
+        ObjectNode content = json().createObjectNode().put("chunk_id", hit.chunkId()).put("upload_id", hit.uploadId())
+                .put("ordinal", hit.ordinal()).put("domain", hitDomain).put("query", text)
+                .put("distance", hit.distance()).put("query_phi", q.phi()).put("snippet", snippet(hit.content()));
+        remember(life, FragmentType.SEMANTIC, content, hit.basin(), 0.04 + 0.5 * life.rng.nextDouble());
+        KernelRow k = engine.kernels().get(life.kernelId);
+        Basin here = k.state().basin();
+        Optional<ToolRow> tool = toolNamed(APPROACH);
+        if (tool.isPresent() && life.rng.nextDouble() < 0.7) {
+            double tau = 0.55 + 0.6 * life.rng.nextDouble();
+            ObjectNode input = json().createObjectNode().put("tau", tau);
+            input.set("here", basinJson(here));
+            input.set("chunk", basinJson(hit.basin()));
+            tally.toolUses++;
+            try {
+                JsonNode out = engine.tools().run(tool.get().toolId(), input);
+                Basin t = Basin.of("target", toArray(out.get("target")));
+                ObjectNode proc = json().createObjectNode().put("tool_id", tool.get().toolId())
+                        .put("tool_name", tool.get().toolName()).put("tau", tau)
+                        .put("distance", out.get("distance").asDouble()).put("phi", out.get("phi").asDouble());
+                remember(life, FragmentType.PROCEDURAL, proc, t, 0.2 + 0.4 * life.rng.nextDouble());
+                return new Target(t, hit.chunkId() + "@" + String.format(java.util.Locale.ROOT, "%.2f", tau),
+                        hitDomain, hit.chunkId());
+            } catch (ToolExecutionException e) {
+                tally.toolFailures++;
+                return new Target(hit.basin(), hit.chunkId(), hitDomain, hit.chunkId());
+            }
+        }
+        double tau = 0.6 + 0.4 * life.rng.nextDouble();
+        Basin t = FisherRao.pointAt(here, hit.basin(), tau);
+        life.pendingApproach = approachInput(here, hit.basin(), tau);
+        return new Target(t, hit.chunkId(), hitDomain, hit.chunkId());
+    }
+
+    private ObjectNode approachInput(Basin here, Basin chunk, double tau) {
+        ObjectNode input = json().createObjectNode().put("tau", tau);
+        input.set("here", basinJson(here));
+        input.set("chunk", basinJson(chunk));
+        return input;
+    }
+
+    /** One or two sentences of the chunk, chosen by the kernel's stream (at most 240 characters). */
+    private static String querySentence(String content, KernelLife life) {
+        String[] sentences = content.replace('\n', ' ').split("(?<=[.!?])\\s+");
+        int i = life.rng.nextInt(sentences.length);
+        String s = sentences[i].strip();
+        if (s.length() < 40 && i + 1 < sentences.length) {
+            s = s + " " + sentences[i + 1].strip();
+        }
+        if (s.isBlank()) {
+            s = content.strip();
+        }
+        return s.length() > 240 ? s.substring(0, 240) : s;
+    }
+
+    /**
+     * Moves the kernel toward {@code target}: a plan thought, the ocean agent's trajectory, then one kernel step per
+     * waypoint (plus a blocked step in place if refused). Afterwards: scale mappings for regime crossings, an episodic
+     * memory, the ethics monitor's verdict, an unsafe region when blocked, and the tool miner's observation.
+     */
+    Leg travel(KernelLife life, Target target, MovementReason reason, int maxSteps) {
+        KernelService kernels = engine.kernels();
+        KernelRow before = kernels.get(life.kernelId);
+        kernels.plan(life.kernelId, target.basin(), target.label());
+        tick();
+        KernelState s0 = before.state();
+        NavigationResult r = engine.navigator().travel(new NavigationRequest(life.kernelId, s0.basin(),
+                target.basin(), reason, Math.max(1.0, s0.kappaEff()), BASE_STEP, maxSteps, STEP));
+        count(r);
+        List<KernelSample> history = new ArrayList<>();
+        KernelState prev = s0;
+        int n = engine.navigator().pending(life.kernelId);
+        Instant last = clock.instant();
+        for (int i = 0; i < n; i++) {
+            checkCancelled.run();
+            Instant at = i < r.samples().size() ? r.samples().get(i).at() : last.plus(STEP);
+            last = clock.advanceTo(at);
+            KernelService.Advance a = kernels.advance(life.kernelId, target.basin(), target.label());
+            KernelState s = a.kernel().state();
+            tally.steps++;
+            if (engine.scaleMappings().onKappaChange(life.kernelId, kappa(prev), kappa(s)).isPresent()) {
+                tally.scaleMappings++;
+            }
+            history.add(new KernelSample(s.basin(), s.phi(), stress(s.emotions()), at));
+            prev = s;
+        }
+        engine.navigator().clear(life.kernelId);
+        KernelRow after = kernels.get(life.kernelId);
+        tick();
+        life.legs++;
+        boolean completed = r.status() == TrajectoryStatus.COMPLETED;
+        if (completed) {
+            life.successfulLegs++;
+        }
+        double dPhi = after.state().phi() - s0.phi();
+        ObjectNode episode = json().createObjectNode().put("trajectory_id", r.trajectoryId())
+                .put("target", target.label()).put("domain", target.domain()).put("reason", reason.sqlName())
+                .put("status", r.status().sqlName()).put("steps", r.steps()).put("detours", r.detours())
+                .put("phi_start", s0.phi()).put("phi_end", after.state().phi());
+        remember(life, FragmentType.EPISODIC, episode, after.state().basin(),
+                Math.min(1.0, 0.02 + 3.0 * Math.abs(dPhi) + (completed ? 0.08 : 0.0) + 0.1 * life.rng.nextDouble()));
+        judge(life, history);
+        if (r.status() == TrajectoryStatus.BLOCKED) {
+            excludeBlocking(life, r);
+        }
+        observeApproach(life, after, completed);
+        clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
+        return new Leg(r, before, after);
+    }
+
+    private void count(NavigationResult r) {
+        tally.trajectories++;
+        tally.detours += r.detours();
+        switch (r.status()) {
+            case COMPLETED -> tally.completed++;
+            case BLOCKED -> tally.blocked++;
+            case ABANDONED -> tally.abandoned++;
+            default -> { }
+        }
+    }
+
+    private static KappaState kappa(KernelState s) {
+        return new KappaState(s.kappaEff(), s.basin(), s.phi());
+    }
+
+    /** Stress ∈ [0, 1]: fear plus anger plus half the confusion, capped at 1. */
+    static double stress(EmotionVector e) {
+        return Math.min(1.0, e.get(Emotion.FEAR) + e.get(Emotion.ANGER) + 0.5 * e.get(Emotion.CONFUSION));
+    }
+
+    /** The ethics monitor reads the leg's history; any barrier it raises (or enlarges) is counted. */
+    private void judge(KernelLife life, List<KernelSample> history) {
+        if (history.size() < 3) {
+            return;
+        }
+        List<BarrierRow> raised = engine.ethics().evaluate(life.kernelId, history);
+        tally.barriers += raised.size();
+    }
+
+    /** After a refusal the kernel marks the refusing balls as unsafe for itself (every other one for a while only). */
+    private void excludeBlocking(KernelLife life, NavigationResult r) {
+        for (String id : r.blockedIds()) {
+            Ball b = engine.safety().ball(id);
+            if (b == null) {
+                continue;
+            }
+            Instant expires = life.rng.nextBoolean() ? null : clock.instant().plus(CYCLE_SPAN.multipliedBy(2));
+            ObjectNode meta = json().createObjectNode().put("blocked_by", id).put("table", b.table())
+                    .put("trajectory_id", r.trajectoryId()).put("blocked_reason", r.blockedReason());
+            engine.safety().createExcludedRegion(life.kernelId, b.center(), Math.min(Math.PI, b.radius() * 1.2),
+                    ExclusionReason.UNSAFE, 0, expires, meta);
+            tally.excludedRegions++;
+            tick();
+        }
+    }
+
+    /** Reports a hand-made approach to the tool miner; the threshold-th success registers the approach tool. */
+    private void observeApproach(KernelLife life, KernelRow after, boolean success) {
+        ObjectNode input = life.pendingApproach;
+        life.pendingApproach = null;
+        if (input == null) {
+            return;
+        }
+        Optional<ToolRow> tool = engine.toolMiner().observe(life.kernelId, pipeline(APPROACH), input,
+                after.state().phi(), success);
+        if (tool.isPresent()) {
+            tally.toolsRegistered++;
+            tools.put(APPROACH, tool.get().toolId());
+        }
+    }
+
+    static ArrayNode basinJson(Basin b) {
+        ArrayNode a = new ObjectMapper().createArrayNode();
+        for (double v : b.toArray()) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    static double[] toArray(JsonNode arr) {
+        double[] v = new double[arr.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = arr.get(i).asDouble();
+        }
+        return v;
+    }
+
+    void checkpoint(KernelLife life, CheckpointType type) {
+        tick();
+        engine.checkpoints().save(life.kernelId, type);
+        tally.checkpoints++;
+    }
+}

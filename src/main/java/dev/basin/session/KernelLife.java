@@ -1,0 +1,34 @@
+package dev.basin.session;
+
+import dev.basin.rag.IndexedChunk;
+import java.util.SplittableRandom;
+
+/**
+ * What the session keeps about one kernel between cycles (its state proper lives in the {@code kernels} row): its
+ * name, home domain, seeded random stream, the domain of its latest target, and when it last slept.
+ */
+final class KernelLife {
+    final String kernelId;
+    final String name;
+    final String homeDomain;
+    final int generation;
+    final SplittableRandom rng;
+    final int sleepOffset;
+    IndexedChunk home;
+    String currentDomain;
+    int legs;
+    int successfulLegs;
+    int lastSleepCycle;
+    boolean spawned;
+    com.fasterxml.jackson.databind.node.ObjectNode pendingApproach;
+
+    KernelLife(String kernelId, String name, String homeDomain, int generation, SplittableRandom rng, int sleepOffset) {
+        this.kernelId = kernelId;
+        this.name = name;
+        this.homeDomain = homeDomain;
+        this.generation = generation;
+        this.rng = rng;
+        this.sleepOffset = sleepOffset;
+        this.currentDomain = homeDomain;
+    }
+}
