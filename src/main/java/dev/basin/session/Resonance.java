@@ -68,6 +68,9 @@ final class Resonance extends KernelEvents {
         Detection d = engine.insights().detect(a.kernelId,
                 new DomainSignal(a.currentDomain, ka.state().basin(), ka.state().phi()),
                 new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi()));
+        if (System.getenv("BASIN_DEBUG") != null) {
+            System.err.println("resonance " + a.name + "/" + a.currentDomain + " vs " + b.name + "/" + b.currentDomain + ": " + d.status() + " " + d.reason());
+        }
         if (d.status() == Detection.Status.AVOIDED) {
             tally.insightsAvoided++;
             return false;
