@@ -123,6 +123,11 @@ public final class GeodesicPlanner {
         return Optional.empty();
     }
 
+    /** Reads of the navigation tables. */
+    public NavigationQueries queries() {
+        return queries;
+    }
+
     public double epsilon() {
         return epsilon;
     }
