@@ -37,6 +37,7 @@ public final class BasinCommand implements Runnable {
         cli.addSubcommand(new GeometryCommand());
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new AuditCommand());
+        cli.addSubcommand(new IngestCommand());
         cli.setExecutionExceptionHandler(BasinCommand::handleFailure);
         return cli;
     }

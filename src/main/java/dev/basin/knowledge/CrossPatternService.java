@@ -44,7 +44,7 @@ import java.util.TreeSet;
  */
 public final class CrossPatternService {
     /** Default grouping radius (Fisher–Rao, 2·arccos convention). */
-    public static final double DEFAULT_RADIUS = 0.5;
+    public static final double DEFAULT_RADIUS = 0.8;
     /** Members listed in a pattern's examples, at most. */
     public static final int MAX_EXAMPLES = 12;
 

@@ -132,6 +132,7 @@ public final class MemoryService {
         if (plan.isEmpty()) {
             return;
         }
+        lockPending(tx, plan);
         List<FragmentRow> consolidated = new ArrayList<>();
         for (ConsolidationPlan.Cluster c : plan.clusters()) {
             consolidated.add(c.consolidated());
@@ -157,6 +158,22 @@ public final class MemoryService {
                     .put("age_seconds", s.ageSeconds()).put("prune_threshold", plan.config().pruneThreshold());
             mark(tx, s.fragmentId(), Update.of(KnowledgeTables.FRAGMENTS)
                     .set("consolidation_status", s.outcome().sqlName()).set("consolidated_at", at).set("metadata", meta));
+        }
+    }
+
+    /** Locks every fragment the plan marks; all must still be pending (else a concurrent sleep got there first). */
+    private static void lockPending(Tx tx, ConsolidationPlan plan) {
+        List<String> ids = new ArrayList<>();
+        plan.clusters().forEach(c -> c.members().forEach(m -> ids.add(m.fragmentId())));
+        plan.singletons().forEach(s -> ids.add(s.fragmentId()));
+        ids.sort(null);
+        List<String> pending = tx.handle().createQuery("SELECT fragment_id FROM memory_fragments WHERE fragment_id = ANY(:ids)"
+                        + " AND kernel_id = :k AND consolidation_status = 'pending' ORDER BY fragment_id FOR UPDATE")
+                .bindArray("ids", String.class, ids).bind("k", plan.kernelId()).mapTo(String.class).list();
+        if (pending.size() != ids.size()) {
+            List<String> gone = new ArrayList<>(ids);
+            gone.removeAll(pending);
+            throw new IllegalStateException("fragments " + gone + " are no longer pending: another sleep consolidated them");
         }
     }
 

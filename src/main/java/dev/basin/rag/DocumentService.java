@@ -9,9 +9,6 @@ import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Upsert;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,33 +74,14 @@ public final class DocumentService {
      * rejected before they are read.
      */
     public IngestResult ingest(Path path, String domain) {
-        Document d = read(path, domain);
+        Document d = Document.read(path, domain, config);
         return ingest(d.filename(), d.domain(), d.content());
     }
 
-    /** Reads and validates a file without writing anything (the CLI checks every file before ingesting any). */
+    /** Reads and validates a file under this service's limits, without writing anything. */
     public Document read(Path path, String domain) {
-        DocumentRules.path(path);
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidInputException("path", "is not a readable regular file: " + path);
-        }
-        try {
-            long size = Files.size(path);
-            if (size > config.maxBytes()) {
-                throw new InvalidInputException("content", "is " + size + " bytes, over the limit of " + config.maxBytes());
-            }
-            String filename = DocumentRules.filename(path.getFileName().toString());
-            byte[] bytes = Files.readAllBytes(path);
-            DocumentRules.text(bytes, config.maxBytes());
-            String dom = domain != null ? DocumentRules.domain(domain) : DocumentRules.domain(stem(filename));
-            return new Document(filename, dom, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
+        return Document.read(path, domain, config);
     }
-
-    /** A validated document, ready to ingest. */
-    public record Document(String filename, String domain, byte[] content) {}
 
     /**
      * Stores {@code content} as a document: upload row, chunks and an initial training-stats row commit together.
@@ -272,8 +250,4 @@ public final class DocumentService {
         }
     }
 
-    private static String stem(String filename) {
-        int dot = filename.lastIndexOf('.');
-        return dot > 0 ? filename.substring(0, dot) : filename;
-    }
 }

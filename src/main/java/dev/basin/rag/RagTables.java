@@ -40,6 +40,7 @@ public final class RagTables {
             .column("basin", BASIN, ChunkRow::basin)
             .column("created_at", TIMESTAMPTZ, ChunkRow::createdAt)
             .column("metadata", JSONB, ChunkRow::metadata)
+            .parent()
             .build();
 
     public static final Table<TrainingStatsRow> TRAINING_STATS = Table.<TrainingStatsRow>named("document_training_stats")

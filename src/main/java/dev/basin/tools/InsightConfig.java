@@ -16,8 +16,8 @@ import dev.basin.geometry.InvalidInputException;
  */
 public record InsightConfig(double maxDistance, double minPhi, double phiThreshold, double learningScale,
         double minFalseRadius) {
-    public static final double DEFAULT_MAX_DISTANCE = 0.6;
-    public static final double DEFAULT_MIN_PHI = 0.02;
+    public static final double DEFAULT_MAX_DISTANCE = 0.9;
+    public static final double DEFAULT_MIN_PHI = 0.05;
     public static final double DEFAULT_PHI_THRESHOLD = 0.01;
     public static final double DEFAULT_LEARNING_SCALE = 0.05;
     public static final double DEFAULT_MIN_FALSE_RADIUS = 0.1;

@@ -48,6 +48,7 @@ public final class ToolsTables {
             .column("content", TEXT, InsightRow::content)
             .column("created_at", TIMESTAMPTZ, InsightRow::createdAt)
             .column("metadata", JSONB, InsightRow::metadata)
+            .parent()
             .build();
 
     public static final Table<OutcomeRow> OUTCOMES = Table.<OutcomeRow>named("lightning_insight_outcomes")
