@@ -5,12 +5,12 @@ import dev.basin.attractors.AttractorService;
 import dev.basin.attractors.AttractorTables;
 import dev.basin.kernel.CheckpointService;
 import dev.basin.kernel.EmotionService;
-import dev.basin.kernel.KernelConfig;
 import dev.basin.kernel.KernelService;
 import dev.basin.kernel.KernelTables;
-import dev.basin.kernel.RegimeLog;
+import dev.basin.kernel.Kernels;
 import dev.basin.kernel.SessionService;
 import dev.basin.kernel.SpaceTimeLinker;
+import dev.basin.kernel.SpawnService;
 import dev.basin.kernel.ThoughtService;
 import dev.basin.knowledge.CrossPatternService;
 import dev.basin.knowledge.FalsePatternService;
@@ -70,12 +70,7 @@ public final class BasinEngine implements AutoCloseable {
     private final InsightService insights;
     private final AttractorService attractors;
     private final OceanNavigator navigator;
-    private final RegimeLog regimes;
-    private final SessionService sessions;
-    private final EmotionService emotions;
-    private final ThoughtService thoughts;
-    private final KernelService kernels;
-    private final CheckpointService checkpoints;
+    private final Kernels kernel;
 
     private BasinEngine(Store store, boolean ownsStore, EngineConfig config) {
         this.store = store;
@@ -98,12 +93,7 @@ public final class BasinEngine implements AutoCloseable {
         this.attractors = new AttractorService(store, clock, new AttractorFinder(config.finder()),
                 AttractorService.DEFAULT_VISIT_TOLERANCE);
         this.navigator = new OceanNavigator(ocean);
-        this.regimes = new RegimeLog();
-        this.sessions = new SessionService(store, clock);
-        this.emotions = new EmotionService(store, clock);
-        this.thoughts = new ThoughtService(store, clock);
-        this.kernels = new KernelService(store, clock, navigator, config.kernel(), emotions, thoughts, regimes);
-        this.checkpoints = new CheckpointService(store, clock, linker(tps), regimes, kernels);
+        this.kernel = new Kernels(store, clock, navigator, linker(tps), attractors, config.kernel(), config.spawn());
     }
 
     /** Joins two checkpoints of a kernel by a space-time path ({@code tps_geodesic_paths}). */
@@ -229,27 +219,37 @@ public final class BasinEngine implements AutoCloseable {
         return navigator;
     }
 
+    /** The kernel feature: sessions, kernels, emotions, thoughts, checkpoints and spawning. */
+    public Kernels kernel() {
+        return kernel;
+    }
+
     /** Sessions: one per run. */
     public SessionService sessions() {
-        return sessions;
+        return kernel.sessions();
     }
 
     /** Kernels: creation, planning and advancing. */
     public KernelService kernels() {
-        return kernels;
+        return kernel.kernels();
     }
 
     /** Kernel checkpoints (linked in space-time), restore and prune. */
     public CheckpointService checkpoints() {
-        return checkpoints;
+        return kernel.checkpoints();
     }
 
     public EmotionService emotions() {
-        return emotions;
+        return kernel.emotions();
     }
 
     public ThoughtService thoughts() {
-        return thoughts;
+        return kernel.thoughts();
+    }
+
+    /** Spawning children with knowledge transfer. */
+    public SpawnService spawner() {
+        return kernel.spawner();
     }
 
     /** Stops the services; closes the store if this engine opened it. */

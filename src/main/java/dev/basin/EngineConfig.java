@@ -2,6 +2,7 @@ package dev.basin;
 
 import dev.basin.attractors.FinderConfig;
 import dev.basin.kernel.KernelConfig;
+import dev.basin.kernel.SpawnConfig;
 import dev.basin.navigation.AgentSettings;
 import dev.basin.safety.EthicsThresholds;
 import dev.basin.store.StoreConfig;
@@ -11,10 +12,10 @@ import java.util.Objects;
 /**
  * How a {@link BasinEngine} opens: where the store lives, the clock every service reads (the system clock, or a
  * simulated one for reproducible runs), and the tunables of the services that have them: the ocean agent, the ethics
- * monitor, kernels and the attractor finder.
+ * monitor, kernels, the attractor finder and the spawn criteria.
  */
 public record EngineConfig(StoreConfig store, Clock clock, AgentSettings agent, EthicsThresholds ethics,
-        KernelConfig kernel, FinderConfig finder) {
+        KernelConfig kernel, FinderConfig finder, SpawnConfig spawn) {
     public EngineConfig {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
@@ -22,21 +23,22 @@ public record EngineConfig(StoreConfig store, Clock clock, AgentSettings agent, 
         Objects.requireNonNull(ethics, "ethics");
         Objects.requireNonNull(kernel, "kernel");
         Objects.requireNonNull(finder, "finder");
+        Objects.requireNonNull(spawn, "spawn");
     }
 
     /** The store at {@code store}, the UTC system clock and every service's defaults. */
     public static EngineConfig of(StoreConfig store) {
         return new EngineConfig(store, Clock.systemUTC(), AgentSettings.DEFAULTS, EthicsThresholds.DEFAULTS,
-                KernelConfig.defaults(), FinderConfig.defaults());
+                KernelConfig.defaults(), FinderConfig.defaults(), SpawnConfig.defaults());
     }
 
     /** The same configuration with another clock. */
     public EngineConfig withClock(Clock c) {
-        return new EngineConfig(store, c, agent, ethics, kernel, finder);
+        return new EngineConfig(store, c, agent, ethics, kernel, finder, spawn);
     }
 
     /** The same configuration with other attractor finder settings. */
     public EngineConfig withFinder(FinderConfig f) {
-        return new EngineConfig(store, clock, agent, ethics, kernel, f);
+        return new EngineConfig(store, clock, agent, ethics, kernel, f, spawn);
     }
 }

@@ -1,6 +1,7 @@
 package dev.basin.session;
 
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.rag.Document;
 import dev.basin.rag.DocumentService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +24,12 @@ final class Corpus {
 
     private Corpus() {}
 
-    static List<DocumentService.Document> load(DocumentService documents, Path dir) {
+    static List<Document> load(DocumentService documents, Path dir) {
         return dir == null ? shipped(documents) : directory(documents, dir);
     }
 
-    private static List<DocumentService.Document> shipped(DocumentService documents) {
-        List<DocumentService.Document> out = new ArrayList<>();
+    private static List<Document> shipped(DocumentService documents) {
+        List<Document> out = new ArrayList<>();
         String index = new String(resource(INDEX), StandardCharsets.UTF_8);
         for (String line : index.split("\n")) {
             String name = line.strip();
@@ -36,12 +37,12 @@ final class Corpus {
                 continue;
             }
             byte[] content = resource("corpus/" + name);
-            out.add(new DocumentService.Document(name, stem(name), content));
+            out.add(new Document(name, stem(name), content));
         }
         return out;
     }
 
-    private static List<DocumentService.Document> directory(DocumentService documents, Path dir) {
+    private static List<Document> directory(DocumentService documents, Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new InvalidInputException("corpus", "is not a directory: " + dir);
         }
@@ -57,7 +58,7 @@ final class Corpus {
         if (files.isEmpty()) {
             throw new InvalidInputException("corpus", "holds no .md or .txt file: " + dir);
         }
-        List<DocumentService.Document> out = new ArrayList<>();
+        List<Document> out = new ArrayList<>();
         for (Path p : files) {
             out.add(documents.read(p, null));
         }

@@ -50,6 +50,10 @@ final class KernelActions extends KernelEvents {
     static final int MAX_STEPS = 40;
     /** Chunks returned by one document query. */
     static final int QUERY_K = 3;
+    /** Chance that an exploring kernel heads for a chunk near another kernel (curiosity). */
+    static final double SOCIAL = 0.35;
+    /** The ethics monitor reads the history every this many steps (and at the end of a leg). */
+    static final int JUDGE_EVERY = 4;
 
     KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
             SessionQueries queries, Runnable checkCancelled) {
@@ -59,19 +63,42 @@ final class KernelActions extends KernelEvents {
     /** What one leg did. */
     record Leg(NavigationResult result, KernelRow before, KernelRow after) {}
 
-    /** Cycle {@code c} of {@code life}: every third cycle (staggered) it rests at home, otherwise it explores. */
-    void leg(KernelLife life, int c) {
+    /**
+     * Cycle {@code c} of {@code life}: every third cycle (staggered) it rests at home, otherwise it explores. With
+     * {@code unstableRoute} the session declares an unstable period on the middle of the route just planned (an era
+     * exclusion that does not cover either end, so the ocean agent detours around it).
+     */
+    void leg(KernelLife life, int c, List<KernelLife> lives, boolean unstableRoute) {
         Target target;
         MovementReason reason;
         if ((c + life.sleepOffset) % 3 == 0 && life.home != null) {
             target = new Target(life.home.basin(), life.home.chunkId(), life.home.domain(), life.home.chunkId());
             reason = MovementReason.REST;
         } else {
-            target = explorationTarget(life);
+            target = explorationTarget(life, lives);
             reason = MovementReason.EXPLORATION;
         }
         life.currentDomain = target.domain();
+        if (unstableRoute) {
+            declareUnstableRoute(life, target);
+        }
         travel(life, target, reason, MAX_STEPS);
+    }
+
+    private void declareUnstableRoute(KernelLife life, Target target) {
+        Basin here = engine.kernels().get(life.kernelId).state().basin();
+        double d = FisherRao.distance(here, target.basin());
+        if (d < 0.2) {
+            return;
+        }
+        Instant now = clock.instant();
+        ObjectNode meta = json().createObjectNode().put("kind", "unstable_route").put("kernel_id", life.kernelId)
+                .put("route_length", d).put("target", target.label());
+        engine.safety().createEraExclusion(now, now.plus(CYCLE_SPAN.multipliedBy(2)), FisherRao.pointAt(here,
+                target.basin(), 0.5), d / 5.0, "unstable period on the route of " + life.name + " toward "
+                        + target.label() + ": Φ readings there disagree", meta);
+        tally.eraExclusions++;
+        tick();
     }
 
     /**
@@ -79,10 +106,14 @@ final class KernelActions extends KernelEvents {
      * semantic memory, and approaches it: through the approach tool once it exists (τ may overshoot and fail the tool),
      * else by the operations themselves, which the tool miner watches.
      */
-    private Target explorationTarget(KernelLife life) {
-        String domain = life.rng.nextDouble() < 0.6 ? life.homeDomain : domains.get(life.rng.nextInt(domains.size()));
-        List<IndexedChunk> pool = chunks.stream().filter(ch -> ch.domain().equals(domain)).toList();
-        IndexedChunk pick = pool.get(life.rng.nextInt(pool.size()));
+    private Target explorationTarget(KernelLife life, List<KernelLife> lives) {
+        IndexedChunk pick = lives.size() > 1 && life.rng.nextDouble() < SOCIAL ? nearOther(life, lives) : null;
+        if (pick == null) {
+            String domain = life.rng.nextDouble() < 0.6 ? life.homeDomain
+                    : domains.get(life.rng.nextInt(domains.size()));
+            List<IndexedChunk> pool = chunks.stream().filter(ch -> ch.domain().equals(domain)).toList();
+            pick = pool.get(life.rng.nextInt(pool.size()));
+        }
         String text = querySentence(pick.content(), life);
         QueryResult q = engine.documents().query(text, QUERY_K);
         tally.queries++;
@@ -92,7 +123,14 @@ final class KernelActions extends KernelEvents {
         ObjectNode content = json().createObjectNode().put("chunk_id", hit.chunkId()).put("upload_id", hit.uploadId())
                 .put("ordinal", hit.ordinal()).put("domain", hitDomain).put("query", text)
                 .put("distance", hit.distance()).put("query_phi", q.phi()).put("snippet", snippet(hit.content()));
-        remember(life, FragmentType.SEMANTIC, content, hit.basin(), 0.04 + 0.5 * life.rng.nextDouble());
+        String known = life.semantic.get(hit.chunkId());
+        if (known != null) {
+            engine.memory().recall(known);
+        } else {
+            life.semantic.put(hit.chunkId(),
+                    remember(life, FragmentType.SEMANTIC, content, hit.basin(), 0.04 + 0.5 * life.rng.nextDouble())
+                            .fragmentId());
+        }
         KernelRow k = engine.kernels().get(life.kernelId);
         Basin here = k.state().basin();
         Optional<ToolRow> tool = toolNamed(APPROACH);
@@ -120,6 +158,25 @@ final class KernelActions extends KernelEvents {
         Basin t = FisherRao.pointAt(here, hit.basin(), tau);
         life.pendingApproach = approachInput(here, hit.basin(), tau);
         return new Target(t, hit.chunkId(), hitDomain, hit.chunkId());
+    }
+
+    /**
+     * Curiosity: the chunk nearest to another kernel (chosen by the stream) among those of a domain other than that
+     * kernel's current one, so that the two may resonate.
+     */
+    private IndexedChunk nearOther(KernelLife life, List<KernelLife> lives) {
+        KernelLife other = lives.get(life.rng.nextInt(lives.size()));
+        if (other == life) {
+            return null;
+        }
+        Basin there = engine.kernels().get(other.kernelId).state().basin();
+        for (ChunkHit h : engine.documents().nearest(there, 8)) {
+            IndexedChunk ch = chunk(h.chunkId());
+            if (ch != null && !ch.domain().equals(other.currentDomain)) {
+                return ch;
+            }
+        }
+        return null;
     }
 
     private ObjectNode approachInput(Basin here, Basin chunk, double tau) {
@@ -155,7 +212,7 @@ final class KernelActions extends KernelEvents {
         tick();
         KernelState s0 = before.state();
         NavigationResult r = engine.navigator().travel(new NavigationRequest(life.kernelId, s0.basin(),
-                target.basin(), reason, Math.max(1.0, s0.kappaEff()), BASE_STEP, maxSteps, STEP));
+                target.basin(), reason, Math.max(1.0, s0.kappaEff()), BASE_STEP, maxSteps, stepDuration(reason)));
         count(r);
         List<KernelSample> history = new ArrayList<>();
         KernelState prev = s0;
@@ -163,7 +220,7 @@ final class KernelActions extends KernelEvents {
         Instant last = clock.instant();
         for (int i = 0; i < n; i++) {
             checkCancelled.run();
-            Instant at = i < r.samples().size() ? r.samples().get(i).at() : last.plus(STEP);
+            Instant at = i < r.samples().size() ? r.samples().get(i).at() : last.plus(stepDuration(reason));
             last = clock.advanceTo(at);
             KernelService.Advance a = kernels.advance(life.kernelId, target.basin(), target.label());
             KernelState s = a.kernel().state();
@@ -173,6 +230,9 @@ final class KernelActions extends KernelEvents {
             }
             history.add(new KernelSample(s.basin(), s.phi(), stress(s.emotions()), at));
             prev = s;
+            if (history.size() % JUDGE_EVERY == 0 && i + 1 < n) {
+                judge(life, history);
+            }
         }
         engine.navigator().clear(life.kernelId);
         KernelRow after = kernels.get(life.kernelId);
@@ -196,6 +256,16 @@ final class KernelActions extends KernelEvents {
         observeApproach(life, after, completed);
         clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
         return new Leg(r, before, after);
+    }
+
+    /** Simulated time per step: exploring 1 s, investigating 0.5 s, consolidating 1.5 s, resting 2 s. */
+    static Duration stepDuration(MovementReason reason) {
+        return switch (reason) {
+            case EXPLORATION -> STEP;
+            case INVESTIGATION -> STEP.dividedBy(2);
+            case CONSOLIDATION -> STEP.multipliedBy(3).dividedBy(2);
+            case REST -> STEP.multipliedBy(2);
+        };
     }
 
     private void count(NavigationResult r) {

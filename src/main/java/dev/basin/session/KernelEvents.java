@@ -87,6 +87,10 @@ abstract class KernelEvents {
         return Optional.of(engine.tools().tool(id));
     }
 
+    IndexedChunk chunk(String chunkId) {
+        return chunkById.get(chunkId);
+    }
+
     String domainOf(String chunkId) {
         IndexedChunk c = chunkById.get(chunkId);
         return c == null ? "unknown" : c.domain();

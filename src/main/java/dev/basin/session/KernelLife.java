@@ -20,6 +20,8 @@ final class KernelLife {
     int successfulLegs;
     int lastSleepCycle;
     boolean spawned;
+    /** Chunk id → the semantic fragment remembering it (recalled instead of written again). */
+    final java.util.Map<String, String> semantic = new java.util.HashMap<>();
     com.fasterxml.jackson.databind.node.ObjectNode pendingApproach;
 
     KernelLife(String kernelId, String name, String homeDomain, int generation, SplittableRandom rng, int sleepOffset) {

@@ -1,16 +1,18 @@
 package dev.basin.session;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.BasinEngine;
 import dev.basin.attractors.DiscoveryMethod;
 import dev.basin.kernel.CheckpointRow;
 import dev.basin.kernel.CheckpointType;
 import dev.basin.kernel.KernelRow;
+import dev.basin.kernel.SpawnRequest;
+import dev.basin.kernel.SpawnService;
 import dev.basin.kernel.ThoughtEvent;
 import dev.basin.knowledge.ConsolidationPlan;
 import dev.basin.knowledge.ConsolidationStatus;
 import dev.basin.knowledge.FragmentRow;
 import dev.basin.knowledge.PatternMember;
+import dev.basin.rag.ChunkHit;
 import dev.basin.rag.IndexedChunk;
 import dev.basin.safety.BarrierRow;
 import dev.basin.safety.EraExclusionRow;
@@ -40,7 +42,7 @@ final class LifeCycle extends KernelEvents {
         super(engine, clock, tally, chunks, domains, queries, checkCancelled);
     }
 
-    void sleep(KernelLife life, int c) {
+    void sleep(KernelLife life, int c, List<KernelLife> lives) {
         KernelRow k = engine.kernels().get(life.kernelId);
         tick();
         ConsolidationPlan plan = engine.memory().planConsolidation(life.kernelId, clock.instant());
@@ -78,24 +80,33 @@ final class LifeCycle extends KernelEvents {
         tally.checkpoints++;
         engine.thoughts().think(woke, ThoughtEvent.SLEEP_END, post.checkpointId(), end);
         life.lastSleepCycle = c;
-        rediscoverPatterns(life);
+        rediscoverPatterns(lives);
         wake(life);
     }
 
-    /** Cross patterns among all chunks plus this kernel's consolidated memories (same members update, not insert). */
-    private void rediscoverPatterns(KernelLife life) {
+    /** Cross patterns among all chunks plus every kernel's consolidated memories (same members update, not insert). */
+    private void rediscoverPatterns(List<KernelLife> lives) {
         List<PatternMember> extra = new ArrayList<>();
-        for (FragmentRow f : engine.memory().fragments(life.kernelId, ConsolidationStatus.CONSOLIDATED)) {
-            extra.add(PatternMember.of(f));
+        for (KernelLife k : lives) {
+            for (FragmentRow f : engine.memory().fragments(k.kernelId, ConsolidationStatus.CONSOLIDATED)) {
+                extra.add(PatternMember.of(f));
+            }
         }
         tick();
         engine.crossPatterns().discover(engine.documents(), extra);
     }
 
-    /** Lifts the kernel's ordered exclusions and heals its mildest barriers. */
+    /**
+     * Lifts the kernel's ordered exclusions and the unsafe ones whose refusing ball is gone, and heals its mildest
+     * barriers.
+     */
     private void wake(KernelLife life) {
         for (ExcludedRegionRow r : engine.safety().queries().listRegions(life.kernelId, true, 1000, 0)) {
-            if (r.reason() == ExclusionReason.ORDERED) {
+            boolean lifted = r.reason() == ExclusionReason.ORDERED;
+            if (r.reason() == ExclusionReason.UNSAFE && r.metadata().has("blocked_by")) {
+                lifted = engine.safety().ball(r.metadata().get("blocked_by").asText()) == null;
+            }
+            if (lifted) {
                 tick();
                 engine.safety().deactivateExcludedRegion(r.regionId());
             }
@@ -118,12 +129,53 @@ final class LifeCycle extends KernelEvents {
         }
     }
 
-    /** Spawning: see {@link #maybeSpawn}. */
+    /**
+     * From cycle 3 on, a kernel that has not spawned yet and meets the spawn criteria (enough stable attractors, Φ,
+     * session cap) spawns one child, handing over its attractors, the vocabulary of its current domain, the cross
+     * patterns of that domain and the generated tools it knows. The child lives from the next cycle on.
+     */
     KernelLife maybeSpawn(KernelLife life, int c) {
-        return null;
+        if (c < 3 || life.spawned) {
+            return null;
+        }
+        SpawnService.Eligibility e = engine.spawner().evaluate(life.kernelId);
+        if (!e.eligible()) {
+            return null;
+        }
+        tick();
+        List<String> vocabulary = vocabulary(life);
+        List<String> patterns = queries.patternIdsFor(life.currentDomain, 3);
+        List<String> strategies = List.copyOf(new java.util.TreeSet<>(tools.values()));
+        String name = life.name + "." + (life.generation + 1);
+        SpawnService.Spawned s = engine.spawner().spawn(life.kernelId,
+                new SpawnRequest(name, vocabulary, patterns, strategies));
+        life.spawned = true;
+        tally.childKernels++;
+        tally.checkpoints++;
+        tally.transfers += s.transfers().size();
+        KernelLife child = new KernelLife(s.child().kernelId(), name, life.currentDomain, life.generation + 1,
+                life.rng.split(), life.sleepOffset + 1);
+        ChunkHit nearest = engine.documents().nearest(s.child().state().basin(), 1).get(0);
+        child.home = chunk(nearest.chunkId());
+        return child;
     }
 
-    ObjectNode note(String key, String value) {
-        return json().createObjectNode().put(key, value);
+    /** The words of the kernel's current domain's chunks, most frequent first (at most 12, 4+ letters). */
+    private List<String> vocabulary(KernelLife life) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (IndexedChunk ch : chunks) {
+            if (!ch.domain().equals(life.currentDomain)) {
+                continue;
+            }
+            for (String w : ch.content().toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+                if (w.length() >= 4) {
+                    counts.merge(w, 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted((a, b) -> b.getValue().equals(a.getValue()) ? a.getKey().compareTo(b.getKey())
+                        : b.getValue() - a.getValue())
+                .limit(12).map(Map.Entry::getKey).toList();
     }
 }

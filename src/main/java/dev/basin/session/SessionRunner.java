@@ -9,6 +9,7 @@ import dev.basin.kernel.CheckpointType;
 import dev.basin.kernel.KernelRow;
 import dev.basin.kernel.Neurotransmitters;
 import dev.basin.kernel.SessionStatus;
+import dev.basin.rag.Document;
 import dev.basin.rag.DocumentService;
 import dev.basin.rag.IndexedChunk;
 import dev.basin.rag.IngestResult;
@@ -142,7 +143,7 @@ public final class SessionRunner {
 
     private void setUp() {
         DocumentService documents = engine.documents();
-        for (DocumentService.Document d : Corpus.load(documents, config.corpus())) {
+        for (Document d : Corpus.load(documents, config.corpus())) {
             IngestResult r = documents.ingest(d.filename(), d.domain(), d.content());
             clock.advance(EVENT);
             if (r.inserted()) {
@@ -217,22 +218,30 @@ public final class SessionRunner {
         Instant from = now.plus(KernelActions.CYCLE_SPAN);
         ObjectNode m2 = engine.store().json().createObjectNode().put("kind", "unstable_period").put("chunk_id",
                 other.chunkId()).put("domain", other.domain());
-        engine.safety().createEraExclusion(from, from.plus(KernelActions.CYCLE_SPAN.multipliedBy(3)), other.basin(),
+        clock.advance(EVENT);
+        engine.safety().createEraExclusion(from, from.plus(KernelActions.CYCLE_SPAN.multipliedBy(3).plusSeconds(17)),
+                other.basin(),
                 0.15 + 0.05 * rng.nextDouble(), "unstable period around chunk " + other.chunkId() + " of "
                         + other.domain() + ": Φ readings there disagree", m2);
         tally.eraExclusions++;
+    }
+
+    /** The scenario's unstable periods: on the route of the first kernel in cycle 2, of the second in the middle. */
+    private boolean unstableRoute(KernelLife k, int c) {
+        int idx = lives.indexOf(k);
+        return (c == 2 && idx == 0) || (c == Math.max(3, config.cycles() / 2) && idx == 1);
     }
 
     private void cycle(int c) {
         List<KernelLife> living = List.copyOf(lives);
         for (KernelLife k : living) {
             checkCancelled();
-            actions.leg(k, c);
+            actions.leg(k, c, lives, unstableRoute(k, c));
             if ((c + k.sleepOffset) % 2 == 0) {
                 actions.findAttractors(k, DiscoveryMethod.GRADIENT_DESCENT);
             }
             if (c > 1 && (c + k.sleepOffset) % 4 == 0) {
-                life.sleep(k, c);
+                life.sleep(k, c, lives);
             }
             if (c % 3 == 0) {
                 actions.checkpoint(k, CheckpointType.REGULAR);
