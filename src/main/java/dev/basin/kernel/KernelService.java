@@ -54,6 +54,30 @@ public final class KernelService {
         this.regimes = regimes;
     }
 
+    EmotionService emotionService() {
+        return emotions;
+    }
+
+    ThoughtService thoughtService() {
+        return thoughts;
+    }
+
+    RegimeLog regimeLog() {
+        return regimes;
+    }
+
+    KernelConfig config() {
+        return config;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** A new root kernel (generation 0) of a running session, awake at {@code start}. */
     public KernelRow createRoot(String sessionId, String name, Basin start, double kappa, Neurotransmitters nt,
             long seed) {
@@ -194,7 +218,7 @@ public final class KernelService {
         emotions.reset(kernelId);
     }
 
-    private TrajectoryWindow push(String kernelId, KernelState before, KernelState after, Basin target,
+    TrajectoryWindow push(String kernelId, KernelState before, KernelState after, Basin target,
             boolean blocked) {
         Deque<Point> w = windows.computeIfAbsent(kernelId, id -> new ArrayDeque<>());
         synchronized (w) {

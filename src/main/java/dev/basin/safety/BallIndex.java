@@ -19,7 +19,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * ‖Rc‖ = ‖c − PᵀPc‖. By Cauchy–Schwarz ⟨s, c⟩ ≤ ⟨Ps, Pc⟩ + ‖Rs‖·‖Rc‖, so a ball whose bound is ≤ cos(r/2) −
  * {@value #MARGIN} cannot contain p. The bound is evaluated in float32 over a column-major layout (one array per
  * direction, so the loop vectorises); {@value #MARGIN} exceeds its rounding error (≲ 3·10⁻⁶) by a wide margin. The
- * few balls that pass are decided in double precision by the Fisher–Rao distance itself, so answers are exact.
+ * balls that pass go to a second filter, the full double-precision dot product ⟨s, c⟩ (four accumulators; its
+ * rounding error is below 64·2⁻⁵³ ≈ 7·10⁻¹⁵, far inside {@value #DOT_MARGIN}), which rejects those clearly outside; the
+ * rest — the hits and the balls within {@value #DOT_MARGIN} of their boundary — are decided by the Fisher–Rao distance
+ * itself (the stable asin form), so answers are exact.
  *
  * <p>Thread-safe: many concurrent queries, writes exclusive.
  */
@@ -28,6 +31,9 @@ public final class BallIndex {
     public static final int K = 8;
     /** Slack added to the float32 bound so that rounding can never drop a true hit. */
     public static final float MARGIN = 1e-5f;
+
+    /** A ball whose double dot product is below cos(r/2) by more than this cannot contain the query. */
+    public static final double DOT_MARGIN = 1e-12;
 
     private static final int D = Basin.DIM;
     private static final int BLOCK = 512;
@@ -38,6 +44,8 @@ public final class BallIndex {
     private float[][] proj = new float[K][16];
     private float[] rest = new float[16];
     private float[] threshold = new float[16];
+    private double[] cosHalf = new double[16];
+    private double[] sqrt = new double[16 * D];
     private Ball[] balls = new Ball[16];
     private int size;
 
@@ -84,6 +92,8 @@ public final class BallIndex {
             }
             rest[i] = restNorm;
             threshold[i] = thr;
+            cosHalf[i] = Math.cos(ball.radius() / 2.0);
+            System.arraycopy(c, 0, sqrt, i * D, D);
             balls[i] = ball;
             slotOf.put(ball.id(), i);
         } finally {
@@ -107,6 +117,8 @@ public final class BallIndex {
                 }
                 rest[i] = rest[last];
                 threshold[i] = threshold[last];
+                cosHalf[i] = cosHalf[last];
+                System.arraycopy(sqrt, last * D, sqrt, i * D, D);
                 balls[i] = balls[last];
                 slotOf.put(balls[i].id(), i);
             }
@@ -161,7 +173,7 @@ public final class BallIndex {
                 bound(q, qRest, base, n, acc);
                 float[] thr = threshold;
                 for (int b = 0; b < n; b++) {
-                    if (acc[b] > thr[base + b]) {
+                    if (acc[b] > thr[base + b] && dot(s, sqrt, (base + b) * D) > cosHalf[base + b] - DOT_MARGIN) {
                         Ball ball = balls[base + b];
                         double d = FisherRao.distance(p, ball.center());
                         if (d < ball.radius()) {
@@ -229,7 +241,24 @@ public final class BallIndex {
         }
         rest = Arrays.copyOf(rest, cap);
         threshold = Arrays.copyOf(threshold, cap);
+        cosHalf = Arrays.copyOf(cosHalf, cap);
+        sqrt = Arrays.copyOf(sqrt, cap * D);
         balls = Arrays.copyOf(balls, cap);
+    }
+
+    /** ⟨s, c⟩ with c at {@code off} in {@code all}, with four independent accumulators. */
+    private static double dot(double[] s, double[] all, int off) {
+        double a0 = 0.0;
+        double a1 = 0.0;
+        double a2 = 0.0;
+        double a3 = 0.0;
+        for (int i = 0; i < D; i += 4) {
+            a0 += s[i] * all[off + i];
+            a1 += s[i + 1] * all[off + i + 1];
+            a2 += s[i + 2] * all[off + i + 2];
+            a3 += s[i + 3] * all[off + i + 3];
+        }
+        return (a0 + a1) + (a2 + a3);
     }
 
     private static double dot(double[] a, double[] b) {

@@ -34,7 +34,7 @@ class SpawnServiceTest {
         AttractorService attractors = new AttractorService(store, clock,
                 new AttractorFinder(FinderConfig.defaults().withVolumeSamples(100)), 1e-3);
         kernels = new Kernels(store, clock, new GeodesicNavigator(), SpaceTimeLinker.NONE, attractors,
-                KernelConfig.defaults(), new SpawnConfig(2, 0.0, 8, 4));
+                KernelConfig.defaults(), new SpawnConfig(2, 0.0, 8, 4), null);
         session = kernels.sessions().start(3L, store.json().createObjectNode().put("spawn", true));
     }
 
