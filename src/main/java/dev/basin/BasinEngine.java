@@ -9,19 +9,18 @@ import dev.basin.kernel.KernelService;
 import dev.basin.kernel.KernelTables;
 import dev.basin.kernel.Kernels;
 import dev.basin.kernel.SessionService;
-import dev.basin.kernel.SpaceTimeLinker;
+import dev.basin.kernel.SleepCycle;
 import dev.basin.kernel.SpawnService;
 import dev.basin.kernel.ThoughtService;
+import dev.basin.kernel.Voyages;
 import dev.basin.knowledge.CrossPatternService;
 import dev.basin.knowledge.FalsePatternService;
 import dev.basin.knowledge.KnowledgeTables;
 import dev.basin.knowledge.MemoryService;
 import dev.basin.knowledge.ScaleMappingService;
 import dev.basin.navigation.GeodesicPlanner;
-import dev.basin.navigation.Landmark;
 import dev.basin.navigation.NavigationTables;
 import dev.basin.navigation.OceanAgent;
-import dev.basin.navigation.RegimeObservation;
 import dev.basin.navigation.TpsPathService;
 import dev.basin.rag.DocumentService;
 import dev.basin.rag.RagTables;
@@ -69,7 +68,7 @@ public final class BasinEngine implements AutoCloseable {
     private final ToolMiner toolMiner;
     private final InsightService insights;
     private final AttractorService attractors;
-    private final OceanNavigator navigator;
+    private final SleepCycle sleep;
     private final Kernels kernel;
 
     private BasinEngine(Store store, boolean ownsStore, EngineConfig config) {
@@ -92,17 +91,10 @@ public final class BasinEngine implements AutoCloseable {
         this.insights = new InsightService(store, clock, falsePatterns);
         this.attractors = new AttractorService(store, clock, new AttractorFinder(config.finder()),
                 AttractorService.DEFAULT_VISIT_TOLERANCE);
-        this.navigator = new OceanNavigator(ocean);
-        this.kernel = new Kernels(store, clock, navigator, linker(tps), attractors, config.kernel(), config.spawn());
+        this.kernel = Kernels.wired(store, clock, ocean, tps, attractors, config.kernel(), config.spawn());
+        this.sleep = kernel.sleepCycle(memory);
     }
 
-    /** Joins two checkpoints of a kernel by a space-time path ({@code tps_geodesic_paths}). */
-    private static SpaceTimeLinker linker(TpsPathService tps) {
-        return (kernelId, from, to, between) -> tps.link(kernelId,
-                new Landmark(from.checkpointId(), from.basin(), from.time(), from.regime()),
-                new Landmark(to.checkpointId(), to.basin(), to.time(), to.regime()),
-                between.stream().map(r -> new RegimeObservation(r.time(), r.regime(), r.kappaEff())).toList());
-    }
 
     /** Opens the store at {@code config} (embedded or external, migrated) with the system clock and defaults. */
     public static BasinEngine open(StoreConfig config) {
@@ -214,9 +206,14 @@ public final class BasinEngine implements AutoCloseable {
         return attractors;
     }
 
-    /** The navigator kernels move with (through the ocean agent). */
-    public OceanNavigator navigator() {
-        return navigator;
+    /** Kernels' journeys through the ocean agent (safety-checked, detoured, recorded). */
+    public Voyages voyages() {
+        return kernel.voyages();
+    }
+
+    /** Kernels' sleep: checkpoints, memory consolidation and attractors re-found in one unit of work; wake. */
+    public SleepCycle sleep() {
+        return sleep;
     }
 
     /** The kernel feature: sessions, kernels, emotions, thoughts, checkpoints and spawning. */

@@ -37,6 +37,11 @@ public record EngineConfig(StoreConfig store, Clock clock, AgentSettings agent, 
         return new EngineConfig(store, c, agent, ethics, kernel, finder, spawn);
     }
 
+    /** The same configuration with other spawn criteria. */
+    public EngineConfig withSpawn(SpawnConfig s) {
+        return new EngineConfig(store, clock, agent, ethics, kernel, finder, s);
+    }
+
     /** The same configuration with other attractor finder settings. */
     public EngineConfig withFinder(FinderConfig f) {
         return new EngineConfig(store, clock, agent, ethics, kernel, f, spawn);

@@ -3,7 +3,6 @@ package dev.basin.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.BasinEngine;
 import dev.basin.EngineConfig;
-import dev.basin.attractors.FinderConfig;
 import dev.basin.audit.CoverageReport;
 import dev.basin.audit.DatabaseAuditor;
 import dev.basin.session.SessionConfig;
@@ -39,9 +38,6 @@ import picocli.CommandLine.Spec;
         description = {"Run the main job: one session in which kernels live over the document corpus and fill every",
                 "table; then print the coverage report and a session summary."})
 public final class RunCommand implements Callable<Integer> {
-    /** Attractor finder used by the main job: default tolerances, fewer Monte Carlo volume samples (200). */
-    static final FinderConfig SESSION_FINDER = FinderConfig.defaults().withVolumeSamples(200);
-
     @Mixin
     DatabaseOptions db;
 
@@ -73,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         Interrupts interrupts = Interrupts.install(cancel, done);
         SimClock clock = new SimClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        EngineConfig engineConfig = EngineConfig.of(db.toConfig()).withClock(clock).withFinder(SESSION_FINDER);
+        EngineConfig engineConfig = SessionRunner.engineConfig(db.toConfig(), clock, config);
         try (BasinEngine engine = BasinEngine.open(engineConfig)) {
             SessionRunner runner;
             SessionSummary summary;

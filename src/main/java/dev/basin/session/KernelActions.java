@@ -11,12 +11,11 @@ import dev.basin.kernel.CheckpointType;
 import dev.basin.kernel.Emotion;
 import dev.basin.kernel.EmotionVector;
 import dev.basin.kernel.KernelRow;
-import dev.basin.kernel.KernelService;
 import dev.basin.kernel.KernelState;
+import dev.basin.kernel.Voyages;
 import dev.basin.knowledge.FragmentType;
 import dev.basin.knowledge.KappaState;
 import dev.basin.navigation.MovementReason;
-import dev.basin.navigation.NavigationRequest;
 import dev.basin.navigation.NavigationResult;
 import dev.basin.navigation.StepSample;
 import dev.basin.navigation.TrajectoryStatus;
@@ -37,15 +36,14 @@ import java.util.Optional;
 
 /**
  * One kernel's movement in a cycle (a leg): choose a target (a document query, optionally through a generated tool),
- * plan, travel with the ocean agent, replay the steps through the kernel (state, emotions, thoughts), record scale
- * mappings on regime crossings, remember what happened, let the ethics monitor judge the history, and feed the tool
- * miner. The other kernel activities (attractors, sleep, spawning, resonance) live in {@link KernelEvents}.
+ * travel as a kernel voyage (planned, walked by the ocean agent with every step safety-checked, lived by the kernel:
+ * Φ, neurotransmitters, emotions, thoughts), record a scale mapping when κ_eff ended in another regime, remember what
+ * happened, let the ethics monitor read the history (every {@value #JUDGE_EVERY} steps and at the end), mark refusing
+ * balls unsafe, and feed the tool miner. Attractors, sleep, spawning and resonance live in their own classes.
  */
 final class KernelActions extends KernelEvents {
-    /** Simulated time of one navigation step. */
+    /** Simulated time of one navigation step (the voyages' step time). */
     static final Duration STEP = Duration.ofSeconds(1);
-    /** Base step of navigation (Fisher–Rao length at κ_eff = κ*). */
-    static final double BASE_STEP = NavigationRequest.DEFAULT_BASE_STEP;
     /** Step budget of one exploration leg (a leg that needs more is abandoned). */
     static final int MAX_STEPS = 40;
     /** Chunks returned by one document query. */
@@ -206,36 +204,27 @@ final class KernelActions extends KernelEvents {
      * memory, the ethics monitor's verdict, an unsafe region when blocked, and the tool miner's observation.
      */
     Leg travel(KernelLife life, Target target, MovementReason reason, int maxSteps) {
-        KernelService kernels = engine.kernels();
-        KernelRow before = kernels.get(life.kernelId);
-        kernels.plan(life.kernelId, target.basin(), target.label());
+        KernelRow before = engine.kernels().get(life.kernelId);
         tick();
-        KernelState s0 = before.state();
-        NavigationResult r = engine.navigator().travel(new NavigationRequest(life.kernelId, s0.basin(),
-                target.basin(), reason, Math.max(1.0, s0.kappaEff()), BASE_STEP, maxSteps, stepDuration(reason)));
+        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps);
+        NavigationResult r = v.result();
         count(r);
+        KernelRow after = v.kernel();
+        KernelState s0 = before.state();
+        if (!r.samples().isEmpty()) {
+            clock.advanceTo(r.samples().get(r.samples().size() - 1).at());
+        }
+        if (engine.scaleMappings().onKappaChange(life.kernelId, kappa(s0), kappa(after.state())).isPresent()) {
+            tally.scaleMappings++;
+        }
+        double stress = stress(v.lastEmotions() == null ? after.state().emotions() : v.lastEmotions().emotions());
         List<KernelSample> history = new ArrayList<>();
-        KernelState prev = s0;
-        int n = engine.navigator().pending(life.kernelId);
-        Instant last = clock.instant();
-        for (int i = 0; i < n; i++) {
-            checkCancelled.run();
-            Instant at = i < r.samples().size() ? r.samples().get(i).at() : last.plus(stepDuration(reason));
-            last = clock.advanceTo(at);
-            KernelService.Advance a = kernels.advance(life.kernelId, target.basin(), target.label());
-            KernelState s = a.kernel().state();
-            tally.steps++;
-            if (engine.scaleMappings().onKappaChange(life.kernelId, kappa(prev), kappa(s)).isPresent()) {
-                tally.scaleMappings++;
-            }
-            history.add(new KernelSample(s.basin(), s.phi(), stress(s.emotions()), at));
-            prev = s;
-            if (history.size() % JUDGE_EVERY == 0 && i + 1 < n) {
+        for (StepSample sample : r.samples()) {
+            history.add(new KernelSample(sample.basin(), sample.phi(), stress, sample.at()));
+            if (history.size() % JUDGE_EVERY == 0 && history.size() < r.samples().size()) {
                 judge(life, history);
             }
         }
-        engine.navigator().clear(life.kernelId);
-        KernelRow after = kernels.get(life.kernelId);
         tick();
         life.legs++;
         boolean completed = r.status() == TrajectoryStatus.COMPLETED;
@@ -256,16 +245,6 @@ final class KernelActions extends KernelEvents {
         observeApproach(life, after, completed);
         clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
         return new Leg(r, before, after);
-    }
-
-    /** Simulated time per step: exploring 1 s, investigating 0.5 s, consolidating 1.5 s, resting 2 s. */
-    static Duration stepDuration(MovementReason reason) {
-        return switch (reason) {
-            case EXPLORATION -> STEP;
-            case INVESTIGATION -> STEP.dividedBy(2);
-            case CONSOLIDATION -> STEP.multipliedBy(3).dividedBy(2);
-            case REST -> STEP.multipliedBy(2);
-        };
     }
 
     private void count(NavigationResult r) {

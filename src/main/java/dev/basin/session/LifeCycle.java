@@ -1,13 +1,10 @@
 package dev.basin.session;
 
 import dev.basin.BasinEngine;
-import dev.basin.attractors.DiscoveryMethod;
-import dev.basin.kernel.CheckpointRow;
-import dev.basin.kernel.CheckpointType;
-import dev.basin.kernel.KernelRow;
+import dev.basin.attractors.AttractorService;
+import dev.basin.kernel.SleepCycle;
 import dev.basin.kernel.SpawnRequest;
 import dev.basin.kernel.SpawnService;
-import dev.basin.kernel.ThoughtEvent;
 import dev.basin.knowledge.ConsolidationPlan;
 import dev.basin.knowledge.ConsolidationStatus;
 import dev.basin.knowledge.FragmentRow;
@@ -20,18 +17,17 @@ import dev.basin.safety.ExcludedRegionRow;
 import dev.basin.safety.ExclusionReason;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Sleep, spawning and the session's housekeeping.
  *
- * <p>Sleep: a {@code pre_sleep} checkpoint, the consolidation of pending memories (clusters merged into consolidated
- * fragments, weak singletons pruned) with the sleep emotion row, all in one unit of work; then attractors re-found on
- * the new wells ({@code discovery_method = sleep}), a {@code post_sleep} checkpoint, cross patterns re-discovered
- * among chunks and consolidated memories. On waking the kernel lifts its own orders (ordered exclusions) and heals
- * its mildest barriers (severity below {@value #HEAL_SEVERITY}).
+ * <p>Sleep is the kernel's sleep cycle (checkpoints before and after, memory consolidation, attractors re-found, in
+ * one unit of work); afterwards cross patterns are re-discovered among the chunks and every kernel's consolidated
+ * memories, and on waking the kernel lifts its ordered exclusions (and unsafe ones whose refusing ball is gone) and
+ * heals its mildest barriers (severity below {@value #HEAL_SEVERITY}). A kernel sleeping in the last cycle stays
+ * asleep.
  */
 final class LifeCycle extends KernelEvents {
     /** A kernel's own barriers milder than this are lifted when it wakes. */
@@ -42,46 +38,31 @@ final class LifeCycle extends KernelEvents {
         super(engine, clock, tally, chunks, domains, queries, checkCancelled);
     }
 
-    void sleep(KernelLife life, int c, List<KernelLife> lives) {
-        KernelRow k = engine.kernels().get(life.kernelId);
+    /** Sleeps (the kernel's sleep cycle), then wakes unless this is the session's last cycle. */
+    void sleep(KernelLife life, int c, List<KernelLife> lives, boolean last) {
         tick();
-        ConsolidationPlan plan = engine.memory().planConsolidation(life.kernelId, clock.instant());
-        int pending = plan.clusters().stream().mapToInt(cl -> cl.members().size()).sum() + plan.singletons().size();
-        int known = engine.attractors().nearest(life.kernelId, k.state().basin(), 1000).size();
-        Map<String, Object> start = new LinkedHashMap<>();
-        start.put("pending", pending);
-        start.put("phi", k.state().phi());
-        start.put("attractors", known);
-        CheckpointRow pre = engine.store().inTransaction(tx -> {
-            CheckpointRow row = engine.checkpoints().save(tx, k, CheckpointType.PRE_SLEEP, start);
-            engine.thoughts().think(tx, k, ThoughtEvent.SLEEP_START, row.checkpointId(), start);
-            engine.memory().applyConsolidation(tx, plan);
-            engine.emotions().recordSleep(tx, k, "falling asleep after cycle " + c);
-            return row;
-        });
-        engine.checkpoints().link(pre);
-        tally.checkpoints++;
+        SleepCycle.Slept slept = engine.sleep().sleep(life.kernelId);
+        ConsolidationPlan plan = slept.plan();
+        tally.checkpoints += 2;
         tally.sleeps++;
         tally.fragmentsConsolidated += plan.clusters().size() + (int) plan.singletons().stream()
                 .filter(s -> s.outcome() == ConsolidationStatus.CONSOLIDATED).count();
         tally.fragmentsMerged += plan.mergedCount();
         tally.fragmentsPruned += (int) plan.prunedCount();
-        int before = tally.attractorsFound + tally.attractorRevisits;
-        findAttractors(life, DiscoveryMethod.SLEEP);
-        int refound = tally.attractorsFound + tally.attractorRevisits - before;
-        tick();
-        KernelRow woke = engine.kernels().get(life.kernelId);
-        Map<String, Object> end = new LinkedHashMap<>();
-        end.put("clusters", plan.clusters().size());
-        end.put("merged", plan.mergedCount());
-        end.put("pruned", plan.prunedCount());
-        end.put("attractors", refound);
-        CheckpointRow post = engine.checkpoints().save(life.kernelId, CheckpointType.POST_SLEEP);
-        tally.checkpoints++;
-        engine.thoughts().think(woke, ThoughtEvent.SLEEP_END, post.checkpointId(), end);
+        for (AttractorService.Recorded r : slept.attractors()) {
+            if (r.inserted()) {
+                tally.attractorsFound++;
+            } else {
+                tally.attractorRevisits++;
+            }
+        }
         life.lastSleepCycle = c;
         rediscoverPatterns(lives);
-        wake(life);
+        if (!last) {
+            tick();
+            engine.sleep().wake(life.kernelId);
+            wake(life);
+        }
     }
 
     /** Cross patterns among all chunks plus every kernel's consolidated memories (same members update, not insert). */

@@ -2,6 +2,10 @@ package dev.basin.session;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.BasinEngine;
+import dev.basin.EngineConfig;
+import dev.basin.attractors.FinderConfig;
+import dev.basin.kernel.SpawnConfig;
+import dev.basin.store.StoreConfig;
 import dev.basin.attractors.DiscoveryMethod;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
@@ -83,6 +87,15 @@ public final class SessionRunner {
         this.listener = listener == null ? Listener.NONE : listener;
         this.cancelled = cancelled == null ? () -> false : cancelled;
         this.rng = new SplittableRandom(config.seed());
+    }
+
+    /**
+     * The engine configuration of a session: the simulated clock, an attractor finder with 200 Monte Carlo volume
+     * samples, and a spawn cap of two children more than the roots (children of the first generation may spawn).
+     */
+    public static EngineConfig engineConfig(StoreConfig store, SimClock clock, SessionConfig config) {
+        return EngineConfig.of(store).withClock(clock).withFinder(FinderConfig.defaults().withVolumeSamples(200))
+                .withSpawn(new SpawnConfig(2, 0.05, config.kernels() + 2, 2));
     }
 
     /** The session id once started (null before). */
@@ -241,7 +254,7 @@ public final class SessionRunner {
                 actions.findAttractors(k, DiscoveryMethod.GRADIENT_DESCENT);
             }
             if (c > 1 && (c + k.sleepOffset) % 4 == 0) {
-                life.sleep(k, c, lives);
+                life.sleep(k, c, lives, c == config.cycles());
             }
             if (c % 3 == 0) {
                 actions.checkpoint(k, CheckpointType.REGULAR);

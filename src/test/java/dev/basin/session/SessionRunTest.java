@@ -75,10 +75,11 @@ class SessionRunTest {
 
     static SessionSummary run(Store store, long seed) {
         SimClock clock = new SimClock(Instant.now());
-        EngineConfig cfg = EngineConfig.of(store.config()).withClock(clock).withFinder(FINDER);
+        SessionConfig config = new SessionConfig(KERNELS, CYCLES, seed, null);
+        EngineConfig cfg = SessionRunner.engineConfig(store.config(), clock, config).withFinder(FINDER);
         BasinEngine engine = BasinEngine.over(store, cfg);
         try {
-            return new SessionRunner(engine, clock, new SessionConfig(KERNELS, CYCLES, seed, null), null, null).run();
+            return new SessionRunner(engine, clock, config, null, null).run();
         } finally {
             engine.close();
         }
