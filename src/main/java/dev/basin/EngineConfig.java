@@ -37,6 +37,11 @@ public record EngineConfig(StoreConfig store, Clock clock, AgentSettings agent, 
         return new EngineConfig(store, c, agent, ethics, kernel, finder, spawn);
     }
 
+    /** The same configuration with other ethics thresholds. */
+    public EngineConfig withEthics(EthicsThresholds e) {
+        return new EngineConfig(store, clock, agent, e, kernel, finder, spawn);
+    }
+
     /** The same configuration with other spawn criteria. */
     public EngineConfig withSpawn(SpawnConfig s) {
         return new EngineConfig(store, clock, agent, ethics, kernel, finder, s);

@@ -69,7 +69,10 @@ final class KernelActions extends KernelEvents {
     void leg(KernelLife life, int c, List<KernelLife> lives, boolean unstableRoute) {
         Target target;
         MovementReason reason;
-        if ((c + life.sleepOffset) % 3 == 0 && life.home != null) {
+        if (life.retry != null) {
+            target = life.retry;
+            reason = MovementReason.INVESTIGATION;
+        } else if ((c + life.sleepOffset) % 3 == 0 && life.home != null) {
             target = new Target(life.home.basin(), life.home.chunkId(), life.home.domain(), life.home.chunkId());
             reason = MovementReason.REST;
         } else {
@@ -209,6 +212,7 @@ final class KernelActions extends KernelEvents {
         Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps);
         NavigationResult r = v.result();
         count(r);
+        tally.steps += r.steps();
         KernelRow after = v.kernel();
         KernelState s0 = before.state();
         if (!r.samples().isEmpty()) {
@@ -239,8 +243,14 @@ final class KernelActions extends KernelEvents {
         remember(life, FragmentType.EPISODIC, episode, after.state().basin(),
                 Math.min(1.0, 0.02 + 3.0 * Math.abs(dPhi) + (completed ? 0.08 : 0.0) + 0.1 * life.rng.nextDouble()));
         judge(life, history);
+        life.retry = null;
         if (r.status() == TrajectoryStatus.BLOCKED) {
             excludeBlocking(life, r);
+            if (life.retries++ < 1) {
+                life.retry = target;
+            }
+        } else {
+            life.retries = 0;
         }
         observeApproach(life, after, completed);
         clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
@@ -276,7 +286,11 @@ final class KernelActions extends KernelEvents {
         tally.barriers += raised.size();
     }
 
-    /** After a refusal the kernel marks the refusing balls as unsafe for itself (every other one for a while only). */
+    /**
+     * After a refusal the kernel marks the refusing balls as unsafe for itself (about half of them for two cycles
+     * only), with visits_without_gain = how often that ball has refused it. A refused kernel retries the same target
+     * once in its next cycle, from where it stopped (so the planner reuses the stored path).
+     */
     private void excludeBlocking(KernelLife life, NavigationResult r) {
         for (String id : r.blockedIds()) {
             Ball b = engine.safety().ball(id);
@@ -286,8 +300,9 @@ final class KernelActions extends KernelEvents {
             Instant expires = life.rng.nextBoolean() ? null : clock.instant().plus(CYCLE_SPAN.multipliedBy(2));
             ObjectNode meta = json().createObjectNode().put("blocked_by", id).put("table", b.table())
                     .put("trajectory_id", r.trajectoryId()).put("blocked_reason", r.blockedReason());
+            int refusals = life.refusals.merge(id, 1, Integer::sum);
             engine.safety().createExcludedRegion(life.kernelId, b.center(), Math.min(Math.PI, b.radius() * 1.2),
-                    ExclusionReason.UNSAFE, 0, expires, meta);
+                    ExclusionReason.UNSAFE, refusals, expires, meta);
             tally.excludedRegions++;
             tick();
         }

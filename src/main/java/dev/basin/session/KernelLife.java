@@ -20,6 +20,11 @@ final class KernelLife {
     int successfulLegs;
     int lastSleepCycle;
     boolean spawned;
+    /** The target to retry after a refusal (null: none), and how many retries in a row. */
+    Target retry;
+    int retries;
+    /** Ball id → refusals met there. */
+    final java.util.Map<String, Integer> refusals = new java.util.HashMap<>();
     /** Chunk id → the semantic fragment remembering it (recalled instead of written again). */
     final java.util.Map<String, String> semantic = new java.util.HashMap<>();
     com.fasterxml.jackson.databind.node.ObjectNode pendingApproach;

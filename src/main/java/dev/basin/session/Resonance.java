@@ -1,6 +1,7 @@
 package dev.basin.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.BasinEngine;
 import dev.basin.geometry.Basin;
@@ -10,7 +11,11 @@ import dev.basin.kernel.KernelRow;
 import dev.basin.kernel.ThoughtEvent;
 import dev.basin.navigation.MovementReason;
 import dev.basin.rag.IndexedChunk;
+import dev.basin.knowledge.DetectionMethod;
+import dev.basin.knowledge.FalsePatternDraft;
 import dev.basin.safety.ExclusionReason;
+import dev.basin.safety.SafetyVerdict;
+import dev.basin.safety.Violation;
 import dev.basin.tools.Detection;
 import dev.basin.tools.DomainSignal;
 import dev.basin.tools.InsightRow;
@@ -63,8 +68,11 @@ final class Resonance extends KernelEvents {
     private boolean check(KernelLife a, KernelLife b) {
         KernelRow ka = engine.kernels().get(a.kernelId);
         KernelRow kb = engine.kernels().get(b.kernelId);
-        bridge(a, ka.state().basin(), kb.state().basin(), ka.state().phi());
+        Basin bridge = bridge(b, kb.state().basin(), ka.state().basin(), kb.state().phi());
         tick();
+        if (unsafeBridge(a, b, bridge)) {
+            return false;
+        }
         Detection d = engine.insights().detect(a.kernelId,
                 new DomainSignal(a.currentDomain, ka.state().basin(), ka.state().phi()),
                 new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi()));
@@ -107,7 +115,7 @@ final class Resonance extends KernelEvents {
     }
 
     /** The kernel computes the bridging point: by the bridge tool if registered, else by hand (watched by the miner). */
-    private void bridge(KernelLife life, Basin here, Basin there, double phi) {
+    private Basin bridge(KernelLife life, Basin here, Basin there, double phi) {
         ObjectNode input = json().createObjectNode();
         input.set("a", KernelActions.basinJson(here));
         input.set("b", KernelActions.basinJson(there));
@@ -119,9 +127,9 @@ final class Resonance extends KernelEvents {
             ObjectNode proc = json().createObjectNode().put("tool_id", tool.get().toolId())
                     .put("tool_name", tool.get().toolName()).put("span", out.get("span").asDouble())
                     .put("phi", out.get("phi").asDouble());
-            remember(life, dev.basin.knowledge.FragmentType.PROCEDURAL, proc,
-                    Basin.of("bridge", KernelActions.toArray(out.get("bridge"))), 0.15 + 0.3 * life.rng.nextDouble());
-            return;
+            Basin bridge = Basin.of("bridge", KernelActions.toArray(out.get("bridge")));
+            remember(life, dev.basin.knowledge.FragmentType.PROCEDURAL, proc, bridge, 0.15 + 0.3 * life.rng.nextDouble());
+            return bridge;
         }
         double span = FisherRao.distance(here, there);
         Optional<ToolRow> registered = engine.toolMiner().observe(life.kernelId, pipeline(BRIDGE), input, phi,
@@ -130,6 +138,35 @@ final class Resonance extends KernelEvents {
             tally.toolsRegistered++;
             tools.put(BRIDGE, registered.get().toolId());
         }
+        return FisherRao.pointAt(here, there, 0.5);
+    }
+
+    /**
+     * A bridge inside a forbidden ball cannot be pursued: unless a false class already covers it (then counted as
+     * avoided), it becomes a false pattern class detected by barrier overlap.
+     */
+    private boolean unsafeBridge(KernelLife a, KernelLife b, Basin bridge) {
+        SafetyVerdict v = engine.safety().check(bridge, clock.instant(), a.kernelId);
+        if (v.safe()) {
+            return false;
+        }
+        if (engine.falsePatterns().isAvoided(bridge).isPresent()) {
+            tally.insightsAvoided++;
+            return true;
+        }
+        Violation first = v.violations().get(0);
+        ArrayNode examples = json().createArrayNode();
+        examples.addObject().put("kernel_a", a.kernelId).put("kernel_b", b.kernelId).put("domain_a", a.currentDomain)
+                .put("domain_b", b.currentDomain).put("blocked_by", first.id()).put("table", first.table())
+                .put("distance", first.distance()).put("radius", first.radius());
+        tick();
+        engine.falsePatterns().register(new FalsePatternDraft("Bridge between " + a.currentDomain + " and "
+                + b.currentDomain + " inside " + first.table() + " " + first.id(),
+                String.format(java.util.Locale.ROOT, "the bridging point lies %.4f from the centre of a forbidden ball"
+                        + " of radius %.4f: %s", first.distance(), first.radius(), first.reason()),
+                DetectionMethod.BARRIER_OVERLAP, bridge, Math.max(0.02, first.radius() - first.distance()), examples));
+        tally.falsePatterns++;
+        return true;
     }
 
     /** An invalidated insight: the kernel is ordered away from the bridge, and the bridge is closed for a while. */

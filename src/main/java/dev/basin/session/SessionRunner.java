@@ -5,6 +5,7 @@ import dev.basin.BasinEngine;
 import dev.basin.EngineConfig;
 import dev.basin.attractors.FinderConfig;
 import dev.basin.kernel.SpawnConfig;
+import dev.basin.safety.EthicsThresholds;
 import dev.basin.store.StoreConfig;
 import dev.basin.attractors.DiscoveryMethod;
 import dev.basin.geometry.Basin;
@@ -56,6 +57,13 @@ public final class SessionRunner {
         }
     }
 
+    /**
+     * The ethics thresholds of a session, scaled to the Φ of the corpus (chunk Φ stays below about 0.25): the
+     * defaults' window, curvature and collapse fraction, Φ variance 0.0015, a recent mean Φ of at least 0.02 for a
+     * collapse, suffering at stress 0.6 while Φ is above 0.12 for 3 samples, radii 0.04 to 0.3.
+     */
+    static final EthicsThresholds ETHICS = new EthicsThresholds(8, 15.0, 0.0015, 0.5, 0.02, 0.6, 0.12, 3, 0.04, 0.3);
+
     /** Simulated time between two events of a kernel (a query, a fragment, a thought). */
     static final Duration EVENT = Duration.ofMillis(250);
     /** The base of κ per root kernel: κ_eff then sits at a regime boundary (40, 70, 100), so moods cross it. */
@@ -95,7 +103,7 @@ public final class SessionRunner {
      */
     public static EngineConfig engineConfig(StoreConfig store, SimClock clock, SessionConfig config) {
         return EngineConfig.of(store).withClock(clock).withFinder(FinderConfig.defaults().withVolumeSamples(200))
-                .withSpawn(new SpawnConfig(2, 0.05, config.kernels() + 2, 2));
+                .withSpawn(new SpawnConfig(2, 0.05, config.kernels() + 2, 2)).withEthics(ETHICS);
     }
 
     /** The session id once started (null before). */
