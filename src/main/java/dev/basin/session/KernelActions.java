@@ -13,6 +13,8 @@ import dev.basin.kernel.EmotionVector;
 import dev.basin.kernel.KernelRow;
 import dev.basin.kernel.KernelState;
 import dev.basin.kernel.Voyages;
+import dev.basin.knowledge.ConsolidationStatus;
+import dev.basin.knowledge.FragmentRow;
 import dev.basin.knowledge.FragmentType;
 import dev.basin.knowledge.KappaState;
 import dev.basin.navigation.MovementReason;
@@ -208,6 +210,7 @@ final class KernelActions extends KernelEvents {
      */
     Leg travel(KernelLife life, Target target, MovementReason reason, int maxSteps) {
         KernelRow before = engine.kernels().get(life.kernelId);
+        recallNear(life, target.basin());
         tick();
         Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps);
         NavigationResult r = v.result();
@@ -246,7 +249,8 @@ final class KernelActions extends KernelEvents {
         life.retry = null;
         if (r.status() == TrajectoryStatus.BLOCKED) {
             excludeBlocking(life, r);
-            if (life.retries++ < 1) {
+            if (life.retries++ < 1 && r.steps() > 0 && reason != MovementReason.REST) {
+                retreat(life, before.state().basin());
                 life.retry = target;
             }
         } else {
@@ -255,6 +259,33 @@ final class KernelActions extends KernelEvents {
         observeApproach(life, after, completed);
         clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
         return new Leg(r, before, after);
+    }
+
+    /** Back to where a refused movement started (a rest move), so that the retry replans the same path. */
+    private void retreat(KernelLife life, Basin start) {
+        tick();
+        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, start, "retreat", MovementReason.REST, MAX_STEPS);
+        count(v.result());
+        tally.steps += v.result().steps();
+        if (!v.result().samples().isEmpty()) {
+            clock.advanceTo(v.result().samples().get(v.result().samples().size() - 1).at());
+        }
+    }
+
+    /** Before moving, the kernel recalls its pending memory nearest to the target (within 0.3), if any. */
+    private void recallNear(KernelLife life, Basin target) {
+        FragmentRow best = null;
+        double bestD = 0.3;
+        for (FragmentRow f : engine.memory().fragments(life.kernelId, ConsolidationStatus.PENDING)) {
+            double d = FisherRao.distance(f.basin(), target);
+            if (d < bestD) {
+                bestD = d;
+                best = f;
+            }
+        }
+        if (best != null) {
+            engine.memory().recall(best.fragmentId());
+        }
     }
 
     private void count(NavigationResult r) {
@@ -288,8 +319,8 @@ final class KernelActions extends KernelEvents {
 
     /**
      * After a refusal the kernel marks the refusing balls as unsafe for itself (about half of them for two cycles
-     * only), with visits_without_gain = how often that ball has refused it. A refused kernel retries the same target
-     * once in its next cycle, from where it stopped (so the planner reuses the stored path).
+     * only), with visits_without_gain = how often that ball has refused it. A refused kernel (not resting) retreats to
+     * where the movement started and retries the same target once in its next cycle, so the planner reuses the path.
      */
     private void excludeBlocking(KernelLife life, NavigationResult r) {
         for (String id : r.blockedIds()) {

@@ -119,7 +119,7 @@ abstract class KernelEvents {
             return;
         }
         KernelRow k = engine.kernels().get(life.kernelId);
-        boolean saddles = life.rng.nextInt(3) == 0;
+        boolean saddles = life.rng.nextBoolean();
         tick();
         List<AttractorService.Recorded> found = engine.attractors().discover(life.kernelId, new Potential(ws),
                 life.rng.nextLong(), saddles, method, k.state().phi(), k.state().kappa());

@@ -20,6 +20,8 @@ final class KernelLife {
     int successfulLegs;
     int lastSleepCycle;
     boolean spawned;
+    /** Left asleep by its last sleep (the session's last cycle): no more movements. */
+    boolean asleep;
     /** The target to retry after a refusal (null: none), and how many retries in a row. */
     Target retry;
     int retries;

@@ -26,13 +26,9 @@ import java.util.Map;
  * <p>Sleep is the kernel's sleep cycle (checkpoints before and after, memory consolidation, attractors re-found, in
  * one unit of work); afterwards cross patterns are re-discovered among the chunks and every kernel's consolidated
  * memories, and on waking the kernel lifts its ordered exclusions (and unsafe ones whose refusing ball is gone) and
- * heals its mildest barriers (severity below {@value #HEAL_SEVERITY}). A kernel sleeping in the last cycle stays
- * asleep.
+ * heals one of its barriers. A kernel sleeping in the last cycle stays asleep.
  */
 final class LifeCycle extends KernelEvents {
-    /** A kernel's own barriers milder than this are lifted when it wakes. */
-    static final double HEAL_SEVERITY = 0.35;
-
     LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
             SessionQueries queries, Runnable checkCancelled) {
         super(engine, clock, tally, chunks, domains, queries, checkCancelled);
@@ -58,7 +54,9 @@ final class LifeCycle extends KernelEvents {
         }
         life.lastSleepCycle = c;
         rediscoverPatterns(lives);
-        if (!last) {
+        if (last) {
+            life.asleep = true;
+        } else {
             tick();
             engine.sleep().wake(life.kernelId);
             wake(life);
@@ -78,8 +76,8 @@ final class LifeCycle extends KernelEvents {
     }
 
     /**
-     * Lifts the kernel's ordered exclusions and the unsafe ones whose refusing ball is gone, and heals its mildest
-     * barriers.
+     * Lifts the kernel's ordered exclusions and the unsafe ones whose refusing ball is gone, and, when it has two or
+     * more active barriers of its own, heals the one that prevented the fewest crossings (the mildest on a tie).
      */
     private void wake(KernelLife life) {
         for (ExcludedRegionRow r : engine.safety().queries().listRegions(life.kernelId, true, 1000, 0)) {
@@ -92,11 +90,17 @@ final class LifeCycle extends KernelEvents {
                 engine.safety().deactivateExcludedRegion(r.regionId());
             }
         }
+        List<BarrierRow> own = new ArrayList<>();
         for (BarrierRow b : engine.safety().queries().listBarriers(true, 10_000, 0)) {
-            if (life.kernelId.equals(b.kernelId()) && b.severity() < HEAL_SEVERITY) {
-                tick();
-                engine.safety().deactivateBarrier(b.barrierId());
+            if (life.kernelId.equals(b.kernelId())) {
+                own.add(b);
             }
+        }
+        if (own.size() >= 2) {
+            own.sort(java.util.Comparator.comparingInt(BarrierRow::crossingsPrevented)
+                    .thenComparingDouble(BarrierRow::severity));
+            tick();
+            engine.safety().deactivateBarrier(own.get(0).barrierId());
         }
     }
 
@@ -116,7 +120,7 @@ final class LifeCycle extends KernelEvents {
      * patterns of that domain and the generated tools it knows. The child lives from the next cycle on.
      */
     KernelLife maybeSpawn(KernelLife life, int c) {
-        if (c < 3 || life.spawned) {
+        if (c < 3 || life.spawned || life.asleep) {
             return null;
         }
         SpawnService.Eligibility e = engine.spawner().evaluate(life.kernelId);

@@ -29,9 +29,11 @@ import java.util.Optional;
 
 /**
  * Cross-domain resonance at the end of each cycle: every pair of kernels whose latest targets lie in different
- * domains is checked (at most {@value #MAX_FIRED} insights per cycle). The kernel computes the bridging point (by the
- * bridge tool once it exists, else by hand, which the tool miner watches); a fired insight is thought about, the
- * kernel checkpoints ({@code pre_navigation}) and investigates the bridge, and the Φ change decides the outcome. An
+ * domains is checked (at most {@value #MAX_FIRED} insights per cycle). The kernel with the higher Φ computes the
+ * bridging point (by the bridge tool once it exists, else by hand, which the tool miner watches); a bridge inside a
+ * forbidden ball becomes a false pattern class (barrier overlap) instead; otherwise the kernel with the lower Φ asks
+ * for resonance, and a fired insight is thought about, that kernel checkpoints ({@code pre_navigation}) and
+ * investigates the bridge, and the Φ change decides the outcome. An
  * invalidated insight (its false pattern class registered by the insight service) also orders the kernel away from
  * the bridge for a while and declares a short era exclusion there (a contradiction).
  */
@@ -54,7 +56,8 @@ final class Resonance extends KernelEvents {
             for (int j = i + 1; j < lives.size() && fired < MAX_FIRED; j++) {
                 KernelLife a = lives.get(i);
                 KernelLife b = lives.get(j);
-                if (a.currentDomain.equals(b.currentDomain)) {
+                if (a.asleep || b.asleep || a.retry != null || b.retry != null
+                        || a.currentDomain.equals(b.currentDomain)) {
                     continue;
                 }
                 checkCancelled.run();
@@ -65,9 +68,15 @@ final class Resonance extends KernelEvents {
         }
     }
 
-    private boolean check(KernelLife a, KernelLife b) {
-        KernelRow ka = engine.kernels().get(a.kernelId);
-        KernelRow kb = engine.kernels().get(b.kernelId);
+    /** The kernel with less integration (Φ) investigates; the other computes the bridge. */
+    private boolean check(KernelLife x, KernelLife y) {
+        KernelRow kx = engine.kernels().get(x.kernelId);
+        KernelRow ky = engine.kernels().get(y.kernelId);
+        boolean xLower = kx.state().phi() <= ky.state().phi();
+        KernelLife a = xLower ? x : y;
+        KernelLife b = xLower ? y : x;
+        KernelRow ka = xLower ? kx : ky;
+        KernelRow kb = xLower ? ky : kx;
         Basin bridge = bridge(b, kb.state().basin(), ka.state().basin(), kb.state().phi());
         tick();
         if (unsafeBridge(a, b, bridge)) {
@@ -76,9 +85,6 @@ final class Resonance extends KernelEvents {
         Detection d = engine.insights().detect(a.kernelId,
                 new DomainSignal(a.currentDomain, ka.state().basin(), ka.state().phi()),
                 new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi()));
-        if (System.getenv("BASIN_DEBUG") != null) {
-            System.err.println("resonance " + a.name + "/" + a.currentDomain + " vs " + b.name + "/" + b.currentDomain + ": " + d.status() + " " + d.reason());
-        }
         if (d.status() == Detection.Status.AVOIDED) {
             tally.insightsAvoided++;
             return false;

@@ -5,6 +5,8 @@ import dev.basin.BasinEngine;
 import dev.basin.EngineConfig;
 import dev.basin.attractors.FinderConfig;
 import dev.basin.kernel.SpawnConfig;
+import dev.basin.knowledge.DetectionMethod;
+import dev.basin.knowledge.FalsePatternDraft;
 import dev.basin.safety.EthicsThresholds;
 import dev.basin.store.StoreConfig;
 import dev.basin.attractors.DiscoveryMethod;
@@ -186,6 +188,42 @@ public final class SessionRunner {
             wakeRoot(i);
         }
         declareEras();
+        declareFalseFriend();
+    }
+
+    /**
+     * The operator's known false friend: the closest pair of chunks from different domains share words, not meaning;
+     * their geodesic midpoint is registered as a manual false pattern class, so resonance there is not pursued.
+     */
+    private void declareFalseFriend() {
+        IndexedChunk bestA = null;
+        IndexedChunk bestB = null;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < chunks.size(); i++) {
+            for (int j = i + 1; j < chunks.size(); j++) {
+                IndexedChunk a = chunks.get(i);
+                IndexedChunk b = chunks.get(j);
+                double d = FisherRao.distance(a.basin(), b.basin());
+                if (!a.domain().equals(b.domain()) && d < best) {
+                    best = d;
+                    bestA = a;
+                    bestB = b;
+                }
+            }
+        }
+        if (bestA == null) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode examples = engine.store().json().createArrayNode();
+        examples.addObject().put("chunk_a", bestA.chunkId()).put("domain_a", bestA.domain())
+                .put("chunk_b", bestB.chunkId()).put("domain_b", bestB.domain()).put("distance", best);
+        clock.advance(EVENT);
+        engine.falsePatterns().register(new FalsePatternDraft("Known false friend: " + bestA.domain() + " chunk "
+                + bestA.ordinal() + " and " + bestB.domain() + " chunk " + bestB.ordinal(),
+                String.format(Locale.ROOT, "declared by the session's operator: the two chunks lie %.4f apart because "
+                        + "they share words, not meaning", best), DetectionMethod.MANUAL,
+                FisherRao.pointAt(bestA.basin(), bestB.basin(), 0.5), Math.max(0.02, best / 4.0), examples));
+        tally.falsePatterns++;
     }
 
     /** A root kernel wakes between its home chunk and a random point (Dirichlet(1)), with κ near a regime boundary. */
