@@ -249,7 +249,7 @@ final class KernelActions extends KernelEvents {
         life.retry = null;
         if (r.status() == TrajectoryStatus.BLOCKED) {
             excludeBlocking(life, r);
-            if (life.retries++ < 1 && r.steps() > 0 && reason != MovementReason.REST) {
+            if (life.retries++ < 1 && r.steps() > 0) {
                 retreat(life, before.state().basin());
                 life.retry = target;
             }
@@ -303,9 +303,9 @@ final class KernelActions extends KernelEvents {
         return new KappaState(s.kappaEff(), s.basin(), s.phi());
     }
 
-    /** Stress ∈ [0, 1]: fear plus anger plus half the confusion, capped at 1. */
+    /** Stress ∈ [0, 1]: (fear + anger + confusion/2) / 2.5. */
     static double stress(EmotionVector e) {
-        return Math.min(1.0, e.get(Emotion.FEAR) + e.get(Emotion.ANGER) + 0.5 * e.get(Emotion.CONFUSION));
+        return (e.get(Emotion.FEAR) + e.get(Emotion.ANGER) + 0.5 * e.get(Emotion.CONFUSION)) / 2.5;
     }
 
     /** The ethics monitor reads the leg's history; any barrier it raises (or enlarges) is counted. */
@@ -319,7 +319,7 @@ final class KernelActions extends KernelEvents {
 
     /**
      * After a refusal the kernel marks the refusing balls as unsafe for itself (about half of them for two cycles
-     * only), with visits_without_gain = how often that ball has refused it. A refused kernel (not resting) retreats to
+     * only), with visits_without_gain = how often that ball has refused it. A refused kernel retreats to
      * where the movement started and retries the same target once in its next cycle, so the planner reuses the path.
      */
     private void excludeBlocking(KernelLife life, NavigationResult r) {

@@ -61,10 +61,10 @@ public final class SessionRunner {
 
     /**
      * The ethics thresholds of a session, scaled to the Φ of the corpus (chunk Φ stays below about 0.25): the
-     * defaults' window, curvature and collapse fraction, Φ variance 0.0015, a recent mean Φ of at least 0.02 for a
-     * collapse, suffering at stress 0.6 while Φ is above 0.12 for 3 samples, radii 0.04 to 0.3.
+     * defaults' window and curvature, Φ variance 0.0005, a collapse of 40% below a recent mean Φ of at least 0.02,
+     * suffering at stress 0.45 while Φ is above 0.1 for 3 samples, radii 0.04 to 0.3.
      */
-    static final EthicsThresholds ETHICS = new EthicsThresholds(8, 15.0, 0.0015, 0.5, 0.02, 0.6, 0.12, 3, 0.04, 0.3);
+    static final EthicsThresholds ETHICS = new EthicsThresholds(8, 15.0, 0.0005, 0.4, 0.02, 0.45, 0.1, 3, 0.04, 0.3);
 
     /** Simulated time between two events of a kernel (a query, a fragment, a thought). */
     static final Duration EVENT = Duration.ofMillis(250);
@@ -282,6 +282,15 @@ public final class SessionRunner {
                 other.basin(),
                 0.15 + 0.05 * rng.nextDouble(), "unstable period around chunk " + other.chunkId() + " of "
                         + other.domain() + ": Φ readings there disagree", m2);
+        tally.eraExclusions++;
+        IndexedChunk quiet = chunks.get(rng.nextInt(chunks.size()));
+        clock.advance(EVENT);
+        Instant dusk = now.plus(KernelActions.CYCLE_SPAN.multipliedBy(config.cycles() / 2 + 1));
+        ObjectNode m3 = engine.store().json().createObjectNode().put("kind", "quiet_hours").put("chunk_id",
+                quiet.chunkId()).put("domain", quiet.domain());
+        engine.safety().createEraExclusion(dusk, dusk.plus(Duration.ofDays(1)), quiet.basin(),
+                0.05 + 0.03 * rng.nextDouble(), "quiet hours around chunk " + quiet.chunkId() + " of " + quiet.domain()
+                        + " from the second half of the session on", m3);
         tally.eraExclusions++;
     }
 
