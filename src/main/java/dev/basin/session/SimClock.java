@@ -14,8 +14,9 @@ import java.time.ZoneOffset;
 public final class SimClock extends Clock {
     private volatile Instant now;
 
+    /** A clock standing at {@code start} truncated to the millisecond (times round-trip through PostgreSQL's µs). */
     public SimClock(Instant start) {
-        this.now = start;
+        this.now = start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     @Override

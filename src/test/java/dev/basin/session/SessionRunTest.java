@@ -129,8 +129,11 @@ class SessionRunTest {
         for (String key : contentA.keySet()) {
             assertThat(contentB.get(key)).as(key).isEqualTo(contentA.get(key));
         }
-        assertThat(summaryB.toJson(first.json()).without(List.of("session_id", "elapsed_ms")))
-                .isEqualTo(summaryA.toJson(first.json()).without(List.of("session_id", "elapsed_ms")));
+        com.fasterxml.jackson.databind.node.ObjectNode a = summaryA.toJson(first.json());
+        com.fasterxml.jackson.databind.node.ObjectNode b = summaryB.toJson(first.json());
+        a.remove(List.of("session_id", "elapsed_ms"));
+        b.remove(List.of("session_id", "elapsed_ms"));
+        assertThat((Object) b).isEqualTo(a);
     }
 
     @Test
