@@ -91,6 +91,12 @@ abstract class KernelEvents {
         return chunkById.get(chunkId);
     }
 
+    /** Wells in an order that depends on their content only (fragment ids are random), so sums repeat exactly. */
+    static int byContent(Well a, Well b) {
+        int c = java.util.Arrays.compare(a.basin().toArray(), b.basin().toArray());
+        return c != 0 ? c : Double.compare(a.weight(), b.weight());
+    }
+
     String domainOf(String chunkId) {
         IndexedChunk c = chunkById.get(chunkId);
         return c == null ? "unknown" : c.domain();
@@ -114,7 +120,8 @@ abstract class KernelEvents {
      */
     void findAttractors(KernelLife life, DiscoveryMethod method) {
         List<MemoryWell> wells = engine.memory().wells(life.kernelId);
-        List<Well> ws = wells.stream().filter(w -> w.weight() > 0.0).map(w -> new Well(w.basin(), w.weight())).toList();
+        List<Well> ws = wells.stream().filter(w -> w.weight() > 0.0).map(w -> new Well(w.basin(), w.weight()))
+                .sorted(KernelEvents::byContent).toList();
         if (ws.size() < 2) {
             return;
         }

@@ -24,7 +24,11 @@ final class SessionContent {
         COLUMNS.put("geometric_barriers", "center_coordinates::text, radius_fr, barrier_type, severity, active, crossings_prevented");
         COLUMNS.put("ocean_excluded_regions", "center_coordinates::text, radius_fr, exclusion_reason, active");
         COLUMNS.put("era_exclusions", "basin_center::text, exclusion_radius, active");
-        COLUMNS.put("learned_manifold_attractors", "basin_coordinates::text, attractor_type, stability_metric, basin_volume, potential_value, discovery_method, times_visited");
+        // attractors to 8 decimals: the wells of a sleep come in id order (consolidated fragments share a time), so
+        // sums run in another order and the minima agree to about 1e-10, not bit for bit
+        COLUMNS.put("learned_manifold_attractors", "(SELECT array_agg(round(v::numeric, 8)) FROM unnest(basin_coordinates) v)::text,"
+                + " attractor_type, round(stability_metric::numeric, 6), basin_volume, round(potential_value::numeric, 8),"
+                + " discovery_method, times_visited");
         COLUMNS.put("kernel_checkpoints", "checkpoint_type, basin_coordinates::text, phi, kappa_eff, regime");
         COLUMNS.put("kernel_emotions", "emotional_vector::text, dominant_emotion, phi, kappa_eff, trigger");
         COLUMNS.put("kernel_thoughts", "thought_type, event, phi, kappa_eff, basin_coordinates::text");
