@@ -18,8 +18,8 @@ import java.util.function.IntFunction;
  */
 final class KillCampaign {
     static final int STARTUP_WINDOW_MS = 2500;
-    static final int MIN_WRITE_MS = 150;
-    static final int MAX_WRITE_MS = 900;
+    static final int MIN_WRITE_MS = 300;
+    static final int MAX_WRITE_MS = 1500;
     static final long READY_TIMEOUT_MS = 180_000;
 
     /** What a campaign did. */
