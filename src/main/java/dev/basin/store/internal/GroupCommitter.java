@@ -1,6 +1,7 @@
 package dev.basin.store.internal;
 
 import dev.basin.store.StoreException;
+import dev.basin.store.StoreUnavailableException;
 import dev.basin.store.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -203,6 +204,10 @@ public final class GroupCommitter implements AutoCloseable {
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
+                if (connectionLost(c, e)) {
+                    failAll(batch, 0, e);
+                    return;
+                }
                 if (batch.size() == 1) {
                     batch.get(0).done.completeExceptionally(translate(e, batch.get(0)));
                     return;
@@ -249,7 +254,8 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void runAlone(Connection c, List<Op> batch) {
-        for (Op op : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            Op op = batch.get(i);
             try {
                 Object r = op.run(c, writer);
                 c.commit();
@@ -258,8 +264,42 @@ public final class GroupCommitter implements AutoCloseable {
                 op.done.complete(r);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
+                if (connectionLost(c, e)) {
+                    failAll(batch, i, e);
+                    return;
+                }
                 op.done.completeExceptionally(translate(e, op));
             }
+        }
+    }
+
+    /**
+     * True when the failure is the connection's, not the operations': the database went away (SQLState class 08,
+     * admin shutdown) or the pool closed the connection after a fatal error. Re-running the operations alone on it
+     * would only fail them with "connection is closed", which does not tell the caller the database is unavailable.
+     */
+    private static boolean connectionLost(Connection c, Exception e) {
+        if (e instanceof SQLException sql && Errors.isUnavailable(sql)) {
+            return true;
+        }
+        try {
+            return c.isClosed();
+        } catch (SQLException closedCheck) {
+            return true;
+        }
+    }
+
+    /** Fails ops {@code from}.. of {@code batch} as unavailable (none of them is acknowledged; a commit in doubt may have kept them). */
+    private static void failAll(List<Op> batch, int from, Exception e) {
+        for (int i = from; i < batch.size(); i++) {
+            Op op = batch.get(i);
+            RuntimeException t = translate(e, op);
+            if (!(t instanceof StoreUnavailableException)) {
+                String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+                t = new StoreUnavailableException(op.describe() + " failed: database unavailable: connection lost ("
+                        + e.getMessage() + ")", state, e);
+            }
+            op.done.completeExceptionally(t);
         }
     }
 
