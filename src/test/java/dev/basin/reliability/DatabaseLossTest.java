@@ -39,7 +39,7 @@ class DatabaseLossTest {
                     .build();
             try (Store store = Store.open(config)) {
                 List<Long> recoveries = new ArrayList<>();
-                try (OutageWriters w = new OutageWriters(store, WRITERS, 42)) {
+                try (OutageWriters w = new OutageWriters(store, WRITERS, 42, 0xdb)) {
                     for (int i = 0; i < OUTAGES; i++) {
                         assertThat(w.awaitAckAfter(System.nanoTime(), RECOVER_MS)).as("writes acknowledged").isTrue();
                         long failures = w.unavailableCount();
@@ -74,7 +74,7 @@ class DatabaseLossTest {
         List<Long> reopenMs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Store store = Store.open(config);
-            try (OutageWriters w = new OutageWriters(store, WRITERS, 43 + 100L * i)) {
+            try (OutageWriters w = new OutageWriters(store, WRITERS, 43 + 100L * i, 0xe0 + i)) {
                 assertThat(w.awaitAckAfter(System.nanoTime(), RECOVER_MS)).as("writes acknowledged").isTrue();
                 PostgresCluster.attach(data.resolve("pg")).crash();
                 assertThat(w.awaitUnavailable(0, 3, DETECT_MS)).as("crash %d reported", i).isTrue();
@@ -109,7 +109,8 @@ class DatabaseLossTest {
 
     private static void verify(Store store, OutageWriters w, String variant, List<Long> recoveries) {
         assertThat(w.otherFailures()).as("failures that are not 'database unavailable'").isEmpty();
-        assertThat(w.unavailableMessages()).isNotEmpty().allSatisfy(m -> assertThat(m).contains("database unavailable"));
+        assertThat(w.unavailableMessages()).isNotEmpty().allSatisfy(m -> assertThat(m)
+                .containsAnyOf("database unavailable", "may or may not have been committed"));
         var acked = w.acked();
         long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM sessions WHERE session_id = ANY(:ids)")
                 .bindArray("ids", String.class, new ArrayList<>(acked)).mapTo(Long.class).one());

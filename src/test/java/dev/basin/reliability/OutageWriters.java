@@ -23,10 +23,13 @@ final class OutageWriters implements AutoCloseable {
     private final List<Throwable> otherFailures = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong lastAckNanos = new AtomicLong();
     private final AtomicLong unavailable = new AtomicLong();
+    private final int tag;
     private volatile boolean stop;
 
-    OutageWriters(Store store, int writers, long seed) {
+    /** {@code tag} (0..0xffff) makes the ids of this writer group unique within the database. */
+    OutageWriters(Store store, int writers, long seed, int tag) {
         this.store = store;
+        this.tag = tag;
         for (int t = 0; t < writers; t++) {
             int thread = t;
             Thread th = new Thread(() -> loop(thread, new SplittableRandom(seed + thread)), "outage-writer-" + t);
@@ -38,7 +41,7 @@ final class OutageWriters implements AutoCloseable {
 
     private void loop(int thread, SplittableRandom r) {
         for (int n = 0; !stop; n++) {
-            String id = "ses_" + String.format("%04x%04x%08x", 0xdb, thread, n);
+            String id = "ses_" + String.format("%04x%04x%08x", tag, thread, n);
             try {
                 store.insert(WorkloadTables.SESSIONS, WorkloadTables.session(id, r));
                 acked.add(id);
