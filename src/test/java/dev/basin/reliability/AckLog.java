@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Acknowledgements received from child processes, kept in the test process and appended to a log file as they
+ * Acknowledgements received from child processes (or, for the REST server, from its 2xx answers), kept in the test process and appended to a log file as they
  * arrive. Only complete lines {@code ACK <kind> <id> END} count; a line cut by the kill is counted as torn (never as
  * acknowledged, since the writer prints only after the store returned).
  */
@@ -21,6 +21,8 @@ final class AckLog implements AutoCloseable {
     private static final Pattern ACK = Pattern.compile("ACK ([A-Z]) ([a-z0-9_]+) END");
     private final Set<String> sessions = new LinkedHashSet<>();
     private final Set<String> units = new LinkedHashSet<>();
+    private final Set<String> barriers = new LinkedHashSet<>();
+    private final Set<String> probes = new LinkedHashSet<>();
     private final BufferedWriter file;
     private int duplicates;
     private int torn;
@@ -45,6 +47,8 @@ final class AckLog implements AutoCloseable {
         boolean added = switch (m.group(1)) {
             case "S" -> sessions.add(m.group(2));
             case "U" -> units.add(m.group(2));
+            case "B" -> barriers.add(m.group(2));
+            case "P" -> probes.add(m.group(2));
             default -> throw new IllegalStateException("unknown acknowledgement kind in " + line);
         };
         if (!added) {
@@ -66,8 +70,18 @@ final class AckLog implements AutoCloseable {
         return Set.copyOf(units);
     }
 
+    /** Barrier ids acknowledged by the REST server (201). */
+    synchronized Set<String> barriers() {
+        return Set.copyOf(barriers);
+    }
+
+    /** The client-chosen unique ids carried by acknowledged REST writes. */
+    synchronized Set<String> probes() {
+        return Set.copyOf(probes);
+    }
+
     synchronized int total() {
-        return sessions.size() + units.size();
+        return sessions.size() + units.size() + barriers.size();
     }
 
     synchronized int duplicates() {

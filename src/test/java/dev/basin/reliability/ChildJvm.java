@@ -33,6 +33,15 @@ final class ChildJvm {
     /** Starts {@code java -cp <this JVM's class path> mainClass args…}, stderr appended to {@code stderrLog}. */
     static ChildJvm start(Class<?> mainClass, List<String> args, Path stderrLog, Consumer<String> lines)
             throws IOException {
+        return start(mainClass.getName(), args, stderrLog, lines);
+    }
+
+    /**
+     * As {@link #start(Class, List, Path, Consumer)} by class name (for a main that may not be on every build). The
+     * child is ready when it prints {@code READY} or the server's {@code basin: serving http…} line.
+     */
+    static ChildJvm start(String mainClass, List<String> args, Path stderrLog, Consumer<String> lines)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
@@ -40,7 +49,7 @@ final class ChildJvm {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(mainClass.getName());
+        cmd.add(mainClass);
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()))
@@ -53,7 +62,7 @@ final class ChildJvm {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (line.equals("READY")) {
+                if (line.equals("READY") || line.startsWith("basin: serving http")) {
                     ready.complete(null);
                 } else if (line.startsWith("ERR")) {
                     synchronized (errors) {

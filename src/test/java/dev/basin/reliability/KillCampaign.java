@@ -33,6 +33,17 @@ final class KillCampaign {
      */
     static Figures run(Class<?> main, IntFunction<List<String>> childArgs, int kills, long seed, AckLog acks,
             Path stderrLog) throws IOException, InterruptedException {
+        return run(main.getName(), childArgs, kills, seed, acks, stderrLog, (run, child) -> () -> {});
+    }
+
+    /** Drives writes into a ready child from this process (the REST clients); closed after the kill. */
+    interface Driver {
+        AutoCloseable start(int run, ChildJvm child) throws IOException;
+    }
+
+    /** As above, for a main named by class, with {@code driver} writing from outside the child while it is ready. */
+    static Figures run(String main, IntFunction<List<String>> childArgs, int kills, long seed, AckLog acks,
+            Path stderrLog, Driver driver) throws IOException, InterruptedException {
         SplittableRandom r = new SplittableRandom(seed);
         long t0 = System.nanoTime();
         int startupKills = 0;
@@ -40,6 +51,7 @@ final class KillCampaign {
         for (int i = 1; i <= kills; i++) {
             int before = acks.total();
             ChildJvm child = ChildJvm.start(main, childArgs.apply(i), stderrLog, acks::accept);
+            AutoCloseable driving = null;
             if (r.nextInt(10) == 0) {
                 startupKills++;
                 Thread.sleep(r.nextInt(STARTUP_WINDOW_MS));
@@ -48,11 +60,19 @@ final class KillCampaign {
                 assertThat(ready).as("run %d: child ready within %d ms", i, READY_TIMEOUT_MS).isTrue();
                 assertThat(child.isAlive()).as("run %d: child alive after READY; errors %s; stderr tail:%n%s", i,
                         child.errors(), tail(stderrLog)).isTrue();
+                driving = driver.start(i, child);
                 Thread.sleep(MIN_WRITE_MS + r.nextInt(MAX_WRITE_MS - MIN_WRITE_MS));
                 assertThat(child.isAlive()).as("run %d: child alive when killed; errors %s; stderr tail:%n%s", i,
                         child.errors(), tail(stderrLog)).isTrue();
             }
             child.kill();
+            if (driving != null) {
+                try {
+                    driving.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("run " + i + ": stopping the writers failed", e);
+                }
+            }
             assertThat(child.errors()).as("run %d: write errors reported by the child", i).isEmpty();
             if (acks.total() > before) {
                 runsWithAcks++;
