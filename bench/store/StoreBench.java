@@ -1,15 +1,15 @@
-import static dev.basin.store.ColumnType.BASIN;
-import static dev.basin.store.ColumnType.BIGINT;
-import static dev.basin.store.ColumnType.DOUBLE;
-import static dev.basin.store.ColumnType.INTEGER;
-import static dev.basin.store.ColumnType.JSONB;
-import static dev.basin.store.ColumnType.TEXT;
-import static dev.basin.store.ColumnType.TIMESTAMPTZ;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.Regime;
+import dev.basin.kernel.CheckpointRow;
+import dev.basin.kernel.CheckpointType;
+import dev.basin.kernel.KernelTables;
+import dev.basin.navigation.MovementReason;
+import dev.basin.navigation.NavigationTables;
+import dev.basin.navigation.WaypointRow;
 import dev.basin.store.ColumnType;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
@@ -47,48 +47,12 @@ import org.postgresql.copy.CopyIn;
  * constant per row, so a sample measures it), BENCH_CONCURRENT_ROWS (group-commit single inserts from 32 threads,
  * default 50000), BENCH_CHECKPOINTS (P4 saves and restores, default 10000).
  *
- * The table declarations below mirror V1's ocean_waypoints and kernel_checkpoints column for column; they stand in
- * for the feature packages' declarations (navigation/kernel), which write through the same Store methods.
+ * Rows are the features' own records and declarations: navigation.WaypointRow / NavigationTables.WAYPOINTS and
+ * kernel.CheckpointRow / KernelTables.CHECKPOINTS, written through the Store methods the features use.
  */
 public class StoreBench {
-    record Waypoint(String waypointId, String trajectoryId, String agentId, int sequence, Basin basin, String type,
-            double phi, double kappaEff, String regime, Instant arrivedAt, Instant departedAt, Long dwellMs, JsonNode metadata) {}
-
-    static final Table<Waypoint> WAYPOINTS = Table.<Waypoint>named("ocean_waypoints").owner("navigation").key("waypoint_id")
-            .column("waypoint_id", TEXT, Waypoint::waypointId)
-            .column("trajectory_id", TEXT, Waypoint::trajectoryId)
-            .column("agent_id", TEXT, Waypoint::agentId)
-            .column("sequence", INTEGER, Waypoint::sequence)
-            .column("basin_coordinates", BASIN, Waypoint::basin)
-            .column("waypoint_type", TEXT, Waypoint::type)
-            .column("phi", DOUBLE, Waypoint::phi)
-            .column("kappa_eff", DOUBLE, Waypoint::kappaEff)
-            .column("regime", TEXT, Waypoint::regime)
-            .column("arrived_at", TIMESTAMPTZ, Waypoint::arrivedAt)
-            .column("departed_at", TIMESTAMPTZ, Waypoint::departedAt)
-            .column("dwell_time_ms", BIGINT, Waypoint::dwellMs)
-            .column("metadata", JSONB, Waypoint::metadata)
-            .build();
-
-    record Checkpoint(String checkpointId, String kernelId, String type, Basin basin, double phi, double kappaEff,
-            String regime, JsonNode stateBlob, String parentId, int sizeBytes, Instant createdAt, JsonNode metadata) {}
-
-    static final Table<Checkpoint> CHECKPOINTS = Table.<Checkpoint>named("kernel_checkpoints").owner("kernel").key("checkpoint_id")
-            .column("checkpoint_id", TEXT, Checkpoint::checkpointId)
-            .column("kernel_id", TEXT, Checkpoint::kernelId)
-            .column("checkpoint_type", TEXT, Checkpoint::type)
-            .column("basin_coordinates", BASIN, Checkpoint::basin)
-            .column("phi", DOUBLE, Checkpoint::phi)
-            .column("kappa_eff", DOUBLE, Checkpoint::kappaEff)
-            .column("regime", TEXT, Checkpoint::regime)
-            .column("state_blob", JSONB, Checkpoint::stateBlob)
-            .column("parent_checkpoint_id", TEXT, Checkpoint::parentId)
-            .column("size_bytes", INTEGER, Checkpoint::sizeBytes)
-            .column("created_at", TIMESTAMPTZ, Checkpoint::createdAt)
-            .column("metadata", JSONB, Checkpoint::metadata)
-            .build();
-
-    static final String[] TYPES = {"exploration", "investigation", "consolidation", "rest"};
+    static final Table<WaypointRow> WAYPOINTS = NavigationTables.WAYPOINTS;
+    static final Table<CheckpointRow> CHECKPOINTS = KernelTables.CHECKPOINTS;
     static final String[] REGIMES = {"linear", "geometric", "hierarchical", "breakdown"};
 
     public static void main(String[] args) throws Exception {
@@ -155,8 +119,8 @@ public class StoreBench {
         }
     }
 
-    static List<Waypoint> waypoints(Fixture f, int n, int offset) {
-        List<Waypoint> out = new ArrayList<>(n);
+    static List<WaypointRow> waypoints(Fixture f, int n, int offset) {
+        List<WaypointRow> out = new ArrayList<>(n);
         Random r = new Random(11 + offset);
         int perTrajectory = (n + offset + f.trajectories().size() - 1) / f.trajectories().size() + 1;
         Instant t0 = Instant.parse("2026-11-26T00:00:00Z");
@@ -167,8 +131,8 @@ public class StoreBench {
             int seq = k / f.trajectories().size() + 1;
             Instant arrived = t0.plusNanos(k * 1_000_000L);
             boolean departed = (k & 1) == 0;
-            out.add(new Waypoint(Ids.next("wp_"), traj, f.kernelId(), seq, f.basins()[r.nextInt(f.basins().length)],
-                    TYPES[k & 3], r.nextDouble(), 40 + 30 * r.nextDouble(), REGIMES[(k >> 2) & 3], arrived,
+            out.add(new WaypointRow(Ids.next("wp_"), traj, f.kernelId(), seq, f.basins()[r.nextInt(f.basins().length)],
+                    MovementReason.values()[k & 3], r.nextDouble(), 40 + 30 * r.nextDouble(), REGIMES[(k >> 2) & 3], arrived,
                     departed ? arrived.plusMillis(5) : null, departed ? 5L : null, meta));
         }
         if (perTrajectory < 0) {
@@ -181,11 +145,11 @@ public class StoreBench {
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("rows", n);
         System.err.printf(Locale.ROOT, "P3: generating %d waypoint rows%n", n);
-        List<Waypoint> rows = waypoints(f, n, 0);
+        List<WaypointRow> rows = waypoints(f, n, 0);
         int offset = n;
 
         // warm-up of every code path (JIT), not measured
-        List<Waypoint> warm = waypoints(f, Math.min(50_000, Math.max(1000, n / 10)), 0);
+        List<WaypointRow> warm = waypoints(f, Math.min(50_000, Math.max(1000, n / 10)), 0);
         for (int round = 0; round < 2; round++) {
             truncate(store);
             List<byte[]> e = encode(store, warm);
@@ -228,7 +192,7 @@ public class StoreBench {
 
         // (b) single-row Store.insert from 32 concurrent threads (group commit)
         truncate(store);
-        List<Waypoint> conc = rows.subList(0, Math.min(concurrentN, n));
+        List<WaypointRow> conc = rows.subList(0, Math.min(concurrentN, n));
         double bConcurrent = timeRate(conc.size(), () -> {
             ExecutorService pool = Executors.newFixedThreadPool(32);
             AtomicInteger next = new AtomicInteger();
@@ -250,7 +214,7 @@ public class StoreBench {
 
         // (a) the guide's pattern: one INSERT and one COMMIT per row
         truncate(store);
-        List<Waypoint> guide = rows.subList(0, Math.min(guideN, n));
+        List<WaypointRow> guide = rows.subList(0, Math.min(guideN, n));
         double aRate = timeRate(guide.size(), () -> guideInserts(store, guide));
         System.err.printf(Locale.ROOT, "  (a) INSERT+COMMIT per row %,10.0f rows/s (%d rows)%n", aRate, guide.size());
 
@@ -292,11 +256,11 @@ public class StoreBench {
         return n / ((t1 - t0) / 1e9);
     }
 
-    static List<byte[]> encode(Store store, List<Waypoint> rows) throws SQLException {
+    static List<byte[]> encode(Store store, List<WaypointRow> rows) throws SQLException {
         ColumnType[] types = WAYPOINTS.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new);
         List<byte[]> chunks = new ArrayList<>();
         BinaryCopyEncoder enc = new BinaryCopyEncoder((b, len) -> chunks.add(Arrays.copyOf(b, len)), types);
-        for (Waypoint w : rows) {
+        for (WaypointRow w : rows) {
             Object[] v = new Object[types.length];
             Object[] raw = WAYPOINTS.values(w);
             for (int i = 0; i < v.length; i++) {
@@ -322,30 +286,30 @@ public class StoreBench {
         }
     }
 
-    static void guideInserts(Store store, List<Waypoint> rows) throws SQLException {
+    static void guideInserts(Store store, List<WaypointRow> rows) throws SQLException {
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
             String sql = "INSERT INTO ocean_waypoints (waypoint_id, trajectory_id, agent_id, sequence, basin_coordinates,"
                     + " waypoint_type, phi, kappa_eff, regime, arrived_at, departed_at, dwell_time_ms, metadata)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))";
-            for (Waypoint w : rows) {
+            for (WaypointRow w : rows) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, w.waypointId());
                     ps.setString(2, w.trajectoryId());
                     ps.setString(3, w.agentId());
                     ps.setInt(4, w.sequence());
                     ps.setObject(5, w.basin().toArray());
-                    ps.setString(6, w.type());
+                    ps.setString(6, w.type().sqlName());
                     ps.setDouble(7, w.phi());
                     ps.setDouble(8, w.kappaEff());
                     ps.setString(9, w.regime());
                     ps.setObject(10, w.arrivedAt().atOffset(java.time.ZoneOffset.UTC));
                     ps.setObject(11, w.departedAt() == null ? null : w.departedAt().atOffset(java.time.ZoneOffset.UTC),
                             java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                    if (w.dwellMs() == null) {
+                    if (w.dwellTimeMs() == null) {
                         ps.setNull(12, java.sql.Types.BIGINT);
                     } else {
-                        ps.setLong(12, w.dwellMs());
+                        ps.setLong(12, w.dwellTimeMs());
                     }
                     ps.setString(13, w.metadata().toString());
                     ps.executeUpdate();
@@ -378,8 +342,9 @@ public class StoreBench {
             }
             state.putObject("neurotransmitters").put("dopamine", r.nextDouble()).put("serotonin", r.nextDouble());
             String id = Ids.next("ckpt_");
-            Checkpoint cp = new Checkpoint(id, f.kernelId(), "regular", b, r.nextDouble(), 64 * r.nextDouble(), "geometric",
-                    state, parent, state.toString().length(), Instant.now(), json.createObjectNode());
+            CheckpointRow cp = new CheckpointRow(id, f.kernelId(), i + warm + 1, CheckpointType.REGULAR, b, r.nextDouble(),
+                    64 * r.nextDouble(), Regime.GEOMETRIC, state, parent, state.toString().length(), Instant.now(),
+                    json.createObjectNode());
             long t0 = System.nanoTime();
             store.insert(CHECKPOINTS, cp);
             long t1 = System.nanoTime();
@@ -398,12 +363,14 @@ public class StoreBench {
         int k = 0;
         for (int i : order) {
             long t0 = System.nanoTime();
-            Checkpoint cp = store.jdbi().withHandle(h -> h.createQuery(
+            CheckpointRow cp = store.jdbi().withHandle(h -> h.createQuery(
                     "SELECT * FROM kernel_checkpoints WHERE checkpoint_id = :id").bind("id", ids.get(i))
-                    .map((rs, ctx) -> new Checkpoint(rs.getString("checkpoint_id"), rs.getString("kernel_id"),
-                            rs.getString("checkpoint_type"),
+                    .map((rs, ctx) -> new CheckpointRow(rs.getString("checkpoint_id"), rs.getString("kernel_id"),
+                            rs.getLong("sequence"),
+                            CheckpointType.valueOf(rs.getString("checkpoint_type").toUpperCase(Locale.ROOT)),
                             ctx.findColumnMapperFor(Basin.class).orElseThrow().map(rs, "basin_coordinates", ctx),
-                            rs.getDouble("phi"), rs.getDouble("kappa_eff"), rs.getString("regime"),
+                            rs.getDouble("phi"), rs.getDouble("kappa_eff"),
+                            Regime.valueOf(rs.getString("regime").toUpperCase(Locale.ROOT)),
                             ctx.findColumnMapperFor(JsonNode.class).orElseThrow().map(rs, "state_blob", ctx),
                             rs.getString("parent_checkpoint_id"), rs.getInt("size_bytes"),
                             rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
@@ -417,8 +384,8 @@ public class StoreBench {
         }
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("saves", n);
-        res.put("table", "kernel_checkpoints (bench-local declaration mirroring V1; state_blob ~" + 
-                CHECKPOINTS.name().length() * 0 + "2.5 KB jsonb)");
+        res.put("table", "kernel_checkpoints through KernelTables.CHECKPOINTS (Store.insert, group commit) and a"
+                + " SELECT by checkpoint_id mapped to CheckpointRow; state_blob about 2 KB of jsonb");
         res.put("save_ms", percentiles(save));
         res.put("restore_ms", percentiles(restore));
         res.put("target", "save p99 <= 5 ms, restore p99 <= 5 ms");

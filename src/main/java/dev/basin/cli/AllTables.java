@@ -1,6 +1,14 @@
 package dev.basin.cli;
 
+import dev.basin.attractors.AttractorTables;
+import dev.basin.kernel.KernelTables;
+import dev.basin.knowledge.KnowledgeTables;
+import dev.basin.navigation.NavigationTables;
+import dev.basin.rag.RagTables;
+import dev.basin.safety.SafetyTables;
 import dev.basin.store.Table;
+import dev.basin.tools.ToolsTables;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +20,14 @@ public final class AllTables {
 
     /** The 4 parent and 20 feature table declarations. */
     public static List<Table<?>> list() {
-        return List.of();
+        List<Table<?>> all = new ArrayList<>();
+        all.addAll(KernelTables.all());
+        all.addAll(NavigationTables.all());
+        all.addAll(AttractorTables.all());
+        all.addAll(SafetyTables.all());
+        all.addAll(KnowledgeTables.all());
+        all.addAll(ToolsTables.all());
+        all.addAll(RagTables.all());
+        return List.copyOf(all);
     }
 }

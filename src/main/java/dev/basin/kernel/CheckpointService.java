@@ -179,8 +179,8 @@ public final class CheckpointService {
                 c.kappaEff(), c.regime(), c.stateBlob(), parent, c.sizeBytes(), c.createdAt(), c.metadata());
     }
 
-    static SpaceTimeLinker.Landmark landmark(CheckpointRow c) {
-        return new SpaceTimeLinker.Landmark(c.checkpointId(), c.basin(), c.createdAt(), c.regime());
+    static dev.basin.navigation.Landmark landmark(CheckpointRow c) {
+        return new dev.basin.navigation.Landmark(c.checkpointId(), c.basin(), c.createdAt(), c.regime());
     }
 
     private static void requireCheckpointId(String id) {

@@ -54,6 +54,30 @@ public final class KernelService {
         this.regimes = regimes;
     }
 
+    EmotionService emotionService() {
+        return emotions;
+    }
+
+    ThoughtService thoughtService() {
+        return thoughts;
+    }
+
+    RegimeLog regimeLog() {
+        return regimes;
+    }
+
+    KernelConfig config() {
+        return config;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** A new root kernel (generation 0) of a running session, awake at {@code start}. */
     public KernelRow createRoot(String sessionId, String name, Basin start, double kappa, Neurotransmitters nt,
             long seed) {
@@ -82,6 +106,21 @@ public final class KernelService {
         requireId(kernelId);
         return store.jdbi().withHandle(h -> KernelQueries.kernel(h, kernelId, false))
                 .orElseThrow(() -> new UnknownIdException("kernel_id", kernelId));
+    }
+
+    /** Retires a kernel (status {@code retired}, e.g. at the end of its session); it no longer moves or sleeps. */
+    public KernelRow retire(String kernelId) {
+        KernelRow k = get(kernelId);
+        if (k.state().status() == KernelStatus.RETIRED) {
+            throw new InvalidInputException("kernel_id", "is already retired: " + kernelId);
+        }
+        KernelState s = k.state().withStatus(KernelStatus.RETIRED);
+        Map<String, Object> extra = extra(k.metadata());
+        extra.put("retired_at_step", s.stepCount());
+        KernelRow row = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(), s,
+                k.createdAt(), clock.instant(), metadata(store.json(), s, extra));
+        store.update(stateUpdate(row));
+        return row;
     }
 
     /** Logs the plan to move toward {@code target} (a {@code navigation_plan} thought) and returns it. */
@@ -194,7 +233,7 @@ public final class KernelService {
         emotions.reset(kernelId);
     }
 
-    private TrajectoryWindow push(String kernelId, KernelState before, KernelState after, Basin target,
+    TrajectoryWindow push(String kernelId, KernelState before, KernelState after, Basin target,
             boolean blocked) {
         Deque<Point> w = windows.computeIfAbsent(kernelId, id -> new ArrayDeque<>());
         synchronized (w) {

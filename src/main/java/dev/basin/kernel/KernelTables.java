@@ -16,7 +16,7 @@ public final class KernelTables {
     static final String OWNER = "kernel";
 
     public static final Table<SessionRow> SESSIONS = Table.<SessionRow>named("sessions")
-            .owner(OWNER).key("session_id")
+            .owner(OWNER).key("session_id").parent()
             .column("session_id", TEXT, SessionRow::sessionId)
             .column("seed", BIGINT, SessionRow::seed)
             .column("config", JSONB, SessionRow::config)
@@ -27,7 +27,7 @@ public final class KernelTables {
             .build();
 
     public static final Table<KernelRow> KERNELS = Table.<KernelRow>named("kernels")
-            .owner(OWNER).key("kernel_id")
+            .owner(OWNER).key("kernel_id").parent()
             .column("kernel_id", TEXT, KernelRow::kernelId)
             .column("session_id", TEXT, KernelRow::sessionId)
             .column("parent_kernel_id", TEXT, KernelRow::parentKernelId)

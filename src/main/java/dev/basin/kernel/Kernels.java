@@ -1,6 +1,9 @@
 package dev.basin.kernel;
 
 import dev.basin.attractors.AttractorService;
+import dev.basin.knowledge.MemoryService;
+import dev.basin.navigation.OceanAgent;
+import dev.basin.navigation.TpsPathService;
 import dev.basin.store.Store;
 import java.time.Clock;
 
@@ -16,9 +19,18 @@ public final class Kernels {
     private final CheckpointService checkpoints;
     private final AttractorService attractors;
     private final SpawnService spawner;
+    private final Voyages voyages;
+    private final Store store;
+    private final Clock clock;
 
+    /**
+     * Wires the services; {@code ocean} may be null (then {@link #voyages()} is unavailable and single steps use
+     * {@code navigator} alone).
+     */
     public Kernels(Store store, Clock clock, Navigator navigator, SpaceTimeLinker linker, AttractorService attractors,
-            KernelConfig kernelConfig, SpawnConfig spawnConfig) {
+            KernelConfig kernelConfig, SpawnConfig spawnConfig, OceanAgent ocean) {
+        this.store = store;
+        this.clock = clock;
         RegimeLog regimes = new RegimeLog();
         this.sessions = new SessionService(store, clock);
         this.emotions = new EmotionService(store, clock);
@@ -27,12 +39,23 @@ public final class Kernels {
         this.checkpoints = new CheckpointService(store, clock, linker, regimes, kernels);
         this.attractors = attractors;
         this.spawner = new SpawnService(store, clock, spawnConfig, attractors, checkpoints, thoughts);
+        this.voyages = ocean == null ? null : new Voyages(kernels, ocean);
+    }
+
+    /**
+     * Production wiring: single steps and voyages go through the ocean agent (safety-checked, recorded), and every new
+     * checkpoint is linked by a space-time path ({@link TpsLinker}).
+     */
+    public static Kernels wired(Store store, Clock clock, OceanAgent ocean, TpsPathService tps,
+            AttractorService attractors, KernelConfig kernelConfig, SpawnConfig spawnConfig) {
+        return new Kernels(store, clock, new OceanNavigator(ocean), new TpsLinker(tps), attractors, kernelConfig,
+                spawnConfig, ocean);
     }
 
     /** Defaults: geodesic navigation, no space-time linking, default finder and criteria. */
     public static Kernels withDefaults(Store store, Clock clock) {
         return new Kernels(store, clock, new GeodesicNavigator(), SpaceTimeLinker.NONE,
-                new AttractorService(store, clock), KernelConfig.defaults(), SpawnConfig.defaults());
+                new AttractorService(store, clock), KernelConfig.defaults(), SpawnConfig.defaults(), null);
     }
 
     public SessionService sessions() {
@@ -61,5 +84,23 @@ public final class Kernels {
 
     public SpawnService spawner() {
         return spawner;
+    }
+
+    /** The sleep cycle over the knowledge feature's memory (consolidation) and these services. */
+    public SleepCycle sleepCycle(MemoryService memory) {
+        return new SleepCycle(store, clock, memory, attractors, kernels, checkpoints, emotions, thoughts);
+    }
+
+    /** Attractor searches of a kernel, with {@code attractor_found} thoughts. */
+    public AttractorDiscovery discovery() {
+        return new AttractorDiscovery(store, kernels, attractors, thoughts);
+    }
+
+    /** Multi-step journeys through the ocean agent. */
+    public Voyages voyages() {
+        if (voyages == null) {
+            throw new IllegalStateException("no ocean agent was wired into these kernel services");
+        }
+        return voyages;
     }
 }

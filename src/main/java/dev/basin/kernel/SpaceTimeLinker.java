@@ -1,6 +1,6 @@
 package dev.basin.kernel;
 
-import dev.basin.geometry.Basin;
+import dev.basin.navigation.Landmark;
 import dev.basin.geometry.Regime;
 import java.time.Instant;
 import java.util.List;
@@ -10,9 +10,6 @@ import java.util.List;
  * navigation). Called after each new checkpoint commits, with the regimes the kernel passed through between them.
  */
 public interface SpaceTimeLinker {
-    /** A checkpoint as a landmark of the kernel's life. */
-    record Landmark(String checkpointId, Basin basin, Instant time, Regime regime) {}
-
     /** The regime of the kernel at a moment between two landmarks. */
     record RegimeSample(Instant time, Regime regime, double kappaEff) {}
 

@@ -103,10 +103,9 @@ public final class CrossPatternService {
                 throw new InvalidInputException("members", "contains id " + m.id() + " twice");
             }
         }
-        Instant now = clock.instant();
         TreeMap<String, CrossPatternRow> rows = new TreeMap<>(); // by key: upsert order avoids deadlocks
         for (List<PatternMember> group : groups(members)) {
-            CrossPatternRow row = pattern(group, now);
+            CrossPatternRow row = pattern(group, clock.instant()); // each pattern stamped when it is found
             if (row != null) {
                 rows.put(row.patternKey(), row);
             }

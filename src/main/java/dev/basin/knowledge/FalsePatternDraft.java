@@ -10,12 +10,23 @@ import dev.basin.geometry.InvalidInputException;
  */
 public record FalsePatternDraft(String description, String falseReason, DetectionMethod method, Basin signature,
         double radiusFr, JsonNode exampleCases) {
+    /** Longest description or reason. */
+    public static final int MAX_TEXT = 4_000;
+
     public FalsePatternDraft {
         if (description == null || description.isBlank()) {
             throw new InvalidInputException("description", "must not be blank");
         }
         if (falseReason == null || falseReason.isBlank()) {
             throw new InvalidInputException("falseReason", "must not be blank");
+        }
+        if (description.length() > MAX_TEXT) {
+            throw new InvalidInputException("description", "must be at most " + MAX_TEXT + " characters, has "
+                    + description.length());
+        }
+        if (falseReason.length() > MAX_TEXT) {
+            throw new InvalidInputException("falseReason", "must be at most " + MAX_TEXT + " characters, has "
+                    + falseReason.length());
         }
         if (method == null) {
             throw new InvalidInputException("method", "is missing");
@@ -28,6 +39,9 @@ public record FalsePatternDraft(String description, String falseReason, Detectio
         }
         if (exampleCases == null || !exampleCases.isArray() || exampleCases.isEmpty()) {
             throw new InvalidInputException("exampleCases", "must be a non-empty JSON array");
+        }
+        if (exampleCases.size() > 1000) {
+            throw new InvalidInputException("exampleCases", "must have at most 1000 entries, has " + exampleCases.size());
         }
     }
 }

@@ -24,6 +24,8 @@ import java.util.Objects;
  */
 public final class MemoryService {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Largest fragment content, in characters of JSON. */
+    public static final int MAX_CONTENT_CHARS = 65_536;
 
     private final Store store;
     private final Clock clock;
@@ -67,6 +69,9 @@ public final class MemoryService {
         }
         if (content == null || !content.isObject() || content.isEmpty()) {
             throw new InvalidInputException("content", "must be a non-empty JSON object");
+        }
+        if (content.toString().length() > MAX_CONTENT_CHARS) {
+            throw new InvalidInputException("content", "must be at most " + MAX_CONTENT_CHARS + " characters of JSON");
         }
         if (basin == null) {
             throw new InvalidInputException("basin", "is missing");
@@ -198,14 +203,28 @@ public final class MemoryService {
      */
     public List<MemoryWell> wells(String kernelId) {
         requireKernel(kernelId);
+        return store.jdbi().withHandle(h -> wells(h, kernelId));
+    }
+
+    /**
+     * As {@link #wells(String)}, read inside the caller's unit of work: after {@link #applyConsolidation} in the same
+     * sleep it already sees the consolidated wells, before they commit (attractors are re-found on these).
+     */
+    public List<MemoryWell> wells(Tx tx, String kernelId) {
+        requireText("kernelId", kernelId);
+        if (!KnowledgeQueries.kernelExists(tx.handle(), kernelId)) {
+            throw new UnknownIdException("kernelId", kernelId);
+        }
+        return wells(tx.handle(), kernelId);
+    }
+
+    private List<MemoryWell> wells(org.jdbi.v3.core.Handle h, String kernelId) {
         List<MemoryWell> wells = new ArrayList<>();
-        store.jdbi().useHandle(h -> {
-            for (ConsolidationStatus s : List.of(ConsolidationStatus.CONSOLIDATED, ConsolidationStatus.PENDING)) {
-                for (FragmentRow f : queries.fragments(h, kernelId, s)) {
-                    wells.add(new MemoryWell(f.fragmentId(), f.basin(), f.importance()));
-                }
+        for (ConsolidationStatus s : List.of(ConsolidationStatus.CONSOLIDATED, ConsolidationStatus.PENDING)) {
+            for (FragmentRow f : queries.fragments(h, kernelId, s)) {
+                wells.add(new MemoryWell(f.fragmentId(), f.basin(), f.importance()));
             }
-        });
+        }
         return wells;
     }
 

@@ -22,6 +22,9 @@ public record PatternMember(String id, String kind, String domain, Basin basin, 
         if (domain == null || domain.isBlank()) {
             throw new InvalidInputException("domain", "must not be blank");
         }
+        if (domain.length() > 200) {
+            throw new InvalidInputException("domain", "must be at most 200 characters, has " + domain.length());
+        }
         if (basin == null) {
             throw new InvalidInputException("basin", "is missing");
         }

@@ -20,15 +20,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@value #MARGIN} cannot contain p. The bound is evaluated in float32 over a column-major layout (one array per
  * direction, so the loop vectorises); {@value #MARGIN} exceeds its rounding error (≲ 3·10⁻⁶) by a wide margin. The
  * balls that pass go to a second filter, the full double-precision dot product ⟨s, c⟩ (four accumulators; its
- * rounding error is below 64·2⁻⁵³ ≈ 7·10⁻¹⁵, far inside {@value #DOT_MARGIN}), which rejects those clearly outside; the
- * rest — the hits and the balls within {@value #DOT_MARGIN} of their boundary — are decided by the Fisher–Rao distance
- * itself (the stable asin form), so answers are exact.
+ * rounding error is below 64·2⁻⁵³ ≈ 7·10⁻¹⁵, far inside {@value #DOT_MARGIN}): below cos(r/2) − {@value #DOT_MARGIN}
+ * the ball is out; above cos(r/2) + {@value #DOT_MARGIN} it is a hit, reported with the distance 4·asin(‖s − c‖/2);
+ * within that band the Fisher–Rao distance itself (the stable asin form) decides. Answers are exactly those of a linear
+ * scan with the Fisher–Rao distance.
  *
  * <p>Thread-safe: many concurrent queries, writes exclusive.
  */
 public final class BallIndex {
     /** Number of projection directions. */
-    public static final int K = 8;
+    public static final int K = 16;
     /** Slack added to the float32 bound so that rounding can never drop a true hit. */
     public static final float MARGIN = 1e-5f;
 
@@ -173,8 +174,18 @@ public final class BallIndex {
                 bound(q, qRest, base, n, acc);
                 float[] thr = threshold;
                 for (int b = 0; b < n; b++) {
-                    if (acc[b] > thr[base + b] && dot(s, sqrt, (base + b) * D) > cosHalf[base + b] - DOT_MARGIN) {
-                        Ball ball = balls[base + b];
+                    if (acc[b] <= thr[base + b]) {
+                        continue;
+                    }
+                    int i = base + b;
+                    double dot = dot(s, sqrt, i * D);
+                    if (dot <= cosHalf[i] - DOT_MARGIN) {
+                        continue;
+                    }
+                    Ball ball = balls[i];
+                    if (dot > cosHalf[i] + DOT_MARGIN) {
+                        hits.add(new Hit(ball, distance(p, s, i, ball)));
+                    } else {
                         double d = FisherRao.distance(p, ball.center());
                         if (d < ball.radius()) {
                             hits.add(new Hit(ball, d));
@@ -244,6 +255,33 @@ public final class BallIndex {
         cosHalf = Arrays.copyOf(cosHalf, cap);
         sqrt = Arrays.copyOf(sqrt, cap * D);
         balls = Arrays.copyOf(balls, cap);
+    }
+
+    /**
+     * The Fisher–Rao distance of a certain hit: 4·asin(‖s − c‖/2) from the stored √-coordinates (absolute error
+     * ≈ 10⁻¹⁶/‖s − c‖), or {@link FisherRao#distance} itself when the chord is below 10⁻³.
+     */
+    private double distance(Basin p, double[] s, int i, Ball ball) {
+        int off = i * D;
+        double a0 = 0.0;
+        double a1 = 0.0;
+        double a2 = 0.0;
+        double a3 = 0.0;
+        for (int k = 0; k < D; k += 4) {
+            double x0 = s[k] - sqrt[off + k];
+            double x1 = s[k + 1] - sqrt[off + k + 1];
+            double x2 = s[k + 2] - sqrt[off + k + 2];
+            double x3 = s[k + 3] - sqrt[off + k + 3];
+            a0 += x0 * x0;
+            a1 += x1 * x1;
+            a2 += x2 * x2;
+            a3 += x3 * x3;
+        }
+        double chord = Math.sqrt((a0 + a1) + (a2 + a3));
+        if (chord < 1e-3) {
+            return FisherRao.distance(p, ball.center());
+        }
+        return 4.0 * Math.asin(Math.min(1.0, chord / 2.0));
     }
 
     /** ⟨s, c⟩ with c at {@code off} in {@code all}, with four independent accumulators. */

@@ -152,12 +152,12 @@ public final class SafetyService implements AutoCloseable {
             merged.put("merged_count", target.metadata().path("merged_count").asInt(0) + 1 + absorbed.size());
             merged.put("previous_radius", target.radius());
             merged.putArray("absorbed_ids").addAll(absorbed.stream().map(store.json()::valueToTree).map(JsonNode.class::cast).toList());
-            tx.update(Update.of(SafetyTables.BARRIERS).set("center_coordinates", c).set("radius_fr", r)
+            tx.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("center_coordinates", c).set("radius_fr", r)
                     .set("severity", severity).set("reason", b.reason()).set("metadata", merged)
                     .where("barrier_id", target.barrierId()));
             for (String id : absorbed) {
                 ObjectNode m = store.json().createObjectNode().put("merged_into", target.barrierId());
-                tx.update(Update.of(SafetyTables.BARRIERS).set("active", false).set("deactivated_at", now)
+                tx.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false).set("deactivated_at", now)
                         .set("metadata", m).where("barrier_id", id));
             }
             return new BarrierRow(target.barrierId(), target.kernelId(), c, r, b.type(), severity, b.reason(), true,
@@ -176,7 +176,7 @@ public final class SafetyService implements AutoCloseable {
         if (!row.active()) {
             throw new InvalidInputException("barrierId", "is already inactive: " + barrierId);
         }
-        store.update(Update.of(SafetyTables.BARRIERS).set("active", false).set("deactivated_at", clock.instant())
+        store.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false).set("deactivated_at", clock.instant())
                 .where("barrier_id", barrierId));
         index.remove(barrierId);
     }
@@ -224,7 +224,7 @@ public final class SafetyService implements AutoCloseable {
         if (!row.active()) {
             throw new InvalidInputException("regionId", "is already inactive: " + regionId);
         }
-        store.update(Update.of(SafetyTables.REGIONS).set("active", false).set("deactivated_at", clock.instant())
+        store.update(touch(Update.of(SafetyTables.REGION_UPDATES)).set("active", false).set("deactivated_at", clock.instant())
                 .where("region_id", regionId));
         index.remove(regionId);
     }
@@ -257,8 +257,13 @@ public final class SafetyService implements AutoCloseable {
         if (!row.active()) {
             throw new InvalidInputException("exclusionId", "is already inactive: " + exclusionId);
         }
-        store.update(Update.of(SafetyTables.ERAS).set("active", false).where("exclusion_id", exclusionId));
+        store.update(touch(Update.of(SafetyTables.ERA_UPDATES)).set("active", false).where("exclusion_id", exclusionId));
         index.remove(exclusionId);
+    }
+
+    /** Stamps the update with the database's clock, which the polling sync of every process reads. */
+    private static Update touch(Update u) {
+        return u.expression("updated_at", "clock_timestamp()");
     }
 
     private void requireKernel(String field, String kernelId) {

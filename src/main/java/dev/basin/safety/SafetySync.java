@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a {@link BallIndex} in step with the three safety tables: each {@link #poll()} reads the rows whose
- * {@code updated_at} (set by the database on insert and, by trigger, on update) is later than the newest seen minus
+ * {@code updated_at} (set by the database: {@code now()} on insert, {@code clock_timestamp()} by every update of
+ * {@link SafetyService}) is later than the newest seen minus
  * an overlap window, and puts active rows into the index and removes inactive ones. The overlap (default 10 s)
  * catches rows whose transaction committed after a later-stamped row was already seen. Polling on a background
  * thread bounds the delay with which another process's writes become visible to one poll interval (plus the poll's

@@ -8,13 +8,15 @@ import static dev.basin.store.ColumnType.JSONB;
 import static dev.basin.store.ColumnType.TEXT;
 import static dev.basin.store.ColumnType.TIMESTAMPTZ;
 
+import dev.basin.store.Column;
 import dev.basin.store.Table;
 import java.util.List;
 
 /**
- * The declarations of the three tables owned by {@code safety}. {@code updated_at} is not declared: the database
- * fills it ({@code now()} on insert, and a trigger of migration V10 on every update), so the polling sync of
- * {@link SafetyService} sees every change however it was written.
+ * The declarations of the three tables owned by {@code safety}. {@code updated_at} is not part of the row records: the
+ * database fills it with {@code now()} on insert, and every update of {@link SafetyService} sets it to
+ * {@code clock_timestamp()} through the update views ({@code *_UPDATES}: the same table with {@code updated_at}
+ * declared, used only in {@code Update.of}), so the polling sync sees every change in database time.
  */
 public final class SafetyTables {
     /** Owner name declared for every table of this package. */
@@ -64,7 +66,25 @@ public final class SafetyTables {
             .column("metadata", JSONB, EraExclusionRow::metadata)
             .build();
 
+    /** Update view of {@link #BARRIERS} (adds {@code updated_at}); never used for inserts. */
+    public static final Table<BarrierRow> BARRIER_UPDATES = withUpdatedAt(BARRIERS);
+    /** Update view of {@link #REGIONS}. */
+    public static final Table<ExcludedRegionRow> REGION_UPDATES = withUpdatedAt(REGIONS);
+    /** Update view of {@link #ERAS}. */
+    public static final Table<EraExclusionRow> ERA_UPDATES = withUpdatedAt(ERAS);
+
     private SafetyTables() {}
+
+    private static <R> Table<R> withUpdatedAt(Table<R> t) {
+        Table.Builder<R> b = Table.<R>named(t.name()).owner(OWNER).key(t.key());
+        for (Column<R> c : t.columns()) {
+            b.column(c.name(), c.type(), c.getter());
+        }
+        b.column("updated_at", TIMESTAMPTZ, r -> {
+            throw new IllegalStateException("updated_at of " + t.name() + " is set by the database, not from a row");
+        });
+        return b.build();
+    }
 
     /** Every table this package owns, for the catalog. */
     public static List<Table<?>> all() {

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * Single writes ({@link #insert}, {@link #insertBatch}, {@link #upsert}, {@link #update}) from concurrent callers share
  * commits (group commit); when a shared transaction fails, its halves are retried as transactions of their own
  * (down to single operations) so that only the bad one fails. A connection lost during COMMIT is reported as
- * {@link CommitOutcomeUnknownException}: the write may or may not be stored. {@link #inTransaction} runs a unit of work across tables on the caller's thread in one transaction.
+ * {@link CommitOutcomeUnknownException}: the write may or may not be stored. {@link #inTransaction} runs a unit of
+ * work across tables on the caller's thread in one transaction.
  *
  * <p>Reads go through {@link #jdbi()}, which maps {@code double precision[]} to {@code Basin}, 2-D arrays to
  * {@code List<Basin>}, {@code jsonb} to {@code JsonNode}, {@code timestamptz} to {@code Instant}.

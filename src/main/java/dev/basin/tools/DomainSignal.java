@@ -9,6 +9,9 @@ public record DomainSignal(String domain, Basin basin, double phi) {
         if (domain == null || domain.isBlank()) {
             throw new InvalidInputException("domain", "must not be blank");
         }
+        if (domain.length() > 200) {
+            throw new InvalidInputException("domain", "must be at most 200 characters, has " + domain.length());
+        }
         if (basin == null) {
             throw new InvalidInputException("basin", "is missing");
         }

@@ -29,6 +29,8 @@ public final class ToolService {
     public static final Set<String> METHODS = Set.of("pattern_based", "llm_assisted", "hybrid");
     /** Largest stored pipeline or schema, in characters of JSON. */
     public static final int MAX_JSON_CHARS = 65_536;
+    /** Longest tool description. */
+    public static final int MAX_TEXT = 4_000;
 
     private final Store store;
     private final Clock clock;
@@ -66,6 +68,16 @@ public final class ToolService {
         }
         if (d.description() == null || d.description().isBlank()) {
             throw new InvalidInputException("description", "must not be blank");
+        }
+        if (d.description().length() > MAX_TEXT) {
+            throw new InvalidInputException("description", "must be at most " + MAX_TEXT + " characters, has "
+                    + d.description().length());
+        }
+        if (d.inputSchema() == null) {
+            throw new InvalidInputException("inputSchema", "is missing");
+        }
+        if (d.outputSchema() == null) {
+            throw new InvalidInputException("outputSchema", "is missing");
         }
         size("inputSchema", d.inputSchema());
         size("outputSchema", d.outputSchema());

@@ -21,11 +21,11 @@ class CheckpointServiceTest {
     /** In-memory JSON round trips (the codec, Jackson text, parse back). */
     static final int IN_MEMORY_STATES = 10_000;
     /** Round trips through PostgreSQL jsonb (save, restore, read back). */
-    static final int DATABASE_STATES = 200;
+    static final int DATABASE_STATES = 100;
 
     static Store store;
     static Kernels kernels;
-    static final List<SpaceTimeLinker.Landmark[]> LINKS = new ArrayList<>();
+    static final List<dev.basin.navigation.Landmark[]> LINKS = new ArrayList<>();
 
     @BeforeAll
     static void open() {
@@ -33,11 +33,11 @@ class CheckpointServiceTest {
         TickingClock clock = TickingClock.seconds();
         SpaceTimeLinker recording = (kernelId, from, to, between) -> {
             synchronized (LINKS) {
-                LINKS.add(new SpaceTimeLinker.Landmark[] {from, to});
+                LINKS.add(new dev.basin.navigation.Landmark[] {from, to});
             }
         };
         kernels = new Kernels(store, clock, new GeodesicNavigator(), recording, new AttractorService(store, clock),
-                KernelConfig.defaults(), SpawnConfig.defaults());
+                KernelConfig.defaults(), SpawnConfig.defaults(), null);
     }
 
     @AfterAll

@@ -77,7 +77,11 @@ class MemoryServiceTest {
         assertThat(plan.clusters()).hasSize(2);
         assertThat(plan.mergedCount()).isEqualTo(5);
         assertThat(plan.prunedCount()).isEqualTo(1);
-        store.useTransaction(tx -> m.applyConsolidation(tx, plan));
+        List<MemoryWell> inside = store.inTransaction(tx -> {
+            m.applyConsolidation(tx, plan);
+            return m.wells(tx, c.kernel());
+        });
+        assertThat(inside).hasSize(3);
 
         for (List<FragmentRow> members : List.of(c.a(), c.b())) {
             ConsolidationPlan.Cluster cl = plan.clusters().stream()

@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BallIndexTest {
+    private static final double DISTANCE_ACCURACY = 1e-12;
+
     private static List<String> ids(List<BallIndex.Hit> hits) {
         return hits.stream().map(h -> h.ball().id()).sorted().toList();
     }
@@ -37,6 +39,10 @@ class BallIndexTest {
                 Basin p = q % 2 == 0 ? SafetyFixtures.near(rnd, clusters.get(q % 5), 400) : SafetyFixtures.dirichlet(rnd, 1.0);
                 List<BallIndex.Hit> fast = index.containing(p);
                 assertThat(ids(fast)).isEqualTo(ids(index.containingByLinearScan(p)));
+                for (BallIndex.Hit h : fast) {
+                    assertThat(h.distance()).isCloseTo(dev.basin.geometry.FisherRao.distance(p, h.ball().center()),
+                            org.assertj.core.api.Assertions.within(DISTANCE_ACCURACY));
+                }
                 hitsSeen += fast.size();
             }
             assertThat(hitsSeen).as("the comparison must include hits, clustered=" + clustered).isPositive();
