@@ -19,6 +19,7 @@ import dev.basin.kernel.KernelRow;
 import dev.basin.kernel.Kernels;
 import dev.basin.kernel.Neurotransmitters;
 import dev.basin.kernel.SessionRow;
+import dev.basin.kernel.SleepCycle;
 import dev.basin.kernel.SpaceTimeLinker;
 import dev.basin.kernel.SpawnConfig;
 import dev.basin.kernel.SpawnRequest;
@@ -82,7 +83,7 @@ class FaultSweepTest {
         AttractorService attractors = new AttractorService(store, clock,
                 new AttractorFinder(FinderConfig.defaults().withVolumeSamples(100)), 1e-3);
         kernels = new Kernels(store, clock, new GeodesicNavigator(), SpaceTimeLinker.NONE, attractors,
-                KernelConfig.defaults(), new SpawnConfig(2, 0.0, 64, 4));
+                KernelConfig.defaults(), new SpawnConfig(2, 0.0, 64, 4), null);
         session = kernels.sessions().start(9L, store.json().createObjectNode().put("sweep", true));
     }
 
@@ -187,6 +188,24 @@ class FaultSweepTest {
         MemoryService later = new MemoryService(store, Clock.fixed(T0.plus(Duration.ofDays(30)), ZoneOffset.UTC),
                 SleepConfig.defaults());
         sweep("sleep consolidation", () -> later.consolidate(k.kernelId()));
+    }
+
+    @Test
+    void kernelSleepCycle() {
+        KernelRow k = kernel("sweep-sleep-cycle");
+        MemoryService memory = new MemoryService(store, Clock.fixed(T0, ZoneOffset.UTC), SleepConfig.defaults());
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < 4; i++) {
+            memory.remember(k.kernelId(), FragmentType.EPISODIC, JsonNodeFactory.instance.objectNode().put("event", "c" + i),
+                    nearPeak(22, r), 0.6);
+        }
+        memory.remember(k.kernelId(), FragmentType.SEMANTIC, JsonNodeFactory.instance.objectNode().put("event", "d"),
+                peak(50, 0.5), 0.9);
+        Clock later = Clock.fixed(T0.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+        SleepCycle cycle = new SleepCycle(store, later, new MemoryService(store, later, SleepConfig.defaults()),
+                kernels.attractors(), kernels.kernels(), kernels.checkpoints(), kernels.emotions(), kernels.thoughts());
+        sweep("kernel sleep cycle (state, emotion, thoughts, 2 checkpoints, consolidation, attractors)",
+                () -> cycle.sleep(k.kernelId()));
     }
 
     static Basin nearPeak(int index, SplittableRandom r) {
