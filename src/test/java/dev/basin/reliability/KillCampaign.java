@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
  * Starts a writer child JVM, lets it write, SIGKILLs it at a seeded random moment, and again, {@code kills} times.
  * One kill in ten falls anywhere in the first {@link #STARTUP_WINDOW_MS} after the process starts (so also during
  * the store's start: embedded PostgreSQL start, migrations check); the others fall {@link #MIN_WRITE_MS} to
- * {@link #MAX_WRITE_MS} after the child reported READY, while its writer threads are busy.
+ * {@link #MAX_WRITE_MS} (or a window the caller gives) after the child reported READY, while writes are busy.
  */
 final class KillCampaign {
     static final int STARTUP_WINDOW_MS = 2500;
@@ -33,7 +33,8 @@ final class KillCampaign {
      */
     static Figures run(Class<?> main, IntFunction<List<String>> childArgs, int kills, long seed, AckLog acks,
             Path stderrLog) throws IOException, InterruptedException {
-        return run(main.getName(), childArgs, kills, seed, acks, stderrLog, (run, child) -> () -> {});
+        return run(main.getName(), childArgs, kills, seed, acks, stderrLog, MIN_WRITE_MS, MAX_WRITE_MS,
+                (run, child) -> () -> {});
     }
 
     /** Drives writes into a ready child from this process (the REST clients); closed after the kill. */
@@ -43,7 +44,7 @@ final class KillCampaign {
 
     /** As above, for a main named by class, with {@code driver} writing from outside the child while it is ready. */
     static Figures run(String main, IntFunction<List<String>> childArgs, int kills, long seed, AckLog acks,
-            Path stderrLog, Driver driver) throws IOException, InterruptedException {
+            Path stderrLog, int minWriteMs, int maxWriteMs, Driver driver) throws IOException, InterruptedException {
         SplittableRandom r = new SplittableRandom(seed);
         long t0 = System.nanoTime();
         int startupKills = 0;
@@ -61,7 +62,7 @@ final class KillCampaign {
                 assertThat(child.isAlive()).as("run %d: child alive after READY; errors %s; stderr tail:%n%s", i,
                         child.errors(), tail(stderrLog)).isTrue();
                 driving = driver.start(i, child);
-                Thread.sleep(MIN_WRITE_MS + r.nextInt(MAX_WRITE_MS - MIN_WRITE_MS));
+                Thread.sleep(minWriteMs + r.nextInt(maxWriteMs - minWriteMs));
                 assertThat(child.isAlive()).as("run %d: child alive when killed; errors %s; stderr tail:%n%s", i,
                         child.errors(), tail(stderrLog)).isTrue();
             }

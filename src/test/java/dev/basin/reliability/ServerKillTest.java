@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * id is stored twice, and a second restart changes no row of any table. CI: 6 kills; long mode: 30.
  */
 class ServerKillTest {
+    /** Kill window after the server is ready: a fresh server answers its first requests slowly. */
+    static final int MIN_WRITE_MS = 1000;
+    static final int MAX_WRITE_MS = 4000;
+
     @Test
     void restServerKilledMidWriteLosesNoAcknowledgedWrite() throws Exception {
         assumeTrue(present("dev.basin.api.ApiServer"), "the REST server is not part of this build");
@@ -33,7 +37,8 @@ class ServerKillTest {
                 int port = freePort();
                 ports.put(run, port);
                 return List.of("serve", "--db", url, "--port", Integer.toString(port));
-            }, Reliability.kills(6, 30), seed, acks, Reliability.logFile("r1-rest-server-child.log"), (run, child) -> {
+            }, Reliability.kills(6, 30), seed, acks, Reliability.logFile("r1-rest-server-child.log"), MIN_WRITE_MS,
+                    MAX_WRITE_MS, (run, child) -> {
                 RestWriters w = new RestWriters(ports.get(run), run, seed + run, acks);
                 writers.add(w);
                 return w;
