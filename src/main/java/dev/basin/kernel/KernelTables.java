@@ -45,6 +45,7 @@ public final class KernelTables {
             .column("created_at", TIMESTAMPTZ, KernelRow::createdAt)
             .column("updated_at", TIMESTAMPTZ, KernelRow::updatedAt)
             .column("metadata", JSONB, KernelRow::metadata)
+            .constantBecause("session_id", "every kernel of a database written by one session belongs to that session")
             .build();
 
     public static final Table<CheckpointRow> CHECKPOINTS = Table.<CheckpointRow>named("kernel_checkpoints")

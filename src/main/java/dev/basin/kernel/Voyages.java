@@ -36,6 +36,20 @@ public final class Voyages {
         this.ocean = ocean;
     }
 
+    /**
+     * Simulated time a kernel spends per step, by why it moves: exploring is brisk (1 s), consolidating lingers
+     * (1.5 s), investigating examines each stop (2 s), resting drifts (3 s). It is the dwell time of every waypoint the
+     * voyage departs from, so it carries the character of the movement into {@code ocean_waypoints}.
+     */
+    static Duration stepDuration(MovementReason reason) {
+        return switch (reason) {
+            case EXPLORATION -> Duration.ofMillis(1000);
+            case CONSOLIDATION -> Duration.ofMillis(1500);
+            case INVESTIGATION -> Duration.ofMillis(2000);
+            case REST -> Duration.ofMillis(3000);
+        };
+    }
+
     public Voyage navigate(String kernelId, Basin target, String targetLabel, MovementReason reason, int maxSteps) {
         if (target == null) {
             throw new InvalidInputException("target", "is missing");
@@ -56,7 +70,7 @@ public final class Voyages {
         EmotionModel.Reading[] last = {null};
         List<Instant> times = new ArrayList<>();
         NavigationRequest request = new NavigationRequest(kernelId, start.state().basin(), target, reason,
-                start.state().kappaEff(), kernels.config().baseStep(), maxSteps, Duration.ofSeconds(1));
+                start.state().kappaEff(), kernels.config().baseStep(), maxSteps, stepDuration(reason));
         NavigationResult result = ocean.navigate(request, sample -> {
             state[0] = live(start, state[0], sample.basin(), sample.phi(), target, false,
                     sample.distanceToTarget() == 0.0, sample.at(), last);

@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * lying close together in Fisher–Rao distance.
  *
  * <ol>
- *   <li>Members are ordered by id; leader clustering: the first unassigned member seeds a group that takes every
+ *   <li>Members are ordered by content (domain, kind, snippet, coordinates; id last); leader clustering: the first unassigned member seeds a group that takes every
  *       unassigned member within {@code radius} of the seed.</li>
  *   <li>A group of ≥ 2 members spanning ≥ 2 domains is a pattern: {@code bridge} for exactly two domains,
  *       {@code cluster} for three or more.</li>
@@ -125,7 +125,12 @@ public final class CrossPatternService {
 
     private List<List<PatternMember>> groups(List<PatternMember> members) {
         List<PatternMember> order = new ArrayList<>(members);
-        order.sort(Comparator.comparing(PatternMember::id));
+        // Content order (not id order): ids are random, so ordering by them would make the grouping of one seed's
+        // run differ between databases.
+        order.sort(Comparator.comparing(PatternMember::domain).thenComparing(PatternMember::kind)
+                .thenComparing(PatternMember::snippet, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing((a, b) -> java.util.Arrays.compare(a.basin().toArray(), b.basin().toArray()))
+                .thenComparing(PatternMember::id));
         double[] sq = new double[order.size() * Basin.DIM];
         for (int i = 0; i < order.size(); i++) {
             order.get(i).basin().copySqrtTo(sq, i * Basin.DIM);

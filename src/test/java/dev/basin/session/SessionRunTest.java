@@ -49,7 +49,6 @@ class SessionRunTest {
      * few; each is a known limit reported with the run.
      */
     static final Map<String, String> SHORT_RUN_ALLOWED = Map.ofEntries(
-            Map.entry("ocean_waypoints.dwell_time_ms", "kernel voyages use a fixed simulated step time of 1 s"),
             Map.entry("false_pattern_classes.last_avoided_at", "few avoidances in 6 cycles"),
             Map.entry("geometric_barriers.barrier_type", "few barriers in 6 cycles"),
             Map.entry("geometric_barriers.active", "barriers are healed only after sleeps"),
@@ -61,13 +60,8 @@ class SessionRunTest {
             Map.entry("generated_tools.generated_by", "both tools may be mined by one kernel"),
             Map.entry("knowledge_scale_mappings.mapping_type", "few regime crossings in 6 cycles"));
 
-    /**
-     * Tables left out of the determinism comparison, and why: cross patterns group members in id order, and ids are
-     * random, so the grouping (and what a spawn transfers of it) differs between databases.
-     */
-    static final Map<String, String> NOT_REPRODUCIBLE = Map.of(
-            "knowledge_cross_patterns rows", "members are grouped in random-id order",
-            "kernel_knowledge_transfers", "the patterns transferred come from the cross patterns");
+    /** Tables left out of the determinism comparison, and why (none: every table's content is reproducible). */
+    static final Map<String, String> NOT_REPRODUCIBLE = Map.of();
 
     Store first;
     Store second;
