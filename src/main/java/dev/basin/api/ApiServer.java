@@ -38,6 +38,8 @@ public final class ApiServer implements AutoCloseable {
         Requests requests = new Requests(mapper, config);
         Auth auth = new Auth(config.token());
         HttpMetrics httpMetrics = new HttpMetrics(registry);
+        new StoreMetrics(services.store()).bind(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
 
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -54,8 +56,10 @@ public final class ApiServer implements AutoCloseable {
             c.routes.error(405, ctx -> statusProblem(problems, ctx));
             c.routes.error(413, ctx -> statusProblem(problems, ctx));
 
+            new HealthRoutes(services.store(), config).register(c.routes);
             new MetricsRoutes(registry).register(c.routes);
             new OpenApiRoutes().register(c.routes);
+            new GeometryRoutes(requests, GeodesicStore.UNAVAILABLE).register(c.routes);
         });
         return new ApiServer(app, config, registry);
     }
