@@ -60,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
             new MetricsRoutes(registry).register(c.routes);
             new OpenApiRoutes().register(c.routes);
             new GeometryRoutes(requests, GeodesicStore.UNAVAILABLE).register(c.routes);
+            new DashboardRoutes(new DashboardQueries(services.store().jdbi()), java.util.Map::of).register(c.routes);
         });
         return new ApiServer(app, config, registry);
     }
