@@ -1,0 +1,213 @@
+package dev.basin.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parsing and validation of the geometry request shapes shared by {@code basin geometry <op>} and the REST geometry
+ * endpoints. Everything wrong raises {@link InvalidInputException} naming the field (a JSON path such as
+ * {@code points[2][17]}) and the rule; nothing is corrected silently.
+ *
+ * <p>Rules: the body is exactly one JSON object (trailing content is rejected); duplicate keys are rejected; fields not
+ * listed for the operation are rejected (by default: see {@code extraAllowed}); numbers must be JSON numbers (strings
+ * such as {@code "NaN"} and the non-standard tokens NaN/Infinity are rejected); basins must be 64 finite, non-negative
+ * numbers summing to 1 within {@value Basin#SUM_TOLERANCE}; {@code steps} is an integer in [1, {@value #MAX_STEPS}];
+ * {@code points} holds 1 to {@value #MAX_POINTS} basins; {@code weights}, when present and not null, has one finite,
+ * non-negative entry per point summing to 1 within 1e-9; {@code text} is a string of at most {@value #MAX_TEXT_CHARS}
+ * characters.
+ *
+ * <p>Kept in {@code dev.basin.cli} for now (the package {@code geometry} must not depend on Jackson); a server reuses
+ * it from here until a shared request package exists.
+ */
+public final class GeometryRequests {
+    /** Largest number of geodesic steps accepted (n + 1 points are returned). */
+    public static final int MAX_STEPS = 10_000;
+    /** Largest number of points accepted by a mean request. */
+    public static final int MAX_POINTS = 100_000;
+    /** Largest text accepted by a coordize request. */
+    public static final int MAX_TEXT_CHARS = 10_000_000;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    /** {@code {"p":[64],"q":[64]}}. */
+    public record DistanceRequest(Basin p, Basin q) {}
+
+    /** {@code {"from":[64],"to":[64],"steps":n}}. */
+    public record GeodesicRequest(Basin from, Basin to, int steps) {}
+
+    /** {@code {"points":[[64],...],"weights":[...]}}; weights null when absent. */
+    public record MeanRequest(List<Basin> points, double[] weights) {}
+
+    private GeometryRequests() {}
+
+    /** The mapper used to read requests and write answers (doubles are written in shortest round-trip form). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Parses exactly one JSON object. */
+    public static ObjectNode parseObject(String json) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("request", "is not valid JSON: " + oneLine(e.getOriginalMessage()).replaceAll(": enable `.*` to allow.*", ""));
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new InvalidInputException("request", "is empty; expected one JSON object");
+        }
+        if (!(node instanceof ObjectNode obj)) {
+            throw new InvalidInputException("request", "must be a JSON object, is " + kind(node));
+        }
+        return obj;
+    }
+
+    public static DistanceRequest distance(ObjectNode req, Set<String> extraAllowed) {
+        allowOnly(req, extraAllowed, "p", "q");
+        return new DistanceRequest(basin(req, "p"), basin(req, "q"));
+    }
+
+    public static GeodesicRequest geodesic(ObjectNode req, Set<String> extraAllowed) {
+        allowOnly(req, extraAllowed, "from", "to", "steps");
+        Basin from = basin(req, "from");
+        Basin to = basin(req, "to");
+        JsonNode n = required(req, "steps");
+        if (!n.isIntegralNumber() && !(n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))) {
+            throw new InvalidInputException("steps", "must be an integer, is " + describe(n));
+        }
+        double v = n.asDouble();
+        if (v < 1 || v > MAX_STEPS) {
+            throw new InvalidInputException("steps", "must be in [1, " + MAX_STEPS + "], is " + n.asText());
+        }
+        return new GeodesicRequest(from, to, (int) v);
+    }
+
+    public static MeanRequest mean(ObjectNode req, Set<String> extraAllowed) {
+        allowOnly(req, extraAllowed, "points", "weights");
+        JsonNode pts = required(req, "points");
+        if (!(pts instanceof ArrayNode arr)) {
+            throw new InvalidInputException("points", "must be an array of basins, is " + kind(pts));
+        }
+        if (arr.isEmpty()) {
+            throw new InvalidInputException("points", "must not be empty");
+        }
+        if (arr.size() > MAX_POINTS) {
+            throw new InvalidInputException("points", "must have at most " + MAX_POINTS + " entries, has " + arr.size());
+        }
+        List<Basin> points = new ArrayList<>(arr.size());
+        for (int j = 0; j < arr.size(); j++) {
+            String field = "points[" + j + "]";
+            points.add(Basin.of(field, numbers(field, arr.get(j))));
+        }
+        double[] weights = null;
+        JsonNode w = req.get("weights");
+        if (w != null && !w.isNull()) {
+            weights = numbers("weights", w);
+            if (weights.length != points.size()) {
+                throw new InvalidInputException(
+                        "weights", "must have one entry per point (" + points.size() + "), has " + weights.length);
+            }
+        }
+        return new MeanRequest(points, weights);
+    }
+
+    public static Basin phi(ObjectNode req, Set<String> extraAllowed) {
+        allowOnly(req, extraAllowed, "basin");
+        return basin(req, "basin");
+    }
+
+    public static String coordize(ObjectNode req, Set<String> extraAllowed) {
+        allowOnly(req, extraAllowed, "text");
+        JsonNode t = required(req, "text");
+        if (!t.isTextual()) {
+            throw new InvalidInputException("text", "must be a string, is " + kind(t));
+        }
+        String text = t.textValue();
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new InvalidInputException("text", "must have at most " + MAX_TEXT_CHARS + " characters, has " + text.length());
+        }
+        return text;
+    }
+
+    /** The basin in field {@code name}: an array of 64 numbers, validated by {@link Basin#of(String, double[])}. */
+    public static Basin basin(ObjectNode req, String name) {
+        return Basin.of(name, numbers(name, required(req, name)));
+    }
+
+    private static JsonNode required(ObjectNode req, String name) {
+        JsonNode n = req.get(name);
+        if (n == null || n.isNull()) {
+            throw new InvalidInputException(name, "is missing");
+        }
+        return n;
+    }
+
+    private static double[] numbers(String field, JsonNode n) {
+        if (!(n instanceof ArrayNode arr)) {
+            throw new InvalidInputException(field, "must be an array of numbers, is " + kind(n));
+        }
+        double[] v = new double[arr.size()];
+        for (int i = 0; i < v.length; i++) {
+            JsonNode e = arr.get(i);
+            if (!e.isNumber()) {
+                throw new InvalidInputException(field + "[" + i + "]", "must be a number, is " + describe(e));
+            }
+            v[i] = e.asDouble();
+            if (!Double.isFinite(v[i])) {
+                throw new InvalidInputException(field + "[" + i + "]", "is not finite: " + e.asText());
+            }
+        }
+        return v;
+    }
+
+    private static void allowOnly(ObjectNode req, Set<String> extra, String... fields) {
+        Iterator<String> names = req.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!List.of(fields).contains(name) && !extra.contains(name)) {
+                throw new InvalidInputException(name, "is not a field of this request (expected " + String.join(", ", fields) + ")");
+            }
+        }
+    }
+
+    private static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL, MISSING -> "null";
+            case BINARY -> "binary";
+        };
+    }
+
+    private static String describe(JsonNode n) {
+        String text = n.isValueNode() ? n.toString() : "";
+        if (text.length() > 40) {
+            text = text.substring(0, 40) + "…";
+        }
+        return text.isEmpty() ? kind(n) : kind(n) + " " + text;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+}

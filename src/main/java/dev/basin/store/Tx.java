@@ -1,0 +1,30 @@
+package dev.basin.store;
+
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A unit of work in progress: one PostgreSQL transaction spanning any tables, committed by
+ * {@link Store#inTransaction} after the work returns, rolled back if it throws. Writes here do not commit on their
+ * own. Do not keep a {@code Tx} beyond the lambda it was given to.
+ */
+public interface Tx {
+    <R> void insert(Table<R> table, R row);
+
+    <R> void insertBatch(Table<R> table, List<R> rows);
+
+    /** Binary COPY of {@code rows} inside this transaction; returns the number of rows copied. */
+    <R> long copy(Table<R> table, Iterable<R> rows);
+
+    /** Returns true if the row was inserted, false if an existing row was updated or left alone. */
+    <R> boolean upsert(Table<R> table, R row, Upsert spec);
+
+    /** Returns the number of rows updated. */
+    int update(Update update);
+
+    /**
+     * The JDBI handle on this transaction's connection, for reads (including {@code SELECT … FOR UPDATE}) that must
+     * see this transaction's writes. Do not begin, commit or close it.
+     */
+    Handle handle();
+}

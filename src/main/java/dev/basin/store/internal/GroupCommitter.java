@@ -1,0 +1,297 @@
+package dev.basin.store.internal;
+
+import dev.basin.store.StoreException;
+import dev.basin.store.Table;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: callers enqueue write operations and wait; writer threads drain up to {@code maxBatch} queued
+ * operations into one transaction (inserts into the same table as one JDBC batch), commit, and only then release
+ * each caller. If the shared transaction fails it is rolled back and each operation is re-run alone in its own
+ * transaction, so only the bad one fails and every caller learns its own outcome. Nothing is acknowledged before
+ * commit and no failure is dropped.
+ */
+public final class GroupCommitter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+
+    /** One queued write; completed with its result after commit, or exceptionally. */
+    public abstract static class Op {
+        final CompletableFuture<Object> done = new CompletableFuture<>();
+        final Table<?> table;
+
+        Op(Table<?> table) {
+            this.table = table;
+        }
+
+        abstract Object run(Connection c, Writer w) throws SQLException;
+
+        abstract String describe();
+    }
+
+    /** Insert of rows (canonical values) into one table. */
+    public static final class InsertOp extends Op {
+        final List<Object[]> rows;
+
+        public InsertOp(Table<?> table, List<Object[]> rows) {
+            super(table);
+            this.rows = rows;
+        }
+
+        @Override
+        Object run(Connection c, Writer w) throws SQLException {
+            w.insertRows(c, table, rows);
+            return null;
+        }
+
+        @Override
+        String describe() {
+            return "insert into " + table.name();
+        }
+    }
+
+    /** An upsert; result Boolean (inserted). */
+    public static final class UpsertOp extends Op {
+        final Writer.Prepared prepared;
+
+        public UpsertOp(Table<?> table, Writer.Prepared prepared) {
+            super(table);
+            this.prepared = prepared;
+        }
+
+        @Override
+        Object run(Connection c, Writer w) throws SQLException {
+            return w.upsert(c, prepared);
+        }
+
+        @Override
+        String describe() {
+            return "upsert into " + table.name();
+        }
+    }
+
+    /** An update; result Integer (rows affected). */
+    public static final class UpdateOp extends Op {
+        final Writer.Prepared prepared;
+
+        public UpdateOp(Table<?> table, Writer.Prepared prepared) {
+            super(table);
+            this.prepared = prepared;
+        }
+
+        @Override
+        Object run(Connection c, Writer w) throws SQLException {
+            return w.update(c, prepared);
+        }
+
+        @Override
+        String describe() {
+            return "update of " + table.name();
+        }
+    }
+
+    private final DataSource ds;
+    private final Writer writer;
+    private final int maxBatch;
+    private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong ops = new AtomicLong();
+    private volatile boolean closed;
+
+    public GroupCommitter(DataSource ds, Writer writer, int writers, int maxBatch) {
+        this.ds = ds;
+        this.writer = writer;
+        this.maxBatch = maxBatch;
+        for (int i = 0; i < writers; i++) {
+            Thread t = new Thread(this::loop, "basin-group-commit-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    /** Enqueues {@code op} and waits until its transaction committed; rethrows its failure. */
+    public Object submit(Op op) {
+        if (closed) {
+            throw new StoreException("store is closed; " + op.describe() + " not attempted");
+        }
+        queue.add(op);
+        if (closed && queue.remove(op)) {
+            throw new StoreException("store is closed; " + op.describe() + " not attempted");
+        }
+        try {
+            return op.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the commit of " + op.describe()
+                    + "; it may or may not have committed", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new StoreException(op.describe() + " failed", c);
+        }
+    }
+
+    /** Transactions committed so far. */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Operations committed so far. */
+    public long operations() {
+        return ops.get();
+    }
+
+    private void loop() {
+        List<Op> batch = new ArrayList<>();
+        while (true) {
+            Op first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                if (closed && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            if (first == null) {
+                if (closed) {
+                    return;
+                }
+                continue;
+            }
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            try {
+                runBatch(batch);
+            } catch (Throwable t) {
+                // never lose a caller: whatever escaped, fail every op not yet completed
+                for (Op op : batch) {
+                    op.done.completeExceptionally(t);
+                }
+                LOG.error("group commit writer failed unexpectedly", t);
+            }
+        }
+    }
+
+    private void runBatch(List<Op> batch) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            List<Object> results = new ArrayList<>(batch.size());
+            try {
+                executeTogether(c, batch, results);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                if (batch.size() == 1) {
+                    batch.get(0).done.completeExceptionally(translate(e, batch.get(0)));
+                    return;
+                }
+                runAlone(c, batch);
+                return;
+            }
+            commits.incrementAndGet();
+            ops.addAndGet(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done.complete(results.get(i));
+            }
+        } catch (SQLException e) {
+            for (Op op : batch) {
+                op.done.completeExceptionally(translate(e, op));
+            }
+        }
+    }
+
+    private void executeTogether(Connection c, List<Op> batch, List<Object> results) throws SQLException {
+        Object[] res = new Object[batch.size()];
+        Map<Op, Boolean> handled = new IdentityHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Op op = batch.get(i);
+            if (handled.containsKey(op)) {
+                continue;
+            }
+            if (op instanceof InsertOp ins) {
+                List<Object[]> rows = new ArrayList<>(ins.rows);
+                for (int j = i + 1; j < batch.size(); j++) {
+                    if (batch.get(j) instanceof InsertOp other && other.table == ins.table) {
+                        rows.addAll(other.rows);
+                        handled.put(other, Boolean.TRUE);
+                    }
+                }
+                writer.insertRows(c, ins.table, rows);
+            } else {
+                res[i] = op.run(c, writer);
+            }
+        }
+        for (Object r : res) {
+            results.add(r);
+        }
+    }
+
+    private void runAlone(Connection c, List<Op> batch) {
+        for (Op op : batch) {
+            try {
+                Object r = op.run(c, writer);
+                c.commit();
+                commits.incrementAndGet();
+                ops.incrementAndGet();
+                op.done.complete(r);
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                op.done.completeExceptionally(translate(e, op));
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+
+    private static RuntimeException translate(Exception e, Op op) {
+        if (e instanceof SQLException sql) {
+            return Errors.translate(sql, op.describe(), op.table.name());
+        }
+        return (RuntimeException) e;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread t : threads) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Op op;
+        while ((op = queue.poll()) != null) {
+            op.done.completeExceptionally(new StoreException("store closed before " + op.describe() + " ran"));
+        }
+    }
+}

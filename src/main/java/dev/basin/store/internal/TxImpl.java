@@ -1,0 +1,120 @@
+package dev.basin.store.internal;
+
+import dev.basin.store.FaultInjector;
+import dev.basin.store.Table;
+import dev.basin.store.Tx;
+import dev.basin.store.Update;
+import dev.basin.store.Upsert;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+
+/** The {@link Tx} of one unit of work: writes on the handle's connection, counting statements for fault injection. */
+public final class TxImpl implements Tx {
+    private final Handle handle;
+    private final Connection conn;
+    private final Writer writer;
+    private final int failAt;
+    private int statements;
+
+    public TxImpl(Handle handle, Writer writer, int failAt) {
+        this.handle = handle;
+        this.conn = handle.getConnection();
+        this.writer = writer;
+        this.failAt = failAt;
+        if (failAt > 0) {
+            handle.addCustomizer(new StatementCustomizer() {
+                @Override
+                public void beforeExecution(PreparedStatement stmt, StatementContext ctx) {
+                    beforeStatement();
+                }
+            });
+        }
+    }
+
+    void beforeStatement() {
+        statements++;
+        if (failAt > 0 && statements == failAt) {
+            throw new FaultInjector.InjectedFault(statements);
+        }
+    }
+
+    @Override
+    public <R> void insert(Table<R> table, R row) {
+        Object[] v = writer.extract(table, row);
+        beforeStatement();
+        try {
+            writer.insertRows(conn, table, List.<Object[]>of(v));
+        } catch (SQLException e) {
+            throw Errors.translate(e, "insert into " + table.name(), table.name());
+        }
+    }
+
+    @Override
+    public <R> void insertBatch(Table<R> table, List<R> rows) {
+        List<Object[]> v = writer.extractAll(table, rows);
+        if (v.isEmpty()) {
+            return;
+        }
+        beforeStatement();
+        try {
+            writer.insertRows(conn, table, v);
+        } catch (SQLException e) {
+            throw Errors.translate(e, "batch insert into " + table.name(), table.name());
+        }
+    }
+
+    @Override
+    public <R> long copy(Table<R> table, Iterable<R> rows) {
+        beforeStatement();
+        Iterator<R> it = rows.iterator();
+        Iterator<Object[]> values = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Object[] next() {
+                return writer.extract(table, it.next());
+            }
+        };
+        try {
+            return writer.copyRows(conn, table, values);
+        } catch (SQLException e) {
+            throw Errors.translate(e, "copy into " + table.name(), table.name());
+        }
+    }
+
+    @Override
+    public <R> boolean upsert(Table<R> table, R row, Upsert spec) {
+        Writer.Prepared p = writer.prepareUpsert(table, row, spec);
+        beforeStatement();
+        try {
+            return writer.upsert(conn, p);
+        } catch (SQLException e) {
+            throw Errors.translate(e, "upsert into " + table.name(), table.name());
+        }
+    }
+
+    @Override
+    public int update(Update update) {
+        Writer.Prepared p = writer.prepareUpdate(update);
+        beforeStatement();
+        try {
+            return writer.update(conn, p);
+        } catch (SQLException e) {
+            throw Errors.translate(e, "update of " + update.table().name(), update.table().name());
+        }
+    }
+
+    @Override
+    public Handle handle() {
+        return handle;
+    }
+}
