@@ -58,7 +58,7 @@ public final class ApiServer implements AutoCloseable {
 
             new HealthRoutes(services.store(), config).register(c.routes);
             new MetricsRoutes(registry).register(c.routes);
-            new OpenApiRoutes().register(c.routes);
+            new OpenApiRoutes(mapper).register(c.routes);
             new GeometryRoutes(requests, GeodesicStore.UNAVAILABLE).register(c.routes);
             new DashboardRoutes(new DashboardQueries(services.store().jdbi()), java.util.Map::of).register(c.routes);
         });

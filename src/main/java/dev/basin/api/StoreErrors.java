@@ -1,5 +1,8 @@
 package dev.basin.api;
 
+import dev.basin.store.ConstraintViolationException;
+import dev.basin.store.StoreException;
+import dev.basin.store.StoreUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -16,7 +19,7 @@ final class StoreErrors {
     /** The problem for {@code failure}, or {@code null} when it is not a store failure. */
     static ApiProblem map(Throwable failure, Duration retryAfter) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getSimpleName().equals("StoreUnavailableException") || t instanceof SQLTransientConnectionException) {
+            if (t instanceof StoreUnavailableException || t instanceof SQLTransientConnectionException) {
                 return unavailable(retryAfter);
             }
             String state = sqlState(t);
@@ -54,20 +57,13 @@ final class StoreErrors {
         if (t instanceof SQLException sql) {
             return sql.getSQLState();
         }
-        try {
-            Object s = t.getClass().getMethod("sqlState").invoke(t);
-            return s == null ? null : s.toString();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        return t instanceof StoreException se ? se.sqlState() : null;
     }
 
     private static String column(Throwable t, String fallback) {
-        try {
-            Object c = t.getClass().getMethod("column").invoke(t);
-            return c == null ? fallback : c.toString();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return fallback;
+        if (t instanceof ConstraintViolationException cv) {
+            return cv.column() != null ? cv.column() : cv.constraint() != null ? cv.constraint() : fallback;
         }
+        return fallback;
     }
 }
