@@ -40,7 +40,7 @@ final class GeometryRoutes {
             Basin to = b.basin("to");
             int steps = (int) b.integer("steps", 1, MAX_STEPS);
             boolean persist = b.bool("persist", false);
-            String kernelId = b.optionalString("kernelId", JsonBody.MAX_NAME).orElse(null);
+            String kernelId = b.optionalId("kernelId", "krn_").orElse(null);
             b.finish();
             if (persist) {
                 GeodesicStore.Stored stored = geodesics.persist(from, to, steps, kernelId);

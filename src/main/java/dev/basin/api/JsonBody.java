@@ -47,10 +47,11 @@ final class JsonBody {
         try {
             root = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage();
+            String msg = String.valueOf(e.getOriginalMessage());
             int cut = msg.indexOf('\n');
-            throw ApiProblem.badRequest("body", "is not valid JSON: " + (cut > 0 ? msg.substring(0, cut) : msg)
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw ApiProblem.badRequest("body", "is not valid JSON: " + Texts.clip(cut > 0 ? msg.substring(0, cut) : msg) + where);
         } catch (java.io.IOException e) {
             throw ApiProblem.badRequest("body", "could not be read: " + e.getMessage());
         }
@@ -171,12 +172,22 @@ final class JsonBody {
         return v.get().booleanValue();
     }
 
+    /** A non-blank string of at most {@code maxLength} characters. */
     String string(String name, int maxLength) {
-        return Texts.check(path(name), stringAt(required(name), path(name)), maxLength);
+        return Texts.nonBlank(path(name), stringAt(required(name), path(name)), maxLength);
     }
 
     Optional<String> optionalString(String name, int maxLength) {
-        return optional(name).map(v -> Texts.check(path(name), stringAt(v, path(name)), maxLength));
+        return optional(name).map(v -> Texts.nonBlank(path(name), stringAt(v, path(name)), maxLength));
+    }
+
+    /** An id with {@code prefix} and 16 to 64 lower-case hex digits; anything else names nothing (404). */
+    String id(String name, String prefix) {
+        return Texts.id(path(name), stringAt(required(name), path(name)), prefix);
+    }
+
+    Optional<String> optionalId(String name, String prefix) {
+        return optional(name).map(v -> Texts.id(path(name), stringAt(v, path(name)), prefix));
     }
 
     /** A string that must be one of {@code allowed}. */
@@ -200,7 +211,7 @@ final class JsonBody {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             String pi = p + "[" + i + "]";
-            out.add(Texts.check(pi, stringAt(v.get(i), pi), maxLength));
+            out.add(Texts.nonBlank(pi, stringAt(v.get(i), pi), maxLength));
         }
         return out;
     }

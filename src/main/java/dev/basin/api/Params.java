@@ -15,11 +15,7 @@ final class Params {
 
     /** A path id with the given prefix (e.g. {@code krn_}); a malformed one names nothing, so it is a 404. */
     static String id(Context ctx, String name, String prefix) {
-        String v = ctx.pathParam(name);
-        if (!v.startsWith(prefix) || !HEX_ID.matcher(v).matches()) {
-            throw ApiProblem.notFound(name, "names nothing: \"" + Texts.clip(Texts.printable(v)) + "\" is not a " + prefix + "… id");
-        }
-        return v;
+        return Texts.id(name, ctx.pathParam(name), prefix);
     }
 
     static long integer(Context ctx, String name, long min, long max, long fallback) {

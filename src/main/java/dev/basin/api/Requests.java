@@ -89,18 +89,26 @@ final class Requests {
                 "is larger than the limit of " + limit + " bytes", Map.of());
     }
 
+    /**
+     * Reads the body, refusing more than {@code limit} bytes. An oversized body is still read and discarded up to
+     * {@value #DRAIN_CAP} bytes, so that the client, which is usually still sending, receives the 413 instead of a
+     * reset connection; beyond that the connection is simply closed after the answer.
+     */
     static byte[] read(Context ctx, long limit) {
         String length = ctx.header("Content-Length");
+        long declared = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > limit) {
-                    throw tooLarge(limit);
-                }
+                declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 throw ApiProblem.badRequest("Content-Length", "is not a number");
             }
         }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > limit) {
+                drain(in);
+                throw tooLarge(limit);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[16_384];
             long total = 0;
@@ -108,6 +116,7 @@ final class Requests {
             while ((n = in.read(buf)) >= 0) {
                 total += n;
                 if (total > limit) {
+                    drain(in);
                     throw tooLarge(limit);
                 }
                 out.write(buf, 0, n);
@@ -115,6 +124,18 @@ final class Requests {
             return out.toByteArray();
         } catch (IOException e) {
             throw ApiProblem.badRequest("body", "could not be read completely: " + e.getMessage());
+        }
+    }
+
+    /** Most bytes of an oversized body read and discarded before answering 413. */
+    static final long DRAIN_CAP = 64L << 20;
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buf = new byte[65_536];
+        long total = 0;
+        int n;
+        while (total < DRAIN_CAP && (n = in.read(buf)) >= 0) {
+            total += n;
         }
     }
 

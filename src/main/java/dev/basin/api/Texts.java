@@ -51,6 +51,16 @@ final class Texts {
         return s;
     }
 
+    private static final java.util.regex.Pattern HEX_ID = java.util.regex.Pattern.compile("[a-z]+_[0-9a-f]{16,64}");
+
+    /** An id of the form {@code prefix + hex}; a malformed one cannot name anything stored, so it is a 404. */
+    static String id(String field, String s, String prefix) {
+        if (!s.startsWith(prefix) || !HEX_ID.matcher(s).matches()) {
+            throw ApiProblem.notFound(field, "names nothing: \"" + clip(printable(s)) + "\" is not a " + prefix + "… id");
+        }
+        return s;
+    }
+
     static String choice(String field, String s, Set<String> allowed) {
         if (!allowed.contains(s)) {
             throw new InvalidInputException(field, "must be one of " + new TreeSet<>(allowed) + ", is \"" + clip(printable(s)) + "\"");
