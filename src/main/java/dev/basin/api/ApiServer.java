@@ -48,6 +48,8 @@ public final class ApiServer implements AutoCloseable {
             c.jetty.port = config.port();
             c.http.maxRequestSize = config.maxUploadBytes();
             c.http.prefer405over404 = true;
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            c.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
             c.jsonMapper(new JavalinJackson(mapper, false));
             c.requestLogger.http(httpMetrics::record);
             c.routes.before(auth::check);
@@ -59,8 +61,12 @@ public final class ApiServer implements AutoCloseable {
             new HealthRoutes(services.store(), config).register(c.routes);
             new MetricsRoutes(registry).register(c.routes);
             new OpenApiRoutes(mapper).register(c.routes);
-            new GeometryRoutes(requests, GeodesicStore.UNAVAILABLE).register(c.routes);
-            new DashboardRoutes(new DashboardQueries(services.store().jdbi()), java.util.Map::of).register(c.routes);
+            new GeometryRoutes(requests, GeodesicStore.of(services.planner())).register(c.routes);
+            ReportRoutes report = new ReportRoutes(services.store());
+            report.register(c.routes);
+            new DashboardRoutes(new DashboardQueries(services.store().jdbi()), report::flags).register(c.routes);
+            new SafetyRoutes(requests, services.safety(), services.clock()).register(c.routes);
+            new NavigationRoutes(requests, services.agent()).register(c.routes);
         });
         return new ApiServer(app, config, registry);
     }

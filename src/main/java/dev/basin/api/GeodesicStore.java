@@ -10,8 +10,11 @@ interface GeodesicStore {
 
     Stored persist(Basin from, Basin to, int steps, String kernelId);
 
-    /** Until navigation is wired: persisting is refused as not available. */
-    GeodesicStore UNAVAILABLE = (from, to, steps, kernelId) -> {
-        throw new ApiProblem(501, "not-implemented", "Not implemented", "persist", "is not available on this server", java.util.Map.of());
-    };
+    /** Through navigation's planner, which reuses a stored path whose endpoints are both within its ε. */
+    static GeodesicStore of(dev.basin.navigation.GeodesicPlanner planner) {
+        return (from, to, steps, kernelId) -> {
+            dev.basin.navigation.GeodesicPlanner.PlannedPath p = planner.plan(kernelId, from, to, steps, "api");
+            return new Stored(p.pathId(), p.row().distance(), p.points(), p.reused());
+        };
+    }
 }

@@ -44,6 +44,9 @@ final class OpenApiDocument extends OpenApiSchemas {
         d.infrastructure();
         d.geometry();
         d.dashboard();
+        d.report();
+        d.safety();
+        d.navigation();
         return d.root;
     }
 
@@ -99,6 +102,84 @@ final class OpenApiDocument extends OpenApiSchemas {
                 200, open("projection", str(), "trajectories", arr(object()), "barriers", arr(object())));
         op("GET", "/api/v1/dashboard/recent", "dashboard", "Latest thoughts and insights", null, 200,
                 open("thoughts", arr(object()), "insights", arr(object())));
+    }
+
+    private void report() {
+        op("GET", "/api/v1/report", "operations", "Coverage report: rows, owner, newest write per table; flags per column "
+                + "(same JSON as basin report --json)", null, 200, open("tables", arr(object()), "summary", object(), "schema", str(),
+                "target", str(), "generatedAt", time()));
+    }
+
+    private void safety() {
+        String[] types = {"suffering", "instability", "decoherence"};
+        ObjectNode radius = num().put("exclusiveMinimum", 0).put("maximum", Math.PI);
+        op("POST", "/api/v1/safety/check", "safety", "Is a basin inside any active forbidden ball (at a time, for an agent)?",
+                obj("basin", ref("Basin"), "at?", time(), "agentId?", id("krn_")), 200,
+                obj("safe", bool(), "violations", arr(obj("table", enumOf("geometric_barriers", "ocean_excluded_regions", "era_exclusions"),
+                        "id", ref("Id"), "distance", num(0, Math.PI), "radius", num(0, Math.PI), "reason", str()))));
+        ObjectNode barrier = open("barrierId", id("barrier_"), "kernelId", nullable(id("krn_")), "center", ref("Basin"),
+                "radius", radius, "type", enumOf(types), "severity", num(0, 1), "reason", str(), "active", bool(),
+                "discoveredAt", time(), "deactivatedAt", nullable(time()), "crossingsPrevented", integer(0, Integer.MAX_VALUE),
+                "metadata", object());
+        schemas.set("Barrier", barrier);
+        op("POST", "/api/v1/safety/barriers", "safety", "Create a barrier (merged into an overlapping one of the same type and scope)",
+                obj("center", ref("Basin"), "radius", radius, "type", enumOf(types), "severity", num(0, 1),
+                        "reason", str(JsonBody.MAX_TEXT), "kernelId?", id("krn_"), "metadata?", object()), 201, ref("Barrier"));
+        list("/api/v1/safety/barriers", "safety", "Barriers, newest first", ref("Barrier"), "active", bool());
+        op("GET", "/api/v1/safety/barriers/{barrierId}", "safety", "One barrier", null, 200, ref("Barrier"));
+        op("POST", "/api/v1/safety/barriers/{barrierId}/deactivate", "safety", "Deactivate a barrier (409 if already inactive)",
+                null, 200, ref("Barrier"));
+        String[] reasons = {"exhausted", "ordered", "unsafe"};
+        schemas.set("ExcludedRegion", open("regionId", id("oxr_"), "agentId", id("krn_"), "center", ref("Basin"), "radius", radius,
+                "reason", enumOf(reasons), "visitsWithoutGain", integer(0, Integer.MAX_VALUE), "expiresAt", nullable(time()),
+                "active", bool(), "createdAt", time(), "deactivatedAt", nullable(time()), "metadata", object()));
+        op("POST", "/api/v1/safety/excluded-regions", "safety", "Exclude a region for one agent (until expiresAt)",
+                obj("agentId", id("krn_"), "center", ref("Basin"), "radius", radius, "reason", enumOf(reasons),
+                        "visitsWithoutGain?", integer(0, Integer.MAX_VALUE), "expiresAt?", time(), "metadata?", object()),
+                201, ref("ExcludedRegion"));
+        list("/api/v1/safety/excluded-regions", "safety", "Excluded regions", ref("ExcludedRegion"), "agentId", id("krn_"), "active", bool());
+        op("GET", "/api/v1/safety/excluded-regions/{regionId}", "safety", "One excluded region", null, 200, ref("ExcludedRegion"));
+        op("POST", "/api/v1/safety/excluded-regions/{regionId}/deactivate", "safety", "Deactivate an excluded region", null, 200,
+                ref("ExcludedRegion"));
+        schemas.set("EraExclusion", open("exclusionId", id("texcl_"), "start", time(), "end", time(), "center", ref("Basin"),
+                "radius", radius, "reason", str(), "active", bool(), "createdAt", time(), "metadata", object()));
+        op("POST", "/api/v1/safety/era-exclusions", "safety", "Forbid a ball to everyone during [start, end) (end after start)",
+                obj("start", time(), "end", time(), "center", ref("Basin"), "radius", radius, "reason", str(JsonBody.MAX_TEXT),
+                        "metadata?", object()), 201, ref("EraExclusion"));
+        list("/api/v1/safety/era-exclusions", "safety", "Era exclusions", ref("EraExclusion"), "active", bool());
+        op("GET", "/api/v1/safety/era-exclusions/{exclusionId}", "safety", "One era exclusion", null, 200, ref("EraExclusion"));
+        op("POST", "/api/v1/safety/era-exclusions/{exclusionId}/deactivate", "safety", "Deactivate an era exclusion", null, 200,
+                ref("EraExclusion"));
+    }
+
+    private void navigation() {
+        String[] reasons = {"exploration", "investigation", "consolidation", "rest"};
+        schemas.set("GeodesicPath", open("pathId", id("gp_"), "kernelId", nullable(id("krn_")), "start", ref("Basin"), "end", ref("Basin"),
+                "distance", num(0, Math.PI), "numSteps", integer(1, 10_000), "curvatureMax", num(), "reuseCount", integer(0, Integer.MAX_VALUE),
+                "computedAt", time(), "lastUsedAt", time(), "metadata", object(), "path?", ref("Path")));
+        list("/api/v1/navigation/paths", "navigation", "Stored geodesic paths (without their points)", ref("GeodesicPath"));
+        op("GET", "/api/v1/navigation/paths/{pathId}", "navigation", "One stored geodesic path with its points", null, 200, ref("GeodesicPath"));
+        op("POST", "/api/v1/agents/{agentId}/navigate", "navigation",
+                "Move an agent from start toward target along the geodesic, safety-checking each step (detours or blocks); "
+                        + "stores the trajectory and its waypoints",
+                obj("start", ref("Basin"), "target", ref("Basin"), "reason", enumOf(reasons), "kappaEff", num(1e-6, 1e6),
+                        "baseStep?", num(1e-6, Math.PI), "maxSteps?", integer(1, NavigationRoutes.MAX_STEPS)), 201,
+                open("status", enumOf("active", "completed", "blocked", "abandoned"), "finalBasin", ref("Basin"), "steps", integer(0, Integer.MAX_VALUE),
+                        "trajectoryId", id("traj_"), "pathId", id("gp_"), "blockedIds", arr(ref("Id")), "blockedReason", nullable(str()),
+                        "detours", integer(0, Integer.MAX_VALUE), "preventions", integer(0, Integer.MAX_VALUE)));
+        schemas.set("Trajectory", open("trajectoryId", id("traj_"), "agentId", id("krn_"), "pathId", nullable(id("gp_")),
+                "start", ref("Basin"), "target", ref("Basin"), "end", nullable(ref("Basin")), "stepCount", integer(0, Integer.MAX_VALUE),
+                "durationMs", nullable(integer(0, Long.MAX_VALUE)), "reason", enumOf(reasons),
+                "status", enumOf("active", "completed", "blocked", "abandoned"), "blockedReason", nullable(str()),
+                "startedAt", time(), "completedAt", nullable(time()), "metadata", object(), "path?", nullable(ref("Path"))));
+        list("/api/v1/agents/{agentId}/trajectories", "navigation", "An agent's trajectories, newest first", ref("Trajectory"));
+        list("/api/v1/agents/{agentId}/tps-paths", "navigation", "An agent's space-time paths between checkpoints", object());
+        op("GET", "/api/v1/trajectories/{trajectoryId}", "navigation", "One trajectory with its path", null, 200, ref("Trajectory"));
+        list("/api/v1/trajectories/{trajectoryId}/waypoints", "navigation", "A trajectory's waypoints in sequence order",
+                open("waypointId", id("wp_"), "trajectoryId", id("traj_"), "agentId", id("krn_"), "sequence", integer(1, Integer.MAX_VALUE),
+                        "basin", ref("Basin"), "type", enumOf(reasons), "phi", num(0, 1), "kappaEff", num(), "regime", str(),
+                        "arrivedAt", time(), "departedAt", nullable(time()), "dwellTimeMs", nullable(integer(0, Long.MAX_VALUE)),
+                        "metadata", object()));
     }
 
     /** Describes one JSON operation; {@code request} null for none; query parameters as name/schema pairs. */

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Turns every failure into an RFC 9457 problem detail ({@code application/problem+json}) with {@code type},
  * {@code title}, {@code status}, {@code detail}, and, when a field is at fault, {@code field} and {@code problem}.
  *
- * <p>Mapping: {@link ApiProblem} as it says; {@link InvalidInputException} 422 (404 when it says an id is unknown);
+ * <p>Mapping: {@link ApiProblem} as it says; {@link InvalidInputException} 422 (404 when it says an id is unknown, 409 when it says a state is already reached);
  * exceptions named {@code *NotFoundException} 404 and {@code *ConflictException} 409; store failures by SQLState
  * ({@link StoreErrors}): connection lost 503 with {@code Retry-After}, unique violation 409, foreign key 404, check 422.
  * Anything else is the server's fault: 500 with a reference that is also logged, never a stack trace.
@@ -26,6 +26,7 @@ final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:basin:problem:";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final Pattern ALREADY = Pattern.compile("\\balready\\b");
     private static final Pattern UNKNOWN = Pattern.compile("\\b(unknown|not found|does not exist|no such)\\b");
 
     private final ObjectMapper json;
@@ -36,8 +37,12 @@ final class Problems {
         this.retryAfter = retryAfter;
     }
 
-    /** Writes the problem for {@code failure} to {@code ctx}. */
+    /**
+     * Writes the problem for {@code failure} to {@code ctx}. The rest of the request body is read and discarded first
+     * (up to {@link Requests#DRAIN_CAP}), so that the connection stays usable for the client's next request.
+     */
     void handle(Throwable failure, Context ctx) {
+        Requests.discardRest(ctx);
         write(ctx, map(failure));
     }
 
@@ -47,6 +52,9 @@ final class Problems {
             return p;
         }
         if (failure instanceof InvalidInputException bad) {
+            if (ALREADY.matcher(bad.problem().toLowerCase(Locale.ROOT)).find()) {
+                return ApiProblem.conflict(bad.field(), bad.problem());
+            }
             return UNKNOWN.matcher(bad.problem().toLowerCase(Locale.ROOT)).find()
                     ? ApiProblem.notFound(bad.field(), bad.problem())
                     : ApiProblem.invalid(bad.field(), bad.problem());

@@ -130,6 +130,15 @@ final class Requests {
     /** Most bytes of an oversized body read and discarded before answering 413. */
     static final long DRAIN_CAP = 64L << 20;
 
+    /** Reads and discards whatever of the request body is still unread (errors while doing so are moot). */
+    static void discardRest(Context ctx) {
+        try {
+            drain(ctx.req().getInputStream());
+        } catch (IOException | IllegalStateException e) {
+            // The body was already consumed or the client is gone: nothing is left to discard.
+        }
+    }
+
     private static void drain(InputStream in) throws IOException {
         byte[] buf = new byte[65_536];
         long total = 0;

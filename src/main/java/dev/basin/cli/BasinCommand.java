@@ -34,6 +34,9 @@ public final class BasinCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BasinCommand());
         cli.addSubcommand(new GeometryCommand());
+        cli.addSubcommand(new ReportCommand());
+        cli.addSubcommand(new AuditCommand());
+        cli.addSubcommand(new IngestCommand());
         cli.addSubcommand(new ServeCommand());
         cli.setExecutionExceptionHandler(BasinCommand::handleFailure);
         return cli;

@@ -4,13 +4,14 @@ import dev.basin.api.ApiConfig;
 import dev.basin.api.ApiServer;
 import dev.basin.api.ApiServices;
 import dev.basin.store.Store;
-import dev.basin.store.StoreConfig;
+import dev.basin.store.Table;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,21 +19,23 @@ import picocli.CommandLine.Option;
  * Refuses to bind to a non-loopback address without a token ({@code --token} or {@code BASIN_TOKEN}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the REST API (/api/v1), /health, /metrics and the dashboard (/).")
+        description = "Serve the REST API (/api/v1), /health, /metrics and the dashboard (/) until interrupted.")
 final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of PostgreSQL (default: BASIN_DB_URL, else the embedded database).")
-    String db;
+    @Mixin
+    DatabaseOptions db;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (0 = any free port; default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}); non-loopback needs a token.")
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}); a non-loopback address needs a token.")
     String bind;
 
-    @Option(names = "--token", paramLabel = "T", description = "Bearer token required on every non-GET endpoint (default: BASIN_TOKEN).")
+    @Option(names = "--token", paramLabel = "T",
+            description = "Bearer token required on every non-GET endpoint (env BASIN_TOKEN, preferred: command lines are visible).")
     String token;
 
     @Override
@@ -40,28 +43,33 @@ final class ServeCommand implements Callable<Integer> {
         String t = token != null ? token : System.getenv("BASIN_TOKEN");
         ApiConfig config = ApiConfig.of(bind, port, t == null || t.isBlank() ? null : t);
         PrintWriter out = spec.commandLine().getOut();
-        Store store = Store.open(StoreConfig.fromOptions(db, null, null, null, System.getenv()));
+        Store store = db.open();
+        ApiServices services = null;
         ApiServer server;
         try {
-            server = ApiServer.create(config, ApiServices.open(store, Clock.systemUTC())).start();
+            store.register(AllTables.list().toArray(new Table<?>[0]));
+            services = ApiServices.open(store, Clock.systemUTC());
+            server = ApiServer.create(config, services).start();
         } catch (RuntimeException e) {
+            if (services != null) {
+                services.close();
+            }
             store.close();
             throw e;
         }
+        ApiServices opened = services;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            opened.close();
             store.close();
             stopped.countDown();
         }, "basin-serve-shutdown"));
-        out.println("basin: serving http://" + hostForUrl(bind) + ":" + server.port() + "/ (API /api/v1, database "
-                + store.describeTarget() + (config.token() == null ? ", no token" : ", token required for writes") + ")");
+        out.println("basin: serving http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port()
+                + "/ (API /api/v1, database " + store.describeTarget()
+                + (config.token() == null ? ", no token" : ", token required for writes") + ")");
         out.flush();
         stopped.await();
         return BasinCommand.EXIT_OK;
-    }
-
-    private static String hostForUrl(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

@@ -14,8 +14,7 @@ import java.util.List;
  * below θ ≈ 1e-8. The differences are taken as sᵢ − tᵢ = (pᵢ − qᵢ)/(sᵢ + tᵢ), which is accurate to a few ulps even when
  * p and q agree in their leading digits (a plain √pᵢ − √qᵢ would cancel); pairs further apart than a chord of 1e-2 use
  * the plain differences, which are accurate there and need no division. Every term is the exact negation of the term
- * with the arguments swapped, so the distance is symmetric bit for bit. BC underflowing to exactly 0 (which includes
- * every pair of disjoint supports) gives exactly π.
+ * with the arguments swapped, so the distance is symmetric bit for bit. Disjoint supports give exactly π.
  */
 public final class FisherRao {
     /** Below this sphere angle geodesics use normalised linear interpolation instead of the slerp formula. */
@@ -24,6 +23,11 @@ public final class FisherRao {
     static final double BOUNDARY_SLACK = 1e-12;
     /** Chords ‖s − t‖ at least this long are computed from direct differences; shorter ones in the division form. */
     static final double CHORD_DIRECT_MIN = 1e-2;
+    /**
+     * Disjoint supports give chord² = Σp + Σq = 2 up to the basin sum tolerance; only chords this close to 2 are
+     * checked for disjointness.
+     */
+    static final double DISJOINT_CHECK = 1e-8;
 
     private static final int D = Basin.DIM;
 
@@ -53,20 +57,20 @@ public final class FisherRao {
     }
 
     /**
-     * ‖√p − √q‖, or NaN when BC = ⟨s,t⟩ is exactly 0 (disjoint supports; the caller maps that to the exact maximum
-     * angle π/2).
+     * ‖√p − √q‖, or NaN when the supports are disjoint (no i with pᵢ &gt; 0 and qᵢ &gt; 0; the caller maps that to the
+     * exact maximum angle π/2).
      *
-     * <p>First pass: Σ(sᵢ − tᵢ)² and Σsᵢtᵢ in four interleaved accumulators. The direct differences carry an absolute
-     * error of about 2⁻⁵³·(sᵢ + tᵢ), a relative error of at most ~1.1e-16/‖s − t‖ on the chord, which is below 1e-14
-     * for ‖s − t‖ ≥ {@value #CHORD_DIRECT_MIN}. Closer pairs are recomputed with sᵢ − tᵢ = (pᵢ − qᵢ)/(sᵢ + tᵢ), accurate
-     * to a few ulps at any distance. Both passes are symmetric bit for bit: (sᵢ − tᵢ)² = (tᵢ − sᵢ)² and sᵢtᵢ = tᵢsᵢ
+     * <p>First pass: Σ(sᵢ − tᵢ)² in four interleaved accumulators. The direct differences carry an absolute error of
+     * about 2⁻⁵³·(sᵢ + tᵢ), a relative error of at most ~1.1e-16/‖s − t‖ on the chord, which is below 1e-14 for
+     * ‖s − t‖ ≥ {@value #CHORD_DIRECT_MIN}. Closer pairs are recomputed with sᵢ − tᵢ = (pᵢ − qᵢ)/(sᵢ + tᵢ), accurate to
+     * a few ulps at any distance. Only a chord² within {@value #DISJOINT_CHECK} of its maximum 2 can come from disjoint
+     * supports, and only then are the supports compared. Both passes are symmetric bit for bit: (sᵢ − tᵢ)² = (tᵢ − sᵢ)²
      * exactly, summed in the same order.
      */
     private static double chord(Basin p, Basin q) {
         double[] s = p.s();
         double[] t = q.s();
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        double b0 = 0, b1 = 0, b2 = 0, b3 = 0;
         for (int i = 0; i < D; i += 4) {
             double d0 = s[i] - t[i];
             double d1 = s[i + 1] - t[i + 1];
@@ -76,16 +80,12 @@ public final class FisherRao {
             a1 += d1 * d1;
             a2 += d2 * d2;
             a3 += d3 * d3;
-            b0 += s[i] * t[i];
-            b1 += s[i + 1] * t[i + 1];
-            b2 += s[i + 2] * t[i + 2];
-            b3 += s[i + 3] * t[i + 3];
-        }
-        if ((b0 + b1) + (b2 + b3) == 0.0) {
-            return Double.NaN;
         }
         double sq = (a0 + a1) + (a2 + a3);
         if (sq >= CHORD_DIRECT_MIN * CHORD_DIRECT_MIN) {
+            if (sq >= 2.0 - DISJOINT_CHECK && disjoint(s, t)) {
+                return Double.NaN;
+            }
             return Math.sqrt(sq);
         }
         double[] a = p.p();
@@ -99,6 +99,15 @@ public final class FisherRao {
             }
         }
         return Math.sqrt(sq);
+    }
+
+    private static boolean disjoint(double[] s, double[] t) {
+        for (int i = 0; i < D; i++) {
+            if (s[i] > 0.0 && t[i] > 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantees: every write method returns only after the transaction holding it committed (durable:
  * {@code synchronous_commit} stays on); a failure is thrown to the caller as a {@link StoreException}, never dropped.
  * Single writes ({@link #insert}, {@link #insertBatch}, {@link #upsert}, {@link #update}) from concurrent callers share
- * commits (group commit); when a shared transaction fails, each of its operations is re-run alone so that only the
- * bad one fails. {@link #inTransaction} runs a unit of work across tables on the caller's thread in one transaction.
+ * commits (group commit); when a shared transaction fails, its halves are retried as transactions of their own
+ * (down to single operations) so that only the bad one fails. A connection lost during COMMIT is reported as
+ * {@link CommitOutcomeUnknownException}: the write may or may not be stored. {@link #inTransaction} runs a unit of
+ * work across tables on the caller's thread in one transaction.
  *
  * <p>Reads go through {@link #jdbi()}, which maps {@code double precision[]} to {@code Basin}, 2-D arrays to
  * {@code List<Basin>}, {@code jsonb} to {@code JsonNode}, {@code timestamptz} to {@code Instant}.
@@ -290,7 +292,6 @@ public final class Store implements AutoCloseable {
             T result;
             try {
                 result = work.apply(new TxImpl(h, writer, failAt));
-                h.commit();
             } catch (RuntimeException | Error e) {
                 try {
                     h.rollback();
@@ -299,6 +300,12 @@ public final class Store implements AutoCloseable {
                 }
                 throw e;
             }
+            try {
+                h.getConnection().commit();
+            } catch (SQLException e) {
+                throw Errors.commitFailed(e, "unit of work");
+            }
+            h.commit();
             return result;
         } catch (RuntimeException e) {
             throw Errors.translate(e, "unit of work");

@@ -46,6 +46,74 @@ final class ApiFixtures {
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/phi", () -> basins("basin"), List.of(Field.of("basin", Kind.BASIN)), false));
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/coordize", () -> FuzzCatalog.F.objectNode().put("text", "a quiet sea"),
                 List.of(Field.of("text", Kind.STRING).range(0, JsonBody.MAX_TEXT)), false));
+        safety(c);
+        navigation(c);
         return c;
+    }
+
+    private String kernel;
+
+    String kernel() {
+        if (kernel == null) {
+            kernel = TestData.kernel(services.store(), FuzzCatalog.hex(rnd, 20));
+        }
+        return kernel;
+    }
+
+    private static final double PI = Math.PI;
+
+    private void safety(FuzzCatalog c) {
+        String k = kernel();
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/safety/check", () -> basins("basin").put("at", "2026-01-01T00:00:00Z").put("agentId", k),
+                List.of(Field.of("basin", Kind.BASIN), Field.of("at", Kind.TIME).optional(), Field.of("agentId", Kind.ID).prefix("krn_").optional()),
+                false));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/safety/barriers",
+                () -> basins("center").put("radius", 0.05).put("type", "instability").put("severity", 0.5).put("reason", "fixture").put("kernelId", k),
+                List.of(Field.of("center", Kind.BASIN), Field.of("radius", Kind.NUMBER).range(0, PI), Field.of("type", Kind.ENUM)
+                        .values("suffering", "instability", "decoherence"), Field.of("severity", Kind.NUMBER).range(0, 1),
+                        Field.of("reason", Kind.STRING), Field.of("kernelId", Kind.ID).prefix("krn_").optional(),
+                        Field.of("metadata", Kind.OBJECT).optional()), true));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/safety/excluded-regions",
+                () -> basins("center").put("agentId", k).put("radius", 0.05).put("reason", "ordered").put("expiresAt", "2999-01-01T00:00:00Z"),
+                List.of(Field.of("agentId", Kind.ID).prefix("krn_"), Field.of("center", Kind.BASIN), Field.of("radius", Kind.NUMBER).range(0, PI),
+                        Field.of("reason", Kind.ENUM).values("exhausted", "ordered", "unsafe"),
+                        Field.of("visitsWithoutGain", Kind.INT).range(0, Integer.MAX_VALUE).optional(),
+                        Field.of("expiresAt", Kind.TIME).optional(), Field.of("metadata", Kind.OBJECT).optional()), true));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/safety/era-exclusions",
+                () -> basins("center").put("start", "2026-01-01T00:00:00Z").put("end", "2026-01-02T00:00:00Z").put("radius", 0.05)
+                        .put("reason", "maintenance"),
+                List.of(Field.of("start", Kind.TIME), Field.of("end", Kind.TIME), Field.of("center", Kind.BASIN),
+                        Field.of("radius", Kind.NUMBER).range(0, PI), Field.of("reason", Kind.STRING), Field.of("metadata", Kind.OBJECT).optional()),
+                true, List.of(new FuzzCatalog.BadBody("end before start", () -> basins("center").put("start", "2026-01-02T00:00:00Z")
+                        .put("end", "2026-01-01T00:00:00Z").put("radius", 0.05).put("reason", "x"), "end"),
+                        new FuzzCatalog.BadBody("end equals start", () -> basins("center").put("start", "2026-01-02T00:00:00Z")
+                                .put("end", "2026-01-02T00:00:00Z").put("radius", 0.05).put("reason", "x"), "end"))));
+        for (String list : new String[] {"/api/v1/safety/barriers", "/api/v1/safety/excluded-regions", "/api/v1/safety/era-exclusions"}) {
+            c.gets.add(new FuzzCatalog.Query(list, List.of("limit", "offset", "active")));
+        }
+        c.idPaths.add("/api/v1/safety/barriers/{barrierId}");
+        c.idPaths.add("POST /api/v1/safety/barriers/{barrierId}/deactivate");
+        c.idPaths.add("/api/v1/safety/excluded-regions/{regionId}");
+        c.idPaths.add("POST /api/v1/safety/excluded-regions/{regionId}/deactivate");
+        c.idPaths.add("/api/v1/safety/era-exclusions/{exclusionId}");
+        c.idPaths.add("POST /api/v1/safety/era-exclusions/{exclusionId}/deactivate");
+    }
+
+    private void navigation(FuzzCatalog c) {
+        String k = kernel();
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/agents/" + k + "/navigate",
+                () -> basins("start", "target").put("reason", "exploration").put("kappaEff", 64.21).put("maxSteps", 3),
+                List.of(Field.of("start", Kind.BASIN), Field.of("target", Kind.BASIN),
+                        Field.of("reason", Kind.ENUM).values("exploration", "investigation", "consolidation", "rest"),
+                        Field.of("kappaEff", Kind.NUMBER).range(1e-6, 1e6), Field.of("baseStep", Kind.NUMBER).range(1e-6, PI).optional(),
+                        Field.of("maxSteps", Kind.INT).range(1, NavigationRoutes.MAX_STEPS).optional()), true));
+        c.gets.add(new FuzzCatalog.Query("/api/v1/navigation/paths", List.of("limit", "offset")));
+        c.gets.add(new FuzzCatalog.Query("/api/v1/agents/" + k + "/trajectories", List.of("limit", "offset")));
+        c.idPaths.add("/api/v1/navigation/paths/{pathId}");
+        c.idPaths.add("/api/v1/agents/{agentId}/trajectories");
+        c.idPaths.add("/api/v1/agents/{agentId}/tps-paths");
+        c.idPaths.add("POST /api/v1/agents/{agentId}/navigate");
+        c.idPaths.add("/api/v1/trajectories/{trajectoryId}");
+        c.idPaths.add("/api/v1/trajectories/{trajectoryId}/waypoints");
     }
 }

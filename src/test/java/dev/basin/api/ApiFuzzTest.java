@@ -32,6 +32,7 @@ class ApiFuzzTest {
     static final int THREADS = 4;
 
     static Store store;
+    static ApiServices services;
     static ApiServer server;
     static FuzzCatalog catalog;
     static ApiFixtures fixtures;
@@ -40,7 +41,7 @@ class ApiFuzzTest {
     @BeforeAll
     static void start() {
         store = TestDatabases.freshStore();
-        ApiServices services = ApiServices.open(store, Clock.systemUTC());
+        services = ApiServices.open(store, Clock.systemUTC());
         server = ApiServer.create(ApiConfig.loopback(), services).start();
         fixtures = new ApiFixtures(services, new ApiClient(server.port()));
         catalog = fixtures.catalog();
@@ -49,6 +50,9 @@ class ApiFuzzTest {
     @AfterAll
     static void stop() {
         server.close();
+        if (services != null) {
+            services.close();
+        }
         store.close();
     }
 
@@ -81,7 +85,13 @@ class ApiFuzzTest {
                     ApiClient c = new ApiClient(server.port());
                     for (int i = shard; i < cases.size(); i += THREADS) {
                         Case k = cases.get(i);
-                        ApiClient.Reply r = c.send(k.path(), k.method(), k.contentType(), k.body());
+                        ApiClient.Reply r;
+                        try {
+                            r = c.send(k.path(), k.method(), k.contentType(), k.body());
+                        } catch (java.io.UncheckedIOException e) {
+                            failures.add("no answer (" + e.getCause().getMessage() + "): " + k.label() + " " + k.method() + " " + k.path());
+                            continue;
+                        }
                         sent.incrementAndGet();
                         String problem = check(k, r);
                         if (problem != null && failures.size() < 20) {
@@ -147,6 +157,9 @@ class ApiFuzzTest {
                     out.add(json("missing " + f.name(), s.path(), body, f.name()));
                 }
             }
+            for (FuzzCatalog.BadBody bb : s.extras()) {
+                out.add(json(bb.label(), s.path(), bb.body().get(), bb.field()));
+            }
             ObjectNode extra = s.valid().get();
             extra.put("unexpected_" + rnd.nextInt(100), 1);
             out.add(json("unknown field", s.path(), extra, "unexpected_"));
@@ -171,7 +184,8 @@ class ApiFuzzTest {
                 String path = template.replace("{" + name + "}", id) + prefix;
                 out.add(new Case("id " + name, template.startsWith("POST ") ? "POST" : "GET",
                         path.startsWith("POST ") ? path.substring(5) : path, template.startsWith("POST ") ? "application/json" : null,
-                        template.startsWith("POST ") ? "{}".getBytes(StandardCharsets.UTF_8) : null, name));
+                        template.startsWith("POST ") ? "{}".getBytes(StandardCharsets.UTF_8) : null,
+                        id.equals("%00") ? "path" : name));
             }
         }
     }

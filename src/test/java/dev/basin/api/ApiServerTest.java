@@ -21,6 +21,7 @@ class ApiServerTest {
     static final String TOKEN = "test-token-0123456789abcdef";
 
     static Store store;
+    static ApiServices services;
     static ApiServer open;
     static ApiServer guarded;
     static ApiClient client;
@@ -29,7 +30,7 @@ class ApiServerTest {
     @BeforeAll
     static void start() {
         store = TestDatabases.freshStore();
-        ApiServices services = ApiServices.open(store, Clock.systemUTC());
+        services = ApiServices.open(store, Clock.systemUTC());
         open = ApiServer.create(ApiConfig.loopback(), services).start();
         guarded = ApiServer.create(ApiConfig.loopback().withToken(TOKEN), services).start();
         client = new ApiClient(open.port());
@@ -40,6 +41,9 @@ class ApiServerTest {
     static void stop() {
         open.close();
         guarded.close();
+        if (services != null) {
+            services.close();
+        }
         store.close();
     }
 

@@ -35,6 +35,7 @@ class DashboardBrowserTest {
     static final Pattern REFRESHES = Pattern.compile("data-refreshes=\"(\\d+)\"");
 
     static Store store;
+    static ApiServices services;
     static ApiServer server;
 
     @BeforeAll
@@ -48,7 +49,7 @@ class DashboardBrowserTest {
         }
         store = TestDatabases.freshStore();
         new DashboardSeed(store, 11).fill();
-        server = ApiServer.create(ApiConfig.loopback(), ApiServices.open(store, Clock.systemUTC())).start();
+        server = ApiServer.create(ApiConfig.loopback(), (services = ApiServices.open(store, Clock.systemUTC()))).start();
     }
 
     @AfterAll
@@ -57,6 +58,9 @@ class DashboardBrowserTest {
             server.close();
         }
         if (store != null) {
+            if (services != null) {
+                services.close();
+            }
             store.close();
         }
     }

@@ -50,7 +50,14 @@ final class FuzzCatalog {
      * A POST endpoint with a valid body; {@code writes} tells whether a valid call stores rows. {@code valid} is
      * called once per request so that a writing endpoint can get a fresh valid body each time.
      */
-    record Spec(String path, Supplier<ObjectNode> valid, List<Field> fields, boolean writes) {}
+    record Spec(String path, Supplier<ObjectNode> valid, List<Field> fields, boolean writes, List<BadBody> extras) {
+        Spec(String path, Supplier<ObjectNode> valid, List<Field> fields, boolean writes) {
+            this(path, valid, fields, writes, List.of());
+        }
+    }
+
+    /** A whole bad body breaking a rule across fields (e.g. end before start), and the field its problem names. */
+    record BadBody(String label, Supplier<ObjectNode> body, String field) {}
 
     /** A GET endpoint with query parameters to break. */
     record Query(String path, List<String> params) {}

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 
 class OpenApiTest {
     static Store store;
+    static ApiServices services;
     static ApiServer server;
     static JsonNode doc;
 
     @BeforeAll
     static void start() {
         store = TestDatabases.freshStore();
-        server = ApiServer.create(ApiConfig.loopback(), ApiServices.open(store, Clock.systemUTC())).start();
+        server = ApiServer.create(ApiConfig.loopback(), (services = ApiServices.open(store, Clock.systemUTC()))).start();
         ApiClient.Reply r = new ApiClient(server.port()).get("/api/v1/openapi.json");
         assertThat(r.status()).isEqualTo(200);
         doc = r.json();
@@ -33,6 +34,9 @@ class OpenApiTest {
     @AfterAll
     static void stop() {
         server.close();
+        if (services != null) {
+            services.close();
+        }
         store.close();
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SqrtIndexTest {
     private static List<Basin> basins(SplittableRandom rng, int n) {
@@ -19,20 +21,34 @@ class SqrtIndexTest {
         return b;
     }
 
-    @Test
-    void nearestMatchesABruteForceDistanceScan() {
+    private static SqrtIndex index(List<Basin> stored, boolean floatPrescan) {
+        SqrtIndex.Builder b = SqrtIndex.builder(stored.size()).floatPrescan(floatPrescan);
+        stored.forEach(b::add);
+        SqrtIndex index = b.build();
+        assertThat(index.hasFloatPrescan()).isEqualTo(floatPrescan);
+        return index;
+    }
+
+    @ParameterizedTest(name = "float32 pre-scan {0}")
+    @ValueSource(booleans = {false, true})
+    void nearestMatchesABruteForceDistanceScan(boolean floatPrescan) {
         SplittableRandom rng = new SplittableRandom(60);
         List<Basin> stored = basins(rng, 3000);
         stored.add(stored.get(10)); // an exact duplicate: tie broken by lower index
-        SqrtIndex index = SqrtIndex.of(stored);
-        assertThat(index.size()).isEqualTo(3001);
+        for (int j = 0; j < 20; j++) { // near-duplicates closer than float32 can separate
+            stored.add(TestBasins.perturb(rng, stored.get(20), 1e-9 * (j + 1)));
+        }
+        SqrtIndex index = index(stored, floatPrescan);
+        assertThat(index.size()).isEqualTo(3021);
         for (int n = 0; n < 30; n++) {
             Basin q = n % 3 == 0 ? TestBasins.perturb(rng, stored.get(rng.nextInt(3000)), 1e-9) : TestBasins.dirichlet(rng, 1.0);
             if (n == 0) {
                 q = stored.get(10);
+            } else if (n == 1) {
+                q = TestBasins.perturb(rng, stored.get(20), 3e-9);
             }
             Basin query = q;
-            int k = 1 + rng.nextInt(8);
+            int k = n == 1 ? 10 : 1 + rng.nextInt(8);
             double[] d = stored.stream().mapToDouble(b -> FisherRao.distance(query, b)).toArray();
             List<Integer> expected = IntStream.range(0, stored.size()).boxed()
                     .sorted(Comparator.comparingDouble((Integer i) -> d[i]).thenComparingInt(i -> i))
@@ -47,11 +63,12 @@ class SqrtIndexTest {
         }
     }
 
-    @Test
-    void parallelScanOverManyBasinsFindsTheSameNearest() {
+    @ParameterizedTest(name = "float32 pre-scan {0}")
+    @ValueSource(booleans = {false, true})
+    void parallelScanOverManyBasinsFindsTheSameNearest(boolean floatPrescan) {
         SplittableRandom rng = new SplittableRandom(61);
         int n = SqrtIndex.PARALLEL_THRESHOLD + 5000;
-        SqrtIndex.Builder builder = SqrtIndex.builder(16);
+        SqrtIndex.Builder builder = SqrtIndex.builder(16).floatPrescan(floatPrescan);
         List<Basin> some = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Basin b = TestBasins.dirichlet(rng, 1.0);
@@ -68,18 +85,24 @@ class SqrtIndexTest {
         assertThat(index.within(q, 1e-5)).containsExactly(30_000);
     }
 
-    @Test
-    void withinMatchesABruteForceBallTest() {
+    @ParameterizedTest(name = "float32 pre-scan {0}")
+    @ValueSource(booleans = {false, true})
+    void withinMatchesABruteForceBallTest(boolean floatPrescan) {
         SplittableRandom rng = new SplittableRandom(62);
         List<Basin> stored = basins(rng, 2000);
-        SqrtIndex index = SqrtIndex.of(stored);
+        SqrtIndex index = index(stored, floatPrescan);
         for (int n = 0; n < 20; n++) {
             Basin q = TestBasins.dirichlet(rng, 1.0);
             double r = 0.5 + 2.0 * rng.nextDouble();
+            if (n < 5) { // radius exactly at a stored basin's distance, and one ulp either side: boundary decided exactly
+                double d = FisherRao.distance(q, stored.get(n));
+                r = n % 3 == 0 ? d : n % 3 == 1 ? Math.nextUp(d) : Math.nextDown(d);
+            }
+            double radius = r;
             int[] expected = IntStream.range(0, stored.size())
-                    .filter(i -> FisherRao.distance(q, stored.get(i)) < r)
+                    .filter(i -> index.distance(q, i) < radius)
                     .toArray();
-            assertThat(index.within(q, r)).containsExactly(expected);
+            assertThat(index.within(q, radius)).containsExactly(expected);
         }
         assertThat(index.within(stored.get(5), 0.0)).isEmpty();
         assertThat(index.within(stored.get(5), Math.PI)).hasSizeLessThanOrEqualTo(stored.size());

@@ -36,7 +36,7 @@ class GroupCommitTest {
 
     @Test
     void thirtyTwoConcurrentWritersShareCommitsAndEveryAcknowledgedRowIsPresentOnce() throws Exception {
-        int perWriter = 100;
+        int perWriter = 50;
         Store.WriteStats before = store.writeStats();
         List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
         runConcurrently(WRITERS, w -> {
@@ -66,7 +66,7 @@ class GroupCommitTest {
 
     @Test
     void aBadWriteInASharedCommitFailsAloneAndEveryOtherCallerIsCommitted() throws Exception {
-        int perWriter = 40;
+        int perWriter = 25;
         Map<String, Throwable> outcome = new ConcurrentHashMap<>();
         List<String> good = java.util.Collections.synchronizedList(new ArrayList<>());
         runConcurrently(WRITERS, w -> {

@@ -252,6 +252,36 @@ class StoreWriteTest {
         assertThat(count("t_children", "item_id", id)).isEqualTo(2);
     }
 
+    @Test
+    void aConstraintCheckedAtCommitFailsOnlyItsOwnWrite() throws Exception {
+        store.jdbi().useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS t_deferred (child_id text PRIMARY KEY,"
+                + " item_id text NOT NULL REFERENCES t_items(item_id) DEFERRABLE INITIALLY DEFERRED, n integer NOT NULL)"));
+        Table<Child> deferred = Table.<Child>named("t_deferred").owner("testing").key("child_id")
+                .column("child_id", ColumnType.TEXT, Child::childId)
+                .column("item_id", ColumnType.TEXT, Child::itemId)
+                .column("n", ColumnType.INTEGER, Child::n)
+                .build();
+        assertThatThrownBy(() -> store.useTransaction(tx -> tx.insert(deferred, new Child(Ids.next("d_"), "missing", 1))))
+                .isInstanceOfSatisfying(ConstraintViolationException.class,
+                        e -> assertThat(e.constraint()).isEqualTo("t_deferred_item_id_fkey"));
+        Item parent = TestItems.item(Ids.next("it_"), random, store);
+        store.insert(TestItems.ITEMS, parent);
+        java.util.List<String> ok = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<Throwable> failed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        GroupCommitTest.runConcurrently(16, w -> {
+            String id = Ids.next("d_");
+            try {
+                store.insert(deferred, new Child(id, w == 3 ? "missing" : parent.itemId(), w));
+                ok.add(id);
+            } catch (ConstraintViolationException e) {
+                failed.add(e);
+            }
+        });
+        assertThat(failed).hasSize(1);
+        assertThat(ok).hasSize(15);
+        assertThat(count("t_deferred", "item_id", parent.itemId())).isEqualTo(15);
+    }
+
     static long count(String table, String column, String value) {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + table + " WHERE " + column + " = :v")
                 .bind("v", value).mapTo(Long.class).one());

@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * P2: exact nearest basin among N stored (N = 10⁶ by default), one query per call, through {@link SqrtIndex}. The
- * numpy baseline is {@code np.argmax(S @ s)} on the same N×64 float64 √-coordinates.
+ * P2: exact nearest basin among N stored (N = 10⁶ by default), one query per call, through {@link SqrtIndex}, with the
+ * double-precision scan and with the float32 pre-scan. The numpy baseline is {@code np.argmax(S @ s)} on the same N×64
+ * float64 √-coordinates.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -25,6 +26,10 @@ public class NearestScanBenchmark {
     @Param("1000000")
     public int n;
 
+    /** {@code exact}: the double-precision scan; {@code float32}: float pre-scan, double re-check (same answers). */
+    @Param({"exact", "float32"})
+    public String scan;
+
     SqrtIndex index;
     Basin[] queries;
     int i;
@@ -32,7 +37,7 @@ public class NearestScanBenchmark {
     @Setup
     public void setup() {
         SplittableRandom rng = new SplittableRandom(7);
-        SqrtIndex.Builder b = SqrtIndex.builder(n);
+        SqrtIndex.Builder b = SqrtIndex.builder(n).floatPrescan(scan.equals("float32"));
         for (int k = 0; k < n; k++) {
             b.add(Dirichlet.sample(rng, 1.0));
         }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Encodes rows of {@linkplain Values#canonical canonical} values in PostgreSQL's binary COPY format (PGCOPY) and
@@ -23,13 +22,19 @@ public final class BinaryCopyEncoder {
     private static final int OID_TEXT = 25;
     private static final int FLUSH_AT = 1 << 20;
 
-    private final CopyIn out;
+    /** Receives encoded chunks: {@code chunk[0, length)}; the array is not reused by the encoder. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(byte[] chunk, int length) throws SQLException;
+    }
+
+    private final Sink out;
     private final ColumnType[] types;
     private byte[] buf = new byte[FLUSH_AT + (1 << 16)];
     private int pos;
     private long rows;
 
-    public BinaryCopyEncoder(CopyIn out, ColumnType[] types) {
+    public BinaryCopyEncoder(Sink out, ColumnType[] types) {
         this.out = out;
         this.types = types.clone();
         put(SIGNATURE);
@@ -49,11 +54,11 @@ public final class BinaryCopyEncoder {
         }
     }
 
-    /** Writes the trailer, ends the COPY and returns the number of rows the server reports. */
+    /** Writes the trailer and hands over the last chunk; returns the number of rows encoded. */
     public long finish() throws SQLException {
         putShort((short) -1);
         flush();
-        return out.endCopy();
+        return rows;
     }
 
     public long rowsWritten() {
@@ -62,8 +67,11 @@ public final class BinaryCopyEncoder {
 
     private void flush() throws SQLException {
         if (pos > 0) {
-            out.writeToCopy(buf, 0, pos);
+            byte[] full = buf;
+            int len = pos;
+            buf = new byte[FLUSH_AT + (1 << 16)];
             pos = 0;
+            out.accept(full, len);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.basin.store.internal;
 
+import dev.basin.store.CommitOutcomeUnknownException;
 import dev.basin.store.ConstraintViolationException;
 import dev.basin.store.StoreException;
 import dev.basin.store.StoreUnavailableException;
@@ -40,6 +41,15 @@ public final class Errors {
         return new StoreException(what + " failed: " + firstLine(msg), state, e);
     }
 
+    /** A failure of COMMIT itself: the outcome is unknown unless the server reported a definite error. */
+    public static StoreException commitFailed(SQLException e, String what) {
+        if (isUnavailable(e)) {
+            return new CommitOutcomeUnknownException("commit of " + what + " failed with the connection: it may or may "
+                    + "not have been committed: " + firstLine(String.valueOf(e.getMessage())), e.getSQLState(), e);
+        }
+        return translate(e, "commit of " + what, null);
+    }
+
     /** Unwraps a JDBI failure caused by SQL into a store exception; other runtime exceptions are returned as is. */
     public static RuntimeException translate(RuntimeException e, String what) {
         if (e instanceof StoreException) {
@@ -51,7 +61,8 @@ public final class Errors {
         return e;
     }
 
-    static boolean isUnavailable(SQLException e) {
+    /** True for connection failures, server shutdown and pool timeouts. */
+    public static boolean isUnavailable(SQLException e) {
         if (e instanceof SQLTransientConnectionException) {
             return true;
         }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit: callers enqueue write operations and wait; writer threads drain up to {@code maxBatch} queued
  * operations into one transaction (inserts into the same table as one JDBC batch), commit, and only then release
- * each caller. If the shared transaction fails it is rolled back and each operation is re-run alone in its own
- * transaction, so only the bad one fails and every caller learns its own outcome. Nothing is acknowledged before
+ * each caller. If the shared transaction fails it is rolled back and its halves are retried as transactions of their
+ * own, down to single operations, so only the bad one fails and every caller learns its own outcome. Nothing is acknowledged before
  * commit and no failure is dropped.
  */
 public final class GroupCommitter implements AutoCloseable {
@@ -197,28 +197,50 @@ public final class GroupCommitter implements AutoCloseable {
     private void runBatch(List<Op> batch) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            List<Object> results = new ArrayList<>(batch.size());
-            try {
-                executeTogether(c, batch, results);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                if (batch.size() == 1) {
-                    batch.get(0).done.completeExceptionally(translate(e, batch.get(0)));
-                    return;
-                }
-                runAlone(c, batch);
-                return;
-            }
-            commits.incrementAndGet();
-            ops.addAndGet(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done.complete(results.get(i));
-            }
+            runTogether(c, batch);
         } catch (SQLException e) {
             for (Op op : batch) {
-                op.done.completeExceptionally(translate(e, op));
+                if (!op.done.isDone()) {
+                    op.done.completeExceptionally(translate(e, op));
+                }
             }
+        }
+    }
+
+    /**
+     * Runs {@code ops} in one transaction. If it fails before commit (definitely not committed), rolls back and
+     * retries each half as its own transaction, down to single operations, so that only the bad ones fail and the
+     * good ones still share commits. A connection failure during COMMIT leaves the outcome unknown and is reported
+     * as such, without retrying.
+     */
+    private void runTogether(Connection c, List<Op> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        boolean committing = false;
+        try {
+            executeTogether(c, batch, results);
+            committing = true;
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            if (committing && e instanceof SQLException sql && Errors.isUnavailable(sql)) {
+                for (Op op : batch) {
+                    op.done.completeExceptionally(Errors.commitFailed(sql, op.describe()));
+                }
+                return;
+            }
+            rollbackQuietly(c, e);
+            if (batch.size() == 1) {
+                batch.get(0).done.completeExceptionally(translate(e, batch.get(0)));
+                return;
+            }
+            int half = batch.size() / 2;
+            runTogether(c, new ArrayList<>(batch.subList(0, half)));
+            runTogether(c, new ArrayList<>(batch.subList(half, batch.size())));
+            return;
+        }
+        commits.incrementAndGet();
+        ops.addAndGet(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done.complete(results.get(i));
         }
     }
 
@@ -245,21 +267,6 @@ public final class GroupCommitter implements AutoCloseable {
         }
         for (Object r : res) {
             results.add(r);
-        }
-    }
-
-    private void runAlone(Connection c, List<Op> batch) {
-        for (Op op : batch) {
-            try {
-                Object r = op.run(c, writer);
-                c.commit();
-                commits.incrementAndGet();
-                ops.incrementAndGet();
-                op.done.complete(r);
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                op.done.completeExceptionally(translate(e, op));
-            }
         }
     }
 

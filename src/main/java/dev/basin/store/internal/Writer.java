@@ -104,21 +104,34 @@ public final class Writer {
         }
     }
 
-    /** Binary COPY of the rows; returns the number of rows copied. */
+    /**
+     * Binary COPY of the rows; returns the number of rows copied. Encoding runs on the calling thread while a helper
+     * thread sends the previous chunks, so the two overlap; the connection is used by one thread at a time.
+     */
     public long copyRows(Connection c, Table<?> t, Iterator<Object[]> rows) throws SQLException {
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(Sql.copy(t));
+        CopySender sender = new CopySender(in, t.name());
         boolean done = false;
         try {
-            BinaryCopyEncoder enc = new BinaryCopyEncoder(in, types(t));
+            BinaryCopyEncoder enc = new BinaryCopyEncoder(sender::send, types(t));
             while (rows.hasNext()) {
                 enc.row(rows.next());
             }
-            long n = enc.finish();
+            enc.finish();
+            sender.finish();
+            long n = in.endCopy();
             done = true;
             return n;
         } finally {
-            if (!done && in.isActive()) {
-                in.cancelCopy();
+            if (!done) {
+                sender.abort();
+                if (in.isActive()) {
+                    try {
+                        in.cancelCopy();
+                    } catch (SQLException ignoredBecauseTheFirstFailureIsThrown) {
+                        // the original failure propagates; cancel only releases the connection's COPY state
+                    }
+                }
             }
         }
     }

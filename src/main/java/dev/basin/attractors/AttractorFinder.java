@@ -1,0 +1,233 @@
+package dev.basin.attractors;
+
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Finds and classifies the critical points of a {@link Potential}.
+ *
+ * <ul>
+ *   <li>{@link #findMinima}: gradient descent (Armijo backtracking) from every well centre and from
+ *       {@code randomStarts} seeded Dirichlet(1) points, keeping descents that reach ‖grad U‖ < tolerance; ends closer
+ *       than the merge tolerance are one attractor (the one with the smallest gradient norm represents it). Each is
+ *       classified by its Hessian, and basin volumes are estimated by Monte Carlo.
+ *   <li>{@link #findSaddles}: Newton's method on the gradient from the geodesic midpoint of every pair of wells
+ *       (discovery method {@code region_search}); critical points that are not minima are returned.
+ *   <li>{@link #classify}: the Hessian classification of any point.
+ * </ul>
+ * Deterministic for a given seed (parallel flows are independent of each other and of thread order).
+ */
+public final class AttractorFinder {
+    private final FinderConfig config;
+
+    public AttractorFinder(FinderConfig config) {
+        if (config == null) {
+            throw new InvalidInputException("config", "is missing");
+        }
+        this.config = config;
+    }
+
+    public FinderConfig config() {
+        return config;
+    }
+
+    /** Stable attractors (minima) of {@code u}, strongest (lowest U) first, with basin volumes. */
+    public List<FoundAttractor> findMinima(Potential u, long seed) {
+        requirePotential(u);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<double[]> starts = new ArrayList<>();
+        for (Well w : u.wells()) {
+            starts.add(Sphere.sqrt(w.basin()));
+        }
+        for (int i = 0; i < config.randomStarts(); i++) {
+            starts.add(dirichletSqrt(rnd));
+        }
+        GradientFlow.Result[] ends = starts.parallelStream()
+                .map(s -> GradientFlow.descend(u, s, config.gradientTolerance(), config.maxIterations(),
+                        config.maxStep()))
+                .toArray(GradientFlow.Result[]::new);
+        List<Cluster> clusters = new ArrayList<>();
+        for (GradientFlow.Result r : ends) {
+            if (!r.converged()) {
+                continue;
+            }
+            Cluster home = null;
+            for (Cluster c : clusters) {
+                if (Sphere.distance(c.best.s(), r.s()) < config.mergeTolerance()) {
+                    home = c;
+                    break;
+                }
+            }
+            if (home == null) {
+                clusters.add(new Cluster(r));
+            } else {
+                home.add(r);
+            }
+        }
+        List<double[]> minima = clusters.stream().map(c -> c.best.s()).toList();
+        int[] hits = volumeHits(u, minima, rnd.split());
+        List<FoundAttractor> out = new ArrayList<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            Cluster c = clusters.get(i);
+            FoundAttractor a = classifyAt(u, c.best.s(), c.members, c.maxIterations, DiscoveryMethod.GRADIENT_DESCENT,
+                    VolumeEstimate.of(hits[i], config.volumeSamples()));
+            if (a.type() == AttractorType.STABLE) {
+                out.add(a);
+            }
+        }
+        out.sort(Comparator.comparingDouble(FoundAttractor::potential));
+        return List.copyOf(out);
+    }
+
+    /**
+     * Saddles (and maxima) found by Newton's method from the geodesic midpoint of each pair of wells, merged within
+     * the merge tolerance. Their basin volume is 0 (no open set flows to a saddle) with N = 0 in the estimate.
+     */
+    public List<FoundAttractor> findSaddles(Potential u) {
+        requirePotential(u);
+        List<double[]> starts = new ArrayList<>();
+        List<Well> wells = u.wells();
+        for (int i = 0; i < wells.size(); i++) {
+            for (int j = i + 1; j < wells.size(); j++) {
+                starts.add(midpoint(Sphere.sqrt(wells.get(i).basin()), Sphere.sqrt(wells.get(j).basin())));
+            }
+        }
+        List<FoundAttractor> out = new ArrayList<>();
+        List<double[]> seen = new ArrayList<>();
+        for (double[] start : starts) {
+            GradientFlow.Result r = GradientFlow.newton(u, start, config.gradientTolerance(), 100, config.maxStep());
+            if (!r.converged() || seen.stream().anyMatch(x -> Sphere.distance(x, r.s()) < config.mergeTolerance())) {
+                continue;
+            }
+            seen.add(r.s());
+            FoundAttractor a = classifyAt(u, r.s(), 1, r.iterations(), DiscoveryMethod.REGION_SEARCH,
+                    VolumeEstimate.of(0, 0));
+            if (a.type() != AttractorType.STABLE) {
+                out.add(a);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Classifies {@code p} by the eigenvalues of the Riemannian Hessian of {@code u} there. */
+    public FoundAttractor classify(Potential u, Basin p, DiscoveryMethod method) {
+        requirePotential(u);
+        if (p == null) {
+            throw new InvalidInputException("basin", "is missing");
+        }
+        return classifyAt(u, Sphere.sqrt(p), 1, 0, method, VolumeEstimate.of(0, 0));
+    }
+
+    /** Eigenvalues (ascending) of the Riemannian Hessian of {@code u} at {@code p}. */
+    public static double[] hessianEigenvalues(Potential u, Basin p) {
+        double[] s = Sphere.sqrt(p);
+        return SymmetricEigen.decompose(RiemannianHessian.at(u, s, TangentBasis.at(s))).values();
+    }
+
+    private FoundAttractor classifyAt(Potential u, double[] s, int merged, int iterations, DiscoveryMethod method,
+            VolumeEstimate volume) {
+        double[] eig = SymmetricEigen.decompose(RiemannianHessian.at(u, s, TangentBasis.at(s))).values();
+        int negative = 0;
+        int positive = 0;
+        for (double l : eig) {
+            if (l < 0) {
+                negative++;
+            } else if (l > 0) {
+                positive++;
+            }
+        }
+        AttractorType type = positive == eig.length ? AttractorType.STABLE
+                : negative == eig.length ? AttractorType.UNSTABLE : AttractorType.SADDLE;
+        double[] g = new double[Sphere.DIM];
+        double value = u.gradient(s, g, new double[Sphere.DIM]);
+        return new FoundAttractor(Sphere.toBasin(s), type, eig[0], eig[eig.length - 1], negative, value,
+                Sphere.norm(g), volume, merged, iterations, method);
+    }
+
+    /** For each minimum, how many of the Monte Carlo samples flow to within the assign tolerance of it. */
+    private int[] volumeHits(Potential u, List<double[]> minima, SplittableRandom rnd) {
+        int n = config.volumeSamples();
+        double[][] samples = new double[n][];
+        for (int i = 0; i < n; i++) {
+            samples[i] = dirichletSqrt(rnd);
+        }
+        int[] owner = IntStream.range(0, n).parallel().map(i -> {
+            GradientFlow.Result r = GradientFlow.descend(u, samples[i], config.volumeGradientTolerance(),
+                    config.maxIterations(), config.maxStep());
+            int best = -1;
+            double bestD = config.assignTolerance();
+            for (int m = 0; m < minima.size(); m++) {
+                double d = Sphere.distance(minima.get(m), r.s());
+                if (d < bestD) {
+                    bestD = d;
+                    best = m;
+                }
+            }
+            return best;
+        }).toArray();
+        int[] hits = new int[minima.size()];
+        for (int o : owner) {
+            if (o >= 0) {
+                hits[o]++;
+            }
+        }
+        return hits;
+    }
+
+    /** √ of a uniform Dirichlet(1) sample: pᵢ = Eᵢ/ΣE with Eᵢ ~ Exp(1). */
+    static double[] dirichletSqrt(SplittableRandom rnd) {
+        double[] e = new double[Sphere.DIM];
+        double sum = 0.0;
+        for (int i = 0; i < Sphere.DIM; i++) {
+            e[i] = -Math.log(1.0 - rnd.nextDouble());
+            sum += e[i];
+        }
+        for (int i = 0; i < Sphere.DIM; i++) {
+            e[i] = Math.sqrt(e[i] / sum);
+        }
+        return e;
+    }
+
+    /** The geodesic midpoint in √-coordinates: (s + t)/‖s + t‖. */
+    static double[] midpoint(double[] s, double[] t) {
+        double[] m = new double[Sphere.DIM];
+        for (int i = 0; i < Sphere.DIM; i++) {
+            m[i] = s[i] + t[i];
+        }
+        double n = Sphere.norm(m);
+        for (int i = 0; i < Sphere.DIM; i++) {
+            m[i] /= n;
+        }
+        return m;
+    }
+
+    private static void requirePotential(Potential u) {
+        if (u == null) {
+            throw new InvalidInputException("potential", "is missing");
+        }
+    }
+
+    private static final class Cluster {
+        GradientFlow.Result best;
+        int members = 1;
+        int maxIterations;
+
+        Cluster(GradientFlow.Result r) {
+            best = r;
+            maxIterations = r.iterations();
+        }
+
+        void add(GradientFlow.Result r) {
+            members++;
+            maxIterations = Math.max(maxIterations, r.iterations());
+            if (r.gradNorm() < best.gradNorm()) {
+                best = r;
+            }
+        }
+    }
+}

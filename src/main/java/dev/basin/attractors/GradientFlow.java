@@ -1,0 +1,137 @@
+package dev.basin.attractors;
+
+/**
+ * Riemannian descent on the potential: gradient descent with Armijo backtracking, and Newton's method on the gradient
+ * (for critical points of any index, used by the saddle search).
+ */
+final class GradientFlow {
+    /** Armijo sufficient-decrease constant c₁ in U(exp(−αg)) ≤ U − c₁·α‖g‖². */
+    static final double ARMIJO_C1 = 1e-4;
+    /** Halvings before a line search gives up. */
+    static final int MAX_HALVINGS = 60;
+
+    /** Where a flow stopped. */
+    record Result(double[] s, double value, double gradNorm, int iterations, boolean converged) {}
+
+    private GradientFlow() {}
+
+    /**
+     * Gradient descent from {@code start} until ‖grad U‖ < {@code tolerance}. Step p ← exp_p(−α·g); the trial α starts
+     * at twice the last accepted one (capped so the step is at most {@code maxStep} long) and halves until the Armijo
+     * condition holds and the step stays in the simplex. When U no longer changes beyond rounding (|ΔU| ≤ 1e-15·|U|),
+     * a trial is accepted if it reduces ‖g‖ instead, so the flow can reach gradient norms of 1e-8 and below.
+     */
+    static Result descend(Potential u, double[] start, double tolerance, int maxIterations, double maxStep) {
+        double[] s = start.clone();
+        double[] g = new double[Sphere.DIM];
+        double[] gTrial = new double[Sphere.DIM];
+        double[] trial = new double[Sphere.DIM];
+        double[] v = new double[Sphere.DIM];
+        double[] scratch = new double[Sphere.DIM];
+        double value = u.gradient(s, g, scratch);
+        double gn = Sphere.norm(g);
+        double alpha = gn > 0 ? maxStep / gn : 0.0;
+        int it = 0;
+        while (gn >= tolerance && it < maxIterations) {
+            it++;
+            double a = Math.min(2.0 * alpha, maxStep / gn);
+            boolean accepted = false;
+            for (int h = 0; h < MAX_HALVINGS; h++, a /= 2.0) {
+                for (int i = 0; i < Sphere.DIM; i++) {
+                    v[i] = -a * g[i];
+                }
+                if (!Sphere.exp(s, v, trial)) {
+                    continue;
+                }
+                double tv = u.gradient(trial, gTrial, scratch);
+                double decrease = value - tv;
+                boolean armijo = decrease >= ARMIJO_C1 * a * gn * gn;
+                boolean flat = Math.abs(decrease) <= 1e-15 * Math.abs(value) + Double.MIN_NORMAL;
+                double tgn = Sphere.norm(gTrial);
+                if (armijo || (flat && tgn < gn)) {
+                    System.arraycopy(trial, 0, s, 0, Sphere.DIM);
+                    System.arraycopy(gTrial, 0, g, 0, Sphere.DIM);
+                    value = tv;
+                    gn = tgn;
+                    alpha = a;
+                    accepted = true;
+                    break;
+                }
+            }
+            if (!accepted) {
+                break;
+            }
+        }
+        return new Result(s, value, gn, it, gn < tolerance);
+    }
+
+    /**
+     * Newton's method on the gradient field: solve H·δ = −g in an orthonormal tangent basis (eigenvalues of magnitude
+     * below 1e-10 are skipped), step exp_p(δ) capped at {@code maxStep}, halving until ‖g‖ decreases. Converges to the
+     * nearby critical point whatever its index.
+     */
+    static Result newton(Potential u, double[] start, double tolerance, int maxIterations, double maxStep) {
+        double[] s = start.clone();
+        double[] g = new double[Sphere.DIM];
+        double[] gTrial = new double[Sphere.DIM];
+        double[] trial = new double[Sphere.DIM];
+        double[] scratch = new double[Sphere.DIM];
+        double value = u.gradient(s, g, scratch);
+        double gn = Sphere.norm(g);
+        int it = 0;
+        while (gn >= tolerance && it < maxIterations) {
+            it++;
+            double[][] basis = TangentBasis.at(s);
+            SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(RiemannianHessian.at(u, s, basis));
+            int n = basis.length;
+            double[] gb = new double[n];
+            for (int i = 0; i < n; i++) {
+                gb[i] = Sphere.dot(basis[i], g);
+            }
+            double[] step = new double[Sphere.DIM];
+            for (int k = 0; k < n; k++) {
+                double lambda = eig.values()[k];
+                if (Math.abs(lambda) < 1e-10) {
+                    continue;
+                }
+                double proj = 0.0;
+                for (int i = 0; i < n; i++) {
+                    proj += eig.vectors()[i][k] * gb[i];
+                }
+                double coef = -proj / lambda;
+                for (int i = 0; i < n; i++) {
+                    double c = coef * eig.vectors()[i][k];
+                    for (int d = 0; d < Sphere.DIM; d++) {
+                        step[d] += c * basis[i][d];
+                    }
+                }
+            }
+            double len = Sphere.norm(step);
+            double scale = len > maxStep ? maxStep / len : 1.0;
+            boolean accepted = false;
+            double[] v = new double[Sphere.DIM];
+            for (int h = 0; h < MAX_HALVINGS; h++, scale /= 2.0) {
+                for (int d = 0; d < Sphere.DIM; d++) {
+                    v[d] = scale * step[d];
+                }
+                if (!Sphere.exp(s, v, trial)) {
+                    continue;
+                }
+                double tv = u.gradient(trial, gTrial, scratch);
+                double tgn = Sphere.norm(gTrial);
+                if (tgn < gn) {
+                    System.arraycopy(trial, 0, s, 0, Sphere.DIM);
+                    System.arraycopy(gTrial, 0, g, 0, Sphere.DIM);
+                    value = tv;
+                    gn = tgn;
+                    accepted = true;
+                    break;
+                }
+            }
+            if (!accepted) {
+                break;
+            }
+        }
+        return new Result(s, value, gn, it, gn < tolerance);
+    }
+}

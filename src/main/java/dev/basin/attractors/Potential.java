@@ -1,0 +1,109 @@
+package dev.basin.attractors;
+
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.InvalidInputException;
+import java.util.List;
+
+/**
+ * The learned potential of a kernel, U(p) = −Σⱼ wⱼ·exp(−d(p,mⱼ)²/(2σ²)), over its memory wells mⱼ with weights wⱼ.
+ *
+ * <p>Its Riemannian gradient is analytic: grad d(p,m)² = −2·log_p(m), hence
+ * grad U(p) = −Σⱼ (wⱼ/σ²)·exp(−d(p,mⱼ)²/(2σ²))·log_p(mⱼ), a tangent vector in the √-chart whose norm is a Fisher–Rao
+ * rate. Immutable.
+ */
+public final class Potential {
+    /** Default well width σ in Fisher–Rao units. */
+    public static final double DEFAULT_SIGMA = 0.3;
+
+    private final List<Well> wells;
+    private final double sigma;
+    private final double[][] centres;
+    private final double[] weights;
+
+    public Potential(List<Well> wells, double sigma) {
+        if (wells == null || wells.isEmpty()) {
+            throw new InvalidInputException("wells", "must contain at least one well");
+        }
+        if (!Double.isFinite(sigma) || sigma <= 0.0) {
+            throw new InvalidInputException("sigma", "must be finite and > 0, is " + sigma);
+        }
+        for (int j = 0; j < wells.size(); j++) {
+            if (wells.get(j) == null) {
+                throw new InvalidInputException("wells[" + j + "]", "is missing");
+            }
+        }
+        this.wells = List.copyOf(wells);
+        this.sigma = sigma;
+        this.centres = new double[wells.size()][];
+        this.weights = new double[wells.size()];
+        for (int j = 0; j < wells.size(); j++) {
+            centres[j] = Sphere.sqrt(wells.get(j).basin());
+            weights[j] = wells.get(j).weight();
+        }
+    }
+
+    public Potential(List<Well> wells) {
+        this(wells, DEFAULT_SIGMA);
+    }
+
+    public List<Well> wells() {
+        return wells;
+    }
+
+    public double sigma() {
+        return sigma;
+    }
+
+    /** U(p). */
+    public double value(Basin p) {
+        if (p == null) {
+            throw new InvalidInputException("basin", "is missing");
+        }
+        return value(Sphere.sqrt(p));
+    }
+
+    /** ‖grad U(p)‖, the Fisher–Rao norm of the analytic Riemannian gradient. */
+    public double gradientNorm(Basin p) {
+        if (p == null) {
+            throw new InvalidInputException("basin", "is missing");
+        }
+        double[] g = new double[Sphere.DIM];
+        gradient(Sphere.sqrt(p), g, new double[Sphere.DIM]);
+        return Sphere.norm(g);
+    }
+
+    /** The analytic gradient at p as 64 √-chart components (tangent: orthogonal to √p). */
+    public double[] gradientComponents(Basin p) {
+        if (p == null) {
+            throw new InvalidInputException("basin", "is missing");
+        }
+        double[] g = new double[Sphere.DIM];
+        gradient(Sphere.sqrt(p), g, new double[Sphere.DIM]);
+        return g;
+    }
+
+    double value(double[] s) {
+        double u = 0.0;
+        double twoSigma2 = 2.0 * sigma * sigma;
+        for (int j = 0; j < centres.length; j++) {
+            double d = Sphere.distance(s, centres[j]);
+            u -= weights[j] * Math.exp(-d * d / twoSigma2);
+        }
+        return u;
+    }
+
+    /** Writes grad U(s) into {@code g} (overwritten) and returns U(s). */
+    double gradient(double[] s, double[] g, double[] scratch) {
+        java.util.Arrays.fill(g, 0.0);
+        double u = 0.0;
+        double sigma2 = sigma * sigma;
+        for (int j = 0; j < centres.length; j++) {
+            double[] m = centres[j];
+            double d = Sphere.distance(s, m);
+            double e = weights[j] * Math.exp(-d * d / (2.0 * sigma2));
+            u -= e;
+            Sphere.addLog(s, m, -e / sigma2, g, scratch);
+        }
+        return u;
+    }
+}

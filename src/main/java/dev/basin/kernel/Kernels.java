@@ -1,0 +1,101 @@
+package dev.basin.kernel;
+
+import dev.basin.attractors.AttractorService;
+import dev.basin.knowledge.MemoryService;
+import dev.basin.navigation.OceanAgent;
+import dev.basin.navigation.TpsPathService;
+import dev.basin.store.Store;
+import java.time.Clock;
+
+/**
+ * The kernel feature wired in one visible place: sessions, kernels, emotions, thoughts, checkpoints and spawning,
+ * sharing one {@link RegimeLog}. Build one per store.
+ */
+public final class Kernels {
+    private final SessionService sessions;
+    private final EmotionService emotions;
+    private final ThoughtService thoughts;
+    private final KernelService kernels;
+    private final CheckpointService checkpoints;
+    private final AttractorService attractors;
+    private final SpawnService spawner;
+    private final Voyages voyages;
+    private final Store store;
+    private final Clock clock;
+
+    /**
+     * Wires the services; {@code ocean} may be null (then {@link #voyages()} is unavailable and single steps use
+     * {@code navigator} alone).
+     */
+    public Kernels(Store store, Clock clock, Navigator navigator, SpaceTimeLinker linker, AttractorService attractors,
+            KernelConfig kernelConfig, SpawnConfig spawnConfig, OceanAgent ocean) {
+        this.store = store;
+        this.clock = clock;
+        RegimeLog regimes = new RegimeLog();
+        this.sessions = new SessionService(store, clock);
+        this.emotions = new EmotionService(store, clock);
+        this.thoughts = new ThoughtService(store, clock);
+        this.kernels = new KernelService(store, clock, navigator, kernelConfig, emotions, thoughts, regimes);
+        this.checkpoints = new CheckpointService(store, clock, linker, regimes, kernels);
+        this.attractors = attractors;
+        this.spawner = new SpawnService(store, clock, spawnConfig, attractors, checkpoints, thoughts);
+        this.voyages = ocean == null ? null : new Voyages(kernels, ocean);
+    }
+
+    /**
+     * Production wiring: single steps and voyages go through the ocean agent (safety-checked, recorded), and every new
+     * checkpoint is linked by a space-time path ({@link TpsLinker}).
+     */
+    public static Kernels wired(Store store, Clock clock, OceanAgent ocean, TpsPathService tps,
+            AttractorService attractors, KernelConfig kernelConfig, SpawnConfig spawnConfig) {
+        return new Kernels(store, clock, new OceanNavigator(ocean), new TpsLinker(tps), attractors, kernelConfig,
+                spawnConfig, ocean);
+    }
+
+    /** Defaults: geodesic navigation, no space-time linking, default finder and criteria. */
+    public static Kernels withDefaults(Store store, Clock clock) {
+        return new Kernels(store, clock, new GeodesicNavigator(), SpaceTimeLinker.NONE,
+                new AttractorService(store, clock), KernelConfig.defaults(), SpawnConfig.defaults(), null);
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public EmotionService emotions() {
+        return emotions;
+    }
+
+    public ThoughtService thoughts() {
+        return thoughts;
+    }
+
+    public KernelService kernels() {
+        return kernels;
+    }
+
+    public CheckpointService checkpoints() {
+        return checkpoints;
+    }
+
+    public AttractorService attractors() {
+        return attractors;
+    }
+
+    public SpawnService spawner() {
+        return spawner;
+    }
+
+    /** The sleep cycle over the knowledge feature's memory (consolidation) and these services. */
+    public SleepCycle sleepCycle(MemoryService memory) {
+        return new SleepCycle(store, clock, memory, attractors, kernels, checkpoints, emotions, thoughts);
+    }
+
+    /** Multi-step journeys through the ocean agent. */
+    public Voyages voyages() {
+        if (voyages == null) {
+            throw new IllegalStateException("no ocean agent was wired into these kernel services");
+        }
+        return voyages;
+    }
+}

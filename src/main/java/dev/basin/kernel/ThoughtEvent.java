@@ -1,0 +1,89 @@
+package dev.basin.kernel;
+
+import dev.basin.geometry.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Events a kernel thinks about, each with its thought type and its template. Placeholders {@code {name}} are filled
+ * with measured facts; numbers are formatted to 3 decimals (4 significant digits below 0.01).
+ */
+public enum ThoughtEvent {
+    NAVIGATION_PLAN(ThoughtType.PLAN,
+            "Plan: move toward {target} over Fisher–Rao distance {distance} in steps of {step} (κ_eff {kappa_eff}, regime {regime})."),
+    ARRIVAL(ThoughtType.OBSERVATION,
+            "Arrived at {target} after {steps} steps, remaining distance {distance}; Φ {phi_before} → {phi_after}."),
+    ATTRACTOR_FOUND(ThoughtType.INSIGHT,
+            "Found {type} attractor {attractor} at distance {distance}; U = {potential}, basin volume {volume}."),
+    BARRIER_HIT(ThoughtType.QUESTION,
+            "Why is the way to {target} closed? Blocked by {barriers} at distance {distance} from the target."),
+    INSIGHT_FIRED(ThoughtType.INSIGHT,
+            "Insight {insight} bridges {domains} with confidence {confidence}; Φ {phi}."),
+    SLEEP_START(ThoughtType.PLAN,
+            "Going to sleep to consolidate {pending} pending memories; Φ {phi}, {attractors} known attractors."),
+    SLEEP_END(ThoughtType.OBSERVATION,
+            "Woke after consolidating {clusters} clusters ({merged} merged, {pruned} pruned); {attractors} attractors re-found."),
+    SPAWN(ThoughtType.PLAN,
+            "Spawned {child} at distance {distance} from here, midway to attractor {attractor}; handed over {transfers}.");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+    private final ThoughtType type;
+    private final String template;
+
+    ThoughtEvent(ThoughtType type, String template) {
+        this.type = type;
+        this.template = template;
+    }
+
+    public ThoughtType type() {
+        return type;
+    }
+
+    public String sqlName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The placeholders this event's template needs. */
+    public List<String> placeholders() {
+        List<String> out = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** The template filled with {@code facts}; every placeholder must have a fact. */
+    public String render(Map<String, ?> facts) {
+        if (facts == null) {
+            throw new InvalidInputException("facts", "is missing");
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(1);
+            if (!facts.containsKey(key) || facts.get(key) == null) {
+                throw new InvalidInputException("facts." + key, "is required for a " + sqlName() + " thought");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(format(facts.get(key))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static String format(Object v) {
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (d != 0.0 && Math.abs(d) < 0.01) {
+                return String.format(Locale.ROOT, "%.4g", d);
+            }
+            return String.format(Locale.ROOT, "%.3f", d);
+        }
+        return String.valueOf(v);
+    }
+}

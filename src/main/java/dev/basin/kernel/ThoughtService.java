@@ -1,0 +1,53 @@
+package dev.basin.kernel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.geometry.InvalidInputException;
+import dev.basin.store.Ids;
+import dev.basin.store.Store;
+import dev.basin.store.Tx;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Logs a kernel's thoughts: the event's template ({@link ThoughtEvent}) filled with measured facts, stored with the
+ * kernel's Φ, κ_eff, basin and current emotion vector, and the id of the row the thought is about.
+ */
+public final class ThoughtService {
+    private final Store store;
+    private final Clock clock;
+
+    public ThoughtService(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Writes the thought on its own. */
+    public ThoughtRow think(KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts) {
+        ThoughtRow row = compose(kernel, event, relatedId, facts);
+        store.insert(KernelTables.THOUGHTS, row);
+        return row;
+    }
+
+    /** Writes the thought inside a unit of work. */
+    public ThoughtRow think(Tx tx, KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts) {
+        ThoughtRow row = compose(kernel, event, relatedId, facts);
+        tx.insert(KernelTables.THOUGHTS, row);
+        return row;
+    }
+
+    ThoughtRow compose(KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts) {
+        if (kernel == null) {
+            throw new InvalidInputException("kernel", "is missing");
+        }
+        if (event == null) {
+            throw new InvalidInputException("event", "is missing");
+        }
+        String content = event.render(facts);
+        ObjectNode meta = store.json().createObjectNode();
+        meta.set("facts", store.json().valueToTree(facts));
+        meta.put("step_count", kernel.state().stepCount());
+        KernelState s = kernel.state();
+        return new ThoughtRow(Ids.next("thought_"), kernel.kernelId(), content, event.type(), event, s.phi(),
+                s.kappaEff(), s.basin(), s.emotions(), relatedId, clock.instant(), meta);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.basin.kernel;
+
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.Coupling;
+import dev.basin.geometry.FisherRao;
+import dev.basin.geometry.InvalidInputException;
+import dev.basin.navigation.MovementReason;
+import dev.basin.navigation.NavigationRequest;
+import dev.basin.navigation.NavigationResult;
+import dev.basin.navigation.OceanAgent;
+import dev.basin.navigation.StepSample;
+import dev.basin.navigation.TrajectoryStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kernel's journeys through the ocean agent: the agent plans, safety-checks, detours and records the trajectory and
+ * its waypoints; the kernel lives every step (Φ, neurotransmitters, RNG, emotions, regime log) and its row is written
+ * once at the end. κ_eff is fixed for a voyage at its value when the voyage starts (the agent's step length is
+ * base_step·κ_eff/κ*). A blocked voyage raises norepinephrine once more with the blocked flag set, and the kernel
+ * thinks about the barrier; a completed one, about the arrival.
+ */
+public final class Voyages {
+    /** A finished voyage: the kernel's new row, the agent's result, the emotions of the last step. */
+    public record Voyage(KernelRow kernel, NavigationResult result, EmotionModel.Reading lastEmotions) {}
+
+    private final KernelService kernels;
+    private final OceanAgent ocean;
+
+    public Voyages(KernelService kernels, OceanAgent ocean) {
+        this.kernels = kernels;
+        this.ocean = ocean;
+    }
+
+    public Voyage navigate(String kernelId, Basin target, String targetLabel, MovementReason reason, int maxSteps) {
+        if (target == null) {
+            throw new InvalidInputException("target", "is missing");
+        }
+        if (reason == null) {
+            throw new InvalidInputException("reason", "is missing");
+        }
+        if (maxSteps < 1) {
+            throw new InvalidInputException("maxSteps", "must be ≥ 1, is " + maxSteps);
+        }
+        KernelRow start = kernels.get(kernelId);
+        if (start.state().status() != KernelStatus.AWAKE) {
+            throw new InvalidInputException("kernel_id", "is " + start.state().status().sqlName() + ", not awake: "
+                    + kernelId);
+        }
+        kernels.plan(kernelId, target, targetLabel);
+        KernelState[] state = {start.state()};
+        EmotionModel.Reading[] last = {null};
+        List<Instant> times = new ArrayList<>();
+        NavigationRequest request = new NavigationRequest(kernelId, start.state().basin(), target, reason,
+                start.state().kappaEff(), kernels.config().baseStep(), maxSteps, Duration.ofSeconds(1));
+        NavigationResult result = ocean.navigate(request, sample -> {
+            state[0] = live(start, state[0], sample.basin(), sample.phi(), target, false,
+                    sample.distanceToTarget() == 0.0, sample.at(), last);
+            times.add(sample.at());
+        });
+        boolean blocked = result.status() == TrajectoryStatus.BLOCKED;
+        if (blocked) {
+            Instant at = times.isEmpty() ? kernels.clock().instant() : times.get(times.size() - 1);
+            state[0] = live(start, state[0], state[0].basin(), state[0].phi(), target, true, false, at, last);
+        }
+        Instant now = kernels.clock().instant();
+        KernelRow row = new KernelRow(start.kernelId(), start.sessionId(), start.parentKernelId(), start.name(),
+                start.generation(), state[0], start.createdAt(), now,
+                KernelService.metadata(kernels.store().json(), state[0], KernelService.extra(start.metadata())));
+        kernels.store().update(KernelService.stateUpdate(row));
+        String label = targetLabel == null ? "target" : targetLabel;
+        if (result.status() == TrajectoryStatus.COMPLETED) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("target", label);
+            f.put("steps", result.steps());
+            f.put("distance", FisherRao.distance(state[0].basin(), target));
+            f.put("phi_before", start.state().phi());
+            f.put("phi_after", state[0].phi());
+            kernels.thoughtService().think(row, ThoughtEvent.ARRIVAL, result.trajectoryId(), f);
+        } else if (blocked) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("target", label);
+            f.put("barriers", String.join(", ", result.blockedIds()));
+            f.put("distance", FisherRao.distance(state[0].basin(), target));
+            kernels.thoughtService().think(row, ThoughtEvent.BARRIER_HIT,
+                    result.blockedIds().isEmpty() ? result.trajectoryId() : result.blockedIds().get(0), f);
+        }
+        return new Voyage(row, result, last[0]);
+    }
+
+    private KernelState live(KernelRow k, KernelState s, Basin at, double phi, Basin target, boolean blocked,
+            boolean arrived, Instant time, EmotionModel.Reading[] last) {
+        SplitMix64 rng = new SplitMix64(s.rngState());
+        Neurotransmitters nt = NeuroDynamics.next(s.neurotransmitters(), phi - s.phi(), blocked, arrived,
+                rng.nextDouble());
+        double kEff = Coupling.kappaEff(s.kappa(), nt.norepinephrine(), nt.gaba());
+        KernelState moved = s.with(at, phi, s.kappa(), nt, kEff, s.emotions(), s.stepCount() + (blocked ? 0 : 1),
+                rng.state());
+        TrajectoryWindow w = kernels.push(k.kernelId(), s, moved, target, blocked);
+        KernelRow interim = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(),
+                moved, k.createdAt(), time, k.metadata());
+        EmotionService.Observation obs = kernels.emotionService().observe(interim, w);
+        last[0] = obs.reading();
+        kernels.regimeLog().record(k.kernelId(), time, moved.regime(), moved.kappaEff());
+        return moved.withEmotions(obs.reading().emotions());
+    }
+
+    /** Used by tests: the samples' step lengths. */
+    static List<Double> stepLengths(Basin start, List<StepSample> samples) {
+        List<Double> out = new ArrayList<>();
+        Basin prev = start;
+        for (StepSample s : samples) {
+            out.add(FisherRao.distance(prev, s.basin()));
+            prev = s.basin();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.basin.knowledge;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.FisherRao;
+import dev.basin.geometry.InvalidInputException;
+import dev.basin.geometry.Means;
+import dev.basin.rag.DocumentService;
+import dev.basin.store.Ids;
+import dev.basin.store.Store;
+import dev.basin.store.Upsert;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Cross-domain patterns (see {@code docs/knowledge.md}): groups of chunks and memories from at least two domains
+ * lying close together in Fisher–Rao distance.
+ *
+ * <ol>
+ *   <li>Members are ordered by id; leader clustering: the first unassigned member seeds a group that takes every
+ *       unassigned member within {@code radius} of the seed.</li>
+ *   <li>A group of ≥ 2 members spanning ≥ 2 domains is a pattern: {@code bridge} for exactly two domains,
+ *       {@code cluster} for three or more.</li>
+ *   <li>signature = Fréchet (Karcher) mean of the members (equal weights); radius_fr = max member distance to it.</li>
+ *   <li>confidence = tightness · support, tightness = max(0, 1 − radius_fr/radius), support = 1 − exp(−(n − 1)/2)
+ *       for n members.</li>
+ *   <li>pattern_key = SHA-256 of the sorted member ids joined by newlines: the same members found again update the
+ *       row (times_discovered + 1, last_seen_at, measures, examples) instead of inserting another.</li>
+ * </ol>
+ */
+public final class CrossPatternService {
+    /** Default grouping radius (Fisher–Rao, 2·arccos convention). */
+    public static final double DEFAULT_RADIUS = 0.8;
+    /** Members listed in a pattern's examples, at most. */
+    public static final int MAX_EXAMPLES = 12;
+
+    private static final Upsert REDISCOVER = Upsert.on("pattern_key")
+            .increment("times_discovered", 1)
+            .set("last_seen_at")
+            .set("pattern_signature")
+            .set("radius_fr")
+            .set("confidence_score")
+            .set("example_count")
+            .set("examples")
+            .set("metadata");
+
+    /** One pattern found, and whether it was new. */
+    public record Discovery(String patternKey, String patternType, List<String> domains, int members, boolean inserted) {}
+
+    private final Store store;
+    private final Clock clock;
+    private final double radius;
+
+    public CrossPatternService(Store store, Clock clock) {
+        this(store, clock, DEFAULT_RADIUS);
+    }
+
+    public CrossPatternService(Store store, Clock clock, double radius) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (!(radius > 0.0 && radius <= Math.PI)) {
+            throw new InvalidInputException("radius", "must be in (0, π], is " + radius);
+        }
+        this.radius = radius;
+    }
+
+    /** Discovers patterns among every ingested chunk (domain = the document's domain) plus {@code extra} members. */
+    public List<Discovery> discover(DocumentService documents, List<PatternMember> extra) {
+        Objects.requireNonNull(documents, "documents");
+        List<PatternMember> all = new ArrayList<>();
+        documents.indexedChunks().forEach(c -> all.add(PatternMember.of(c)));
+        if (extra != null) {
+            all.addAll(extra);
+        }
+        return discover(all);
+    }
+
+    /** Groups {@code members}, keeps the cross-domain groups and upserts them in one unit of work. */
+    public List<Discovery> discover(List<PatternMember> members) {
+        if (members == null) {
+            throw new InvalidInputException("members", "is missing");
+        }
+        Set<String> seen = new HashSet<>();
+        for (PatternMember m : members) {
+            if (m == null) {
+                throw new InvalidInputException("members", "must not contain null");
+            }
+            if (!seen.add(m.id())) {
+                throw new InvalidInputException("members", "contains id " + m.id() + " twice");
+            }
+        }
+        TreeMap<String, CrossPatternRow> rows = new TreeMap<>(); // by key: upsert order avoids deadlocks
+        for (List<PatternMember> group : groups(members)) {
+            CrossPatternRow row = pattern(group, clock.instant()); // each pattern stamped when it is found
+            if (row != null) {
+                rows.put(row.patternKey(), row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        return store.inTransaction(tx -> {
+            List<Discovery> out = new ArrayList<>();
+            for (CrossPatternRow r : rows.values()) {
+                boolean inserted = tx.upsert(KnowledgeTables.CROSS_PATTERNS, r, REDISCOVER);
+                out.add(new Discovery(r.patternKey(), r.patternType(), r.involvedDomains(), r.exampleCount(), inserted));
+            }
+            return out;
+        });
+    }
+
+    private List<List<PatternMember>> groups(List<PatternMember> members) {
+        List<PatternMember> order = new ArrayList<>(members);
+        order.sort(Comparator.comparing(PatternMember::id));
+        double[] sq = new double[order.size() * Basin.DIM];
+        for (int i = 0; i < order.size(); i++) {
+            order.get(i).basin().copySqrtTo(sq, i * Basin.DIM);
+        }
+        double minDot = FisherRao.cosHalf(radius); // d ≤ r  ⇔  ⟨s,t⟩ ≥ cos(r/2)
+        boolean[] assigned = new boolean[order.size()];
+        List<List<PatternMember>> groups = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            if (assigned[i]) {
+                continue;
+            }
+            assigned[i] = true;
+            List<PatternMember> g = new ArrayList<>(List.of(order.get(i)));
+            for (int j = i + 1; j < order.size(); j++) {
+                if (assigned[j]) {
+                    continue;
+                }
+                double dot = 0.0;
+                for (int k = 0; k < Basin.DIM; k++) {
+                    dot += sq[i * Basin.DIM + k] * sq[j * Basin.DIM + k];
+                }
+                // prefilter on the inner product with slack, final decision in double-precision distance
+                if (dot >= minDot - 1e-12 && FisherRao.distance(order.get(i).basin(), order.get(j).basin()) <= radius) {
+                    assigned[j] = true;
+                    g.add(order.get(j));
+                }
+            }
+            if (g.size() >= 2) {
+                groups.add(g);
+            }
+        }
+        return groups;
+    }
+
+    private CrossPatternRow pattern(List<PatternMember> group, Instant now) {
+        TreeSet<String> domains = new TreeSet<>();
+        group.forEach(m -> domains.add(m.domain()));
+        if (domains.size() < 2) {
+            return null;
+        }
+        Means.Mean mean = Means.karcher(group.stream().map(PatternMember::basin).toList(), null);
+        double spread = 0.0;
+        ArrayNode examples = JsonNodeFactory.instance.arrayNode();
+        TreeMap<String, Integer> kinds = new TreeMap<>();
+        for (PatternMember m : group) {
+            double d = FisherRao.distance(mean.basin(), m.basin());
+            spread = Math.max(spread, d);
+            kinds.merge(m.kind(), 1, Integer::sum);
+            if (examples.size() < MAX_EXAMPLES) {
+                examples.addObject().put("id", m.id()).put("kind", m.kind()).put("domain", m.domain())
+                        .put("distance", d).put("snippet", m.snippet());
+            }
+        }
+        int n = group.size();
+        double confidence = Math.max(0.0, 1.0 - spread / radius) * (1.0 - Math.exp(-(n - 1) / 2.0));
+        ObjectNode meta = JsonNodeFactory.instance.objectNode().put("discovery_radius", radius)
+                .put("domain_count", domains.size()).put("karcher_iterations", mean.iterations());
+        ObjectNode kindCounts = meta.putObject("member_kinds");
+        kinds.forEach(kindCounts::put);
+        return new CrossPatternRow(Ids.next("xpat_"), key(group), domains.size() == 2 ? "bridge" : "cluster",
+                List.copyOf(domains), mean.basin(), Math.min(Math.PI, spread), confidence, n, examples, 1, now, now, meta);
+    }
+
+    /** SHA-256 hex of the sorted member ids joined by newlines. */
+    static String key(List<PatternMember> group) {
+        List<String> ids = new ArrayList<>(group.stream().map(PatternMember::id).toList());
+        ids.sort(null);
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(String.join("\n", ids).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

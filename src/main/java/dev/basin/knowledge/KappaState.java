@@ -1,0 +1,19 @@
+package dev.basin.knowledge;
+
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.InvalidInputException;
+
+/** A kernel's coupling state at one moment: κ_eff (finite, ≥ 0), its basin, and Φ in [0,1]. */
+public record KappaState(double kappaEff, Basin basin, double phi) {
+    public KappaState {
+        if (!Double.isFinite(kappaEff) || kappaEff < 0.0) {
+            throw new InvalidInputException("kappaEff", "must be finite and ≥ 0, is " + kappaEff);
+        }
+        if (basin == null) {
+            throw new InvalidInputException("basin", "is missing");
+        }
+        if (!(phi >= 0.0 && phi <= 1.0)) {
+            throw new InvalidInputException("phi", "must be in [0, 1], is " + phi);
+        }
+    }
+}

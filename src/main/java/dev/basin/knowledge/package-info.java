@@ -1,0 +1,8 @@
+/**
+ * Knowledge and memory: memory fragments and their sleep consolidation, cross-domain patterns, scale mappings on
+ * regime crossings of κ_eff, and false pattern classes (negative knowledge).
+ *
+ * <p>May import: {@code dev.basin.geometry}, {@code dev.basin.store}, {@code dev.basin.rag} (and the packages below
+ * it). Never {@code tools}, {@code kernel} or above: the kernel calls into this package, not the reverse.
+ */
+package dev.basin.knowledge;

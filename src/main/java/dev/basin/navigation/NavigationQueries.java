@@ -1,0 +1,158 @@
+package dev.basin.navigation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.InvalidInputException;
+import dev.basin.safety.SafetyQueries;
+import dev.basin.store.StoreException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads of the navigation tables, each through an index (keys, agent/time, trajectory/sequence, kernel/time). */
+public final class NavigationQueries {
+    /** The reuse lookup; EXPLAIN of it shows {@code geodesic_paths_keys_idx}. */
+    public static final String PATH_WINDOW_SQL = "SELECT * FROM geodesic_paths WHERE start_key BETWEEN :s0 AND :s1"
+            + " AND end_key BETWEEN :e0 AND :e1 ORDER BY computed_at, path_id LIMIT 64";
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+
+    public NavigationQueries(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    List<GeodesicPathRow> pathsInKeyWindow(double s0, double s1, double e0, double e1) {
+        return jdbi.withHandle(h -> h.createQuery(PATH_WINDOW_SQL).bind("s0", s0).bind("s1", s1).bind("e0", e0)
+                .bind("e1", e1).map((rs, ctx) -> path(rs)).list());
+    }
+
+    public Optional<GeodesicPathRow> path(String pathId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM geodesic_paths WHERE path_id = :id").bind("id", pathId)
+                .map((rs, ctx) -> path(rs)).findOne());
+    }
+
+    /** Stored paths, newest first. */
+    public List<GeodesicPathRow> listPaths(int limit, int offset) {
+        page(limit, offset);
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM geodesic_paths ORDER BY computed_at DESC, path_id"
+                + " LIMIT :l OFFSET :o").bind("l", limit).bind("o", offset).map((rs, ctx) -> path(rs)).list());
+    }
+
+    public Optional<TrajectoryRow> trajectory(String trajectoryId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM ocean_trajectories WHERE trajectory_id = :id")
+                .bind("id", trajectoryId).map((rs, ctx) -> trajectory(rs)).findOne());
+    }
+
+    /** Trajectories of one agent, newest first. */
+    public List<TrajectoryRow> listTrajectories(String agentId, int limit, int offset) {
+        page(limit, offset);
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM ocean_trajectories WHERE agent_id = :a"
+                        + " ORDER BY started_at DESC, trajectory_id LIMIT :l OFFSET :o")
+                .bind("a", agentId).bind("l", limit).bind("o", offset).map((rs, ctx) -> trajectory(rs)).list());
+    }
+
+    /** The waypoints of one trajectory in sequence order. */
+    public List<WaypointRow> waypoints(String trajectoryId, int limit, int offset) {
+        page(limit, offset);
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM ocean_waypoints WHERE trajectory_id = :t"
+                        + " ORDER BY sequence LIMIT :l OFFSET :o")
+                .bind("t", trajectoryId).bind("l", limit).bind("o", offset).map((rs, ctx) -> waypoint(rs)).list());
+    }
+
+    /** Space-time paths of one kernel, newest first. */
+    public List<TpsPathRow> listTpsPaths(String kernelId, int limit, int offset) {
+        page(limit, offset);
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tps_geodesic_paths WHERE kernel_id = :k"
+                        + " ORDER BY to_time DESC, tps_path_id LIMIT :l OFFSET :o")
+                .bind("k", kernelId).bind("l", limit).bind("o", offset).map((rs, ctx) -> tps(rs)).list());
+    }
+
+    public boolean kernelExists(String kernelId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM kernels WHERE kernel_id = :id")
+                .bind("id", kernelId).mapTo(Long.class).one()) > 0;
+    }
+
+    /** Whether checkpoint {@code checkpointId} exists and belongs to kernel {@code kernelId}. */
+    public boolean checkpointOf(String kernelId, String checkpointId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM kernel_checkpoints WHERE checkpoint_id = :c"
+                + " AND kernel_id = :k").bind("c", checkpointId).bind("k", kernelId).mapTo(Long.class).one()) > 0;
+    }
+
+    static void page(int limit, int offset) {
+        if (limit < 1 || limit > 10_000) {
+            throw new InvalidInputException("limit", "must be in [1, 10000], is " + limit);
+        }
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "must be non-negative, is " + offset);
+        }
+    }
+
+    private GeodesicPathRow path(ResultSet rs) throws SQLException {
+        return new GeodesicPathRow(rs.getString("path_id"), rs.getString("kernel_id"), SafetyQueries.basin(rs, "start_basin"),
+                SafetyQueries.basin(rs, "end_basin"), rs.getDouble("start_key"), rs.getDouble("end_key"),
+                points(rs, "path_coordinates"), rs.getDouble("fisher_distance"), rs.getInt("num_steps"),
+                rs.getDouble("curvature_max"), rs.getInt("reuse_count"), SafetyQueries.instant(rs, "computed_at"),
+                SafetyQueries.instant(rs, "last_used_at"), json(rs, "metadata"));
+    }
+
+    private TrajectoryRow trajectory(ResultSet rs) throws SQLException {
+        long duration = rs.getLong("duration_ms");
+        Long durationMs = rs.wasNull() ? null : duration;
+        return new TrajectoryRow(rs.getString("trajectory_id"), rs.getString("agent_id"), rs.getString("path_id"),
+                SafetyQueries.basin(rs, "start_basin"), SafetyQueries.basin(rs, "target_basin"),
+                rs.getArray("end_basin") == null ? null : SafetyQueries.basin(rs, "end_basin"),
+                rs.getArray("path_coordinates") == null ? null : points(rs, "path_coordinates"), rs.getInt("step_count"),
+                durationMs, MovementReason.parse("movement_reason", rs.getString("movement_reason")),
+                TrajectoryStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                rs.getString("blocked_reason"), SafetyQueries.instant(rs, "started_at"),
+                SafetyQueries.instant(rs, "completed_at"), json(rs, "metadata"));
+    }
+
+    private WaypointRow waypoint(ResultSet rs) throws SQLException {
+        long dwell = rs.getLong("dwell_time_ms");
+        Long dwellMs = rs.wasNull() ? null : dwell;
+        return new WaypointRow(rs.getString("waypoint_id"), rs.getString("trajectory_id"), rs.getString("agent_id"),
+                rs.getInt("sequence"), SafetyQueries.basin(rs, "basin_coordinates"),
+                MovementReason.parse("waypoint_type", rs.getString("waypoint_type")), rs.getDouble("phi"),
+                rs.getDouble("kappa_eff"), rs.getString("regime"), SafetyQueries.instant(rs, "arrived_at"),
+                SafetyQueries.instant(rs, "departed_at"), dwellMs, json(rs, "metadata"));
+    }
+
+    private TpsPathRow tps(ResultSet rs) throws SQLException {
+        return new TpsPathRow(rs.getString("tps_path_id"), rs.getString("kernel_id"), rs.getString("from_checkpoint_id"),
+                rs.getString("to_checkpoint_id"), SafetyQueries.instant(rs, "from_time"),
+                SafetyQueries.instant(rs, "to_time"), rs.getDouble("tau_seconds"), rs.getDouble("spatial_distance"),
+                rs.getDouble("temporal_distance"), rs.getDouble("spacetime_distance"), json(rs, "waypoints"),
+                json(rs, "regime_transitions"), SafetyQueries.instant(rs, "created_at"), json(rs, "metadata"));
+    }
+
+    /** Reads a 2-D {@code double precision[]} path column (points × 64). */
+    static List<Basin> points(ResultSet rs, String column) throws SQLException {
+        Object[] rows = (Object[]) rs.getArray(column).getArray();
+        List<Basin> out = new ArrayList<>(rows.length);
+        for (int k = 0; k < rows.length; k++) {
+            Object[] row = (Object[]) rows[k];
+            double[] p = new double[row.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = ((Number) row[i]).doubleValue();
+            }
+            out.add(Basin.of(column + "[" + k + "]", p));
+        }
+        return out;
+    }
+
+    private JsonNode json(ResultSet rs, String column) throws SQLException {
+        try {
+            return json.readTree(rs.getString(column));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("unreadable jsonb in " + column, e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.basin.safety;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.basin.geometry.Basin;
+import dev.basin.store.StoreException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads of the safety tables (all through indexes: primary keys, {@code updated_at}, the partial active indexes). */
+public final class SafetyQueries {
+    private static final String BARRIER_COLS = "barrier_id, kernel_id, center_coordinates, radius_fr, barrier_type, severity, "
+            + "reason, active, discovered_at, deactivated_at, crossings_prevented, metadata, updated_at";
+    private static final String REGION_COLS = "region_id, agent_id, center_coordinates, radius_fr, exclusion_reason, "
+            + "visits_without_gain, expires_at, active, created_at, deactivated_at, metadata, updated_at";
+    private static final String ERA_COLS = "exclusion_id, start_timestamp, end_timestamp, basin_center, exclusion_radius, "
+            + "reason, active, created_at, metadata, updated_at";
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+
+    public SafetyQueries(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    /** A row with the database's {@code updated_at}, as the index sync reads it. */
+    public record Stamped<R>(R row, Instant updatedAt) {}
+
+    public List<Stamped<BarrierRow>> barriersChangedSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + BARRIER_COLS
+                        + " FROM geometric_barriers WHERE updated_at > :since ORDER BY updated_at")
+                .bind("since", since.atOffset(java.time.ZoneOffset.UTC))
+                .map((rs, ctx) -> new Stamped<>(barrier(rs), instant(rs, "updated_at"))).list());
+    }
+
+    public List<Stamped<ExcludedRegionRow>> regionsChangedSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + REGION_COLS
+                        + " FROM ocean_excluded_regions WHERE updated_at > :since ORDER BY updated_at")
+                .bind("since", since.atOffset(java.time.ZoneOffset.UTC))
+                .map((rs, ctx) -> new Stamped<>(region(rs), instant(rs, "updated_at"))).list());
+    }
+
+    public List<Stamped<EraExclusionRow>> erasChangedSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ERA_COLS
+                        + " FROM era_exclusions WHERE updated_at > :since ORDER BY updated_at")
+                .bind("since", since.atOffset(java.time.ZoneOffset.UTC))
+                .map((rs, ctx) -> new Stamped<>(era(rs), instant(rs, "updated_at"))).list());
+    }
+
+    public Optional<BarrierRow> barrier(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + BARRIER_COLS + " FROM geometric_barriers WHERE barrier_id = :id")
+                .bind("id", id).map((rs, ctx) -> barrier(rs)).findOne());
+    }
+
+    public Optional<ExcludedRegionRow> region(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + REGION_COLS + " FROM ocean_excluded_regions WHERE region_id = :id")
+                .bind("id", id).map((rs, ctx) -> region(rs)).findOne());
+    }
+
+    public Optional<EraExclusionRow> era(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ERA_COLS + " FROM era_exclusions WHERE exclusion_id = :id")
+                .bind("id", id).map((rs, ctx) -> era(rs)).findOne());
+    }
+
+    /** Active barriers of one type and scope, locked for a merge inside the caller's transaction. */
+    List<BarrierRow> activeBarriersForMerge(Handle h, BarrierType type, String kernelId) {
+        return h.createQuery("SELECT " + BARRIER_COLS + " FROM geometric_barriers WHERE active AND barrier_type = :type"
+                        + " AND kernel_id IS NOT DISTINCT FROM :kernel ORDER BY discovered_at, barrier_id FOR UPDATE")
+                .bind("type", type.sqlName()).bind("kernel", kernelId)
+                .map((rs, ctx) -> barrier(rs)).list();
+    }
+
+    /** Barriers, newest first; {@code activeOnly} restricts to active ones. */
+    public List<BarrierRow> listBarriers(boolean activeOnly, int limit, int offset) {
+        Checks.page(limit, offset);
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + BARRIER_COLS + " FROM geometric_barriers"
+                        + (activeOnly ? " WHERE active" : "") + " ORDER BY discovered_at DESC, barrier_id LIMIT :l OFFSET :o")
+                .bind("l", limit).bind("o", offset).map((rs, ctx) -> barrier(rs)).list());
+    }
+
+    /** Excluded regions of one agent (or of all when {@code agentId} is null), newest first. */
+    public List<ExcludedRegionRow> listRegions(String agentId, boolean activeOnly, int limit, int offset) {
+        Checks.page(limit, offset);
+        String where = (agentId != null ? " WHERE agent_id = :agent" : " WHERE true") + (activeOnly ? " AND active" : "");
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + REGION_COLS + " FROM ocean_excluded_regions" + where
+                        + " ORDER BY created_at DESC, region_id LIMIT :l OFFSET :o")
+                .bind("agent", agentId).bind("l", limit).bind("o", offset).map((rs, ctx) -> region(rs)).list());
+    }
+
+    /** Era exclusions, by start time (newest first). */
+    public List<EraExclusionRow> listEras(boolean activeOnly, int limit, int offset) {
+        Checks.page(limit, offset);
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ERA_COLS + " FROM era_exclusions"
+                        + (activeOnly ? " WHERE active" : "") + " ORDER BY start_timestamp DESC, exclusion_id LIMIT :l OFFSET :o")
+                .bind("l", limit).bind("o", offset).map((rs, ctx) -> era(rs)).list());
+    }
+
+    /** Whether a kernel row {@code kernelId} exists. */
+    public boolean kernelExists(String kernelId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM kernels WHERE kernel_id = :id")
+                .bind("id", kernelId).mapTo(Long.class).one()) > 0;
+    }
+
+    private BarrierRow barrier(ResultSet rs) throws SQLException {
+        return new BarrierRow(rs.getString("barrier_id"), rs.getString("kernel_id"), basin(rs, "center_coordinates"),
+                rs.getDouble("radius_fr"), BarrierType.parse("barrier_type", rs.getString("barrier_type")),
+                rs.getDouble("severity"), rs.getString("reason"), rs.getBoolean("active"), instant(rs, "discovered_at"),
+                instant(rs, "deactivated_at"), rs.getInt("crossings_prevented"), json(rs, "metadata"));
+    }
+
+    private ExcludedRegionRow region(ResultSet rs) throws SQLException {
+        return new ExcludedRegionRow(rs.getString("region_id"), rs.getString("agent_id"), basin(rs, "center_coordinates"),
+                rs.getDouble("radius_fr"), ExclusionReason.parse("exclusion_reason", rs.getString("exclusion_reason")),
+                rs.getInt("visits_without_gain"), instant(rs, "expires_at"), rs.getBoolean("active"),
+                instant(rs, "created_at"), instant(rs, "deactivated_at"), json(rs, "metadata"));
+    }
+
+    private EraExclusionRow era(ResultSet rs) throws SQLException {
+        return new EraExclusionRow(rs.getString("exclusion_id"), instant(rs, "start_timestamp"), instant(rs, "end_timestamp"),
+                basin(rs, "basin_center"), rs.getDouble("exclusion_radius"), rs.getString("reason"), rs.getBoolean("active"),
+                instant(rs, "created_at"), json(rs, "metadata"));
+    }
+
+    /** Reads a {@code double precision[]} basin column. */
+    public static Basin basin(ResultSet rs, String column) throws SQLException {
+        Array a = rs.getArray(column);
+        Object[] values = (Object[]) a.getArray();
+        double[] p = new double[values.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = ((Number) values[i]).doubleValue();
+        }
+        return Basin.of(column, p);
+    }
+
+    /** Reads a nullable {@code timestamptz} column. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private JsonNode json(ResultSet rs, String column) throws SQLException {
+        try {
+            return json.readTree(rs.getString(column));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("unreadable jsonb in " + column, e);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.basin.safety;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.InvalidInputException;
+import dev.basin.store.Ids;
+import dev.basin.store.Store;
+import dev.basin.store.Update;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Barriers, excluded regions and era exclusions: creation (validated; overlapping barriers of one type and scope
+ * merge), deactivation, listing, and the safety check served from an in-memory {@link BallIndex}. Writes of this
+ * instance reach the index at once; rows written elsewhere arrive through {@link #refresh()}, which
+ * {@link #startPolling(Duration)} runs periodically (see docs/safety.md for the bound).
+ */
+public final class SafetyService implements AutoCloseable {
+    /** Default seed of the index's projection directions. */
+    public static final long INDEX_SEED = 0x5AFE_7EL;
+    /** Default overlap window of the polling sync. */
+    public static final Duration SYNC_OVERLAP = Duration.ofSeconds(10);
+
+    private final Store store;
+    private final Clock clock;
+    private final SafetyQueries queries;
+    private final BallIndex index = new BallIndex(INDEX_SEED);
+    private final SafetySync sync;
+
+    /** Loads every active row of the three tables into the index. */
+    public SafetyService(Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.queries = new SafetyQueries(store.jdbi(), store.json());
+        this.sync = new SafetySync(queries, index, SYNC_OVERLAP);
+        sync.poll();
+    }
+
+    public SafetyQueries queries() {
+        return queries;
+    }
+
+    /** Reads rows changed by other processes since the last refresh into the index; returns the rows read. */
+    public int refresh() {
+        return sync.poll();
+    }
+
+    /** Refreshes every {@code interval} on a daemon thread until {@link #close()}. */
+    public void startPolling(Duration interval) {
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            throw new InvalidInputException("interval", "must be a positive duration, is " + interval);
+        }
+        sync.start(interval);
+    }
+
+    @Override
+    public void close() {
+        sync.close();
+    }
+
+    /**
+     * The safety check: every active barrier that applies to {@code agentIdOrNull} (global ones, the agent's own, and
+     * all of them for an anonymous check), the agent's active excluded regions not expired at {@code at}, and the
+     * active era exclusions whose window [start, end) contains {@code at} — those whose ball contains {@code basin}.
+     */
+    public SafetyVerdict check(Basin basin, Instant at, String agentIdOrNull) {
+        Checks.present("basin", basin);
+        Checks.present("at", at);
+        if (agentIdOrNull != null) {
+            Checks.text("agentId", agentIdOrNull);
+        }
+        List<Violation> out = new ArrayList<>(2);
+        for (BallIndex.Hit h : index.containing(basin)) {
+            Ball b = h.ball();
+            if (b.appliesTo(at, agentIdOrNull)) {
+                out.add(new Violation(b.table(), b.id(), h.distance(), b.radius(), b.reason()));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Violation::distance));
+        return new SafetyVerdict(out.isEmpty(), out);
+    }
+
+    /** The ball {@code id} as the index holds it (active rows only), or null. */
+    public Ball ball(String id) {
+        return index.get(id);
+    }
+
+    /** Number of balls in the index. */
+    public int indexedBalls() {
+        return index.size();
+    }
+
+    /**
+     * Creates a barrier, or merges it into the active barriers of the same type and scope that it overlaps
+     * (d(c₁,c₂) &lt; r₁ + r₂): the first of them is enlarged to the {@linkplain Enclosing enclosing ball}, takes the
+     * larger severity and the new reason, and any further overlapped barrier is absorbed (deactivated, metadata
+     * {@code merged_into}). Returns the created or enlarged row.
+     */
+    public BarrierRow createBarrier(NewBarrier b) {
+        Checks.present("barrier", b);
+        Checks.present("center", b.center());
+        Checks.radius("radius", b.radius());
+        Checks.present("type", b.type());
+        Checks.unit("severity", b.severity());
+        Checks.text("reason", b.reason());
+        if (b.kernelId() != null) {
+            requireKernel("kernelId", b.kernelId());
+        }
+        Instant now = clock.instant();
+        List<String> absorbed = new ArrayList<>();
+        BarrierRow result = store.inTransaction(tx -> {
+            List<BarrierRow> same = queries.activeBarriersForMerge(tx.handle(), b.type(), b.kernelId());
+            Basin c = b.center();
+            double r = b.radius();
+            double severity = b.severity();
+            BarrierRow target = null;
+            List<BarrierRow> used = new ArrayList<>();
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (BarrierRow x : same) {
+                    if (!used.contains(x) && Enclosing.overlap(c, r, x.center(), x.radius())) {
+                        Enclosing e = Enclosing.of(x.center(), x.radius(), c, r);
+                        c = e.center();
+                        r = e.radius();
+                        severity = Math.max(severity, x.severity());
+                        used.add(x);
+                        if (target == null) {
+                            target = x;
+                        } else {
+                            absorbed.add(x.barrierId());
+                        }
+                        grew = true;
+                    }
+                }
+            }
+            ObjectNode meta = metadata(b.metadata());
+            if (target == null) {
+                meta.put("merged_count", 0);
+                BarrierRow row = new BarrierRow(Ids.next("barrier_"), b.kernelId(), c, r, b.type(), severity, b.reason(),
+                        true, now, null, 0, meta);
+                tx.insert(SafetyTables.BARRIERS, row);
+                return row;
+            }
+            ObjectNode merged = target.metadata() instanceof ObjectNode o ? o.deepCopy() : store.json().createObjectNode();
+            merged.setAll(meta);
+            merged.put("merged_count", target.metadata().path("merged_count").asInt(0) + 1 + absorbed.size());
+            merged.put("previous_radius", target.radius());
+            merged.putArray("absorbed_ids").addAll(absorbed.stream().map(store.json()::valueToTree).map(JsonNode.class::cast).toList());
+            tx.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("center_coordinates", c).set("radius_fr", r)
+                    .set("severity", severity).set("reason", b.reason()).set("metadata", merged)
+                    .where("barrier_id", target.barrierId()));
+            for (String id : absorbed) {
+                ObjectNode m = store.json().createObjectNode().put("merged_into", target.barrierId());
+                tx.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false).set("deactivated_at", now)
+                        .set("metadata", m).where("barrier_id", id));
+            }
+            return new BarrierRow(target.barrierId(), target.kernelId(), c, r, b.type(), severity, b.reason(), true,
+                    target.discoveredAt(), null, target.crossingsPrevented(), merged);
+        });
+        absorbed.forEach(index::remove);
+        index.put(ball(result));
+        return result;
+    }
+
+    /** Deactivates barrier {@code barrierId}; unknown or already inactive ids are rejected. */
+    public void deactivateBarrier(String barrierId) {
+        Checks.text("barrierId", barrierId);
+        BarrierRow row = queries.barrier(barrierId)
+                .orElseThrow(() -> new InvalidInputException("barrierId", "is unknown: " + barrierId));
+        if (!row.active()) {
+            throw new InvalidInputException("barrierId", "is already inactive: " + barrierId);
+        }
+        store.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false).set("deactivated_at", clock.instant())
+                .where("barrier_id", barrierId));
+        index.remove(barrierId);
+    }
+
+    /** Atomically counts one crossing prevented by barrier {@code barrierId}. */
+    public void recordPrevention(String barrierId) {
+        Checks.text("barrierId", barrierId);
+        int n = store.update(Update.of(SafetyTables.BARRIERS).increment("crossings_prevented", 1)
+                .where("barrier_id", barrierId));
+        if (n == 0) {
+            throw new InvalidInputException("barrierId", "is unknown: " + barrierId);
+        }
+    }
+
+    /**
+     * Records a region that agent {@code agentId} must not enter until {@code expiresAtOrNull} (null: until
+     * deactivated).
+     */
+    public ExcludedRegionRow createExcludedRegion(String agentId, Basin center, double radius, ExclusionReason reason,
+            int visitsWithoutGain, Instant expiresAtOrNull, JsonNode metadataOrNull) {
+        Checks.text("agentId", agentId);
+        Checks.present("center", center);
+        Checks.radius("radius", radius);
+        Checks.present("reason", reason);
+        if (visitsWithoutGain < 0) {
+            throw new InvalidInputException("visitsWithoutGain", "must be non-negative, is " + visitsWithoutGain);
+        }
+        Instant now = clock.instant();
+        if (expiresAtOrNull != null && !expiresAtOrNull.isAfter(now)) {
+            throw new InvalidInputException("expiresAt", "must be after now (" + now + "), is " + expiresAtOrNull);
+        }
+        requireKernel("agentId", agentId);
+        ExcludedRegionRow row = new ExcludedRegionRow(Ids.next("oxr_"), agentId, center, radius, reason, visitsWithoutGain,
+                expiresAtOrNull, true, now, null, metadata(metadataOrNull));
+        store.insert(SafetyTables.REGIONS, row);
+        index.put(ball(row));
+        return row;
+    }
+
+    /** Deactivates excluded region {@code regionId}; unknown or already inactive ids are rejected. */
+    public void deactivateExcludedRegion(String regionId) {
+        Checks.text("regionId", regionId);
+        ExcludedRegionRow row = queries.region(regionId)
+                .orElseThrow(() -> new InvalidInputException("regionId", "is unknown: " + regionId));
+        if (!row.active()) {
+            throw new InvalidInputException("regionId", "is already inactive: " + regionId);
+        }
+        store.update(touch(Update.of(SafetyTables.REGION_UPDATES)).set("active", false).set("deactivated_at", clock.instant())
+                .where("region_id", regionId));
+        index.remove(regionId);
+    }
+
+    /** Forbids the ball (center, radius) to everyone during [start, end). */
+    public EraExclusionRow createEraExclusion(Instant start, Instant end, Basin center, double radius, String reason,
+            JsonNode metadataOrNull) {
+        Checks.present("start", start);
+        Checks.present("end", end);
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("end", "must be after start (" + start + "), is " + end);
+        }
+        Checks.present("center", center);
+        Checks.radius("radius", radius);
+        Checks.text("reason", reason);
+        ObjectNode meta = metadata(metadataOrNull);
+        meta.put("window_seconds", Duration.between(start, end).toMillis() / 1000.0);
+        EraExclusionRow row = new EraExclusionRow(Ids.next("texcl_"), start, end, center, radius, reason, true,
+                clock.instant(), meta);
+        store.insert(SafetyTables.ERAS, row);
+        index.put(ball(row));
+        return row;
+    }
+
+    /** Deactivates era exclusion {@code exclusionId}; unknown or already inactive ids are rejected. */
+    public void deactivateEraExclusion(String exclusionId) {
+        Checks.text("exclusionId", exclusionId);
+        EraExclusionRow row = queries.era(exclusionId)
+                .orElseThrow(() -> new InvalidInputException("exclusionId", "is unknown: " + exclusionId));
+        if (!row.active()) {
+            throw new InvalidInputException("exclusionId", "is already inactive: " + exclusionId);
+        }
+        store.update(touch(Update.of(SafetyTables.ERA_UPDATES)).set("active", false).where("exclusion_id", exclusionId));
+        index.remove(exclusionId);
+    }
+
+    /** Stamps the update with the database's clock, which the polling sync of every process reads. */
+    private static Update touch(Update u) {
+        return u.expression("updated_at", "clock_timestamp()");
+    }
+
+    private void requireKernel(String field, String kernelId) {
+        Checks.text(field, kernelId);
+        if (!queries.kernelExists(kernelId)) {
+            throw new InvalidInputException(field, "is an unknown kernel: " + kernelId);
+        }
+    }
+
+    private ObjectNode metadata(JsonNode given) {
+        if (given == null || given.isNull()) {
+            return store.json().createObjectNode();
+        }
+        if (!given.isObject()) {
+            throw new InvalidInputException("metadata", "must be a JSON object, is " + given.getNodeType());
+        }
+        return ((ObjectNode) given).deepCopy();
+    }
+
+    static Ball ball(BarrierRow r) {
+        return new Ball("geometric_barriers", r.barrierId(), r.center(), r.radius(),
+                r.type().sqlName() + ": " + r.reason(), r.kernelId(), false, null, null);
+    }
+
+    static Ball ball(ExcludedRegionRow r) {
+        return new Ball("ocean_excluded_regions", r.regionId(), r.center(), r.radius(), r.reason().sqlName()
+                + " (" + r.visitsWithoutGain() + " visits without gain)", r.agentId(), true, null, r.expiresAt());
+    }
+
+    static Ball ball(EraExclusionRow r) {
+        return new Ball("era_exclusions", r.exclusionId(), r.center(), r.radius(), r.reason(), null, false, r.start(),
+                r.end());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.basin.tools;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.FisherRao;
+import dev.basin.geometry.InvalidInputException;
+import dev.basin.knowledge.Avoidance;
+import dev.basin.knowledge.DetectionMethod;
+import dev.basin.knowledge.FalsePatternDraft;
+import dev.basin.knowledge.FalsePatternRow;
+import dev.basin.knowledge.FalsePatternService;
+import dev.basin.rag.UnknownIdException;
+import dev.basin.store.Ids;
+import dev.basin.store.Store;
+import dev.basin.store.Upsert;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Lightning insights (see {@code docs/tools.md}). {@link #detect} fires when two domains resonate: d(a, b) &lt;
+ * maxDistance and min(Φa, Φb) ≥ minPhi. The bridging basin is the geodesic midpoint of a and b; if it lies inside a
+ * false pattern class the insight is not pursued (times_avoided + 1). confidence = (1 − d/maxDistance)·√(Φa·Φb).
+ *
+ * <p>{@link #recordOutcome} classifies ΔΦ = Φ_after − Φ_before: validated (ΔΦ ≥ θ), invalidated (ΔΦ ≤ −θ),
+ * inconclusive otherwise; learning_value = w·(1 − exp(−|ΔΦ|/λ)), w = 1 when decided, ½ when inconclusive. An
+ * invalidated outcome registers a false pattern class centred on the insight's basin with radius max(r_min, d(a,b)/2),
+ * in the same unit of work as the outcome.
+ */
+public final class InsightService {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Store store;
+    private final Clock clock;
+    private final FalsePatternService falsePatterns;
+    private final InsightConfig config;
+    private final ToolQueries queries;
+
+    public InsightService(Store store, Clock clock, FalsePatternService falsePatterns) {
+        this(store, clock, falsePatterns, InsightConfig.defaults());
+    }
+
+    public InsightService(Store store, Clock clock, FalsePatternService falsePatterns, InsightConfig config) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.falsePatterns = Objects.requireNonNull(falsePatterns, "falsePatterns");
+        this.config = Objects.requireNonNull(config, "config");
+        this.queries = new ToolQueries(store.json());
+    }
+
+    public InsightConfig config() {
+        return config;
+    }
+
+    /** Checks {@code a} and {@code b} (different domains) for resonance on behalf of {@code kernelId}. */
+    public Detection detect(String kernelId, DomainSignal a, DomainSignal b) {
+        if (kernelId == null || kernelId.isBlank()) {
+            throw new InvalidInputException("kernelId", "must not be blank");
+        }
+        if (a == null) {
+            throw new InvalidInputException("a", "is missing");
+        }
+        if (b == null) {
+            throw new InvalidInputException("b", "is missing");
+        }
+        if (a.domain().equals(b.domain())) {
+            throw new InvalidInputException("b.domain", "must differ from a.domain, both are " + a.domain());
+        }
+        if (!store.jdbi().withHandle(h -> ToolQueries.kernelExists(h, kernelId))) {
+            throw new UnknownIdException("kernelId", kernelId);
+        }
+        double d = FisherRao.distance(a.basin(), b.basin());
+        double minPhi = Math.min(a.phi(), b.phi());
+        if (d >= config.maxDistance() || minPhi < config.minPhi()) {
+            String why = d >= config.maxDistance()
+                    ? String.format(Locale.ROOT, "distance %.4f ≥ %.4f", d, config.maxDistance())
+                    : String.format(Locale.ROOT, "min Φ %.4f < %.4f", minPhi, config.minPhi());
+            return new Detection(Detection.Status.QUIET, d, Optional.empty(), Optional.empty(), why);
+        }
+        Basin bridge = FisherRao.pointAt(a.basin(), b.basin(), 0.5);
+        double confidence = Math.max(0.0, Math.min(1.0, (1.0 - d / config.maxDistance()) * Math.sqrt(a.phi() * b.phi())));
+        Instant now = clock.instant();
+        String content = String.format(Locale.ROOT, "Resonance between %s and %s at distance %.4f (Φ %.3f and %.3f)",
+                a.domain(), b.domain(), d, a.phi(), b.phi());
+        ObjectNode meta = JSON.objectNode().put("distance", d).put("phi_a", a.phi()).put("phi_b", b.phi())
+                .put("max_distance", config.maxDistance()).put("min_phi", config.minPhi());
+        InsightRow row = new InsightRow(Ids.next("ins_"), kernelId, List.of(a.domain(), b.domain()), bridge, confidence,
+                content, now, meta);
+        return store.inTransaction(tx -> {
+            Optional<Avoidance> avoided = falsePatterns.isAvoided(tx, bridge);
+            if (avoided.isPresent()) {
+                return new Detection(Detection.Status.AVOIDED, d, Optional.empty(), avoided,
+                        "bridging basin inside false pattern class " + avoided.get().pattern().patternId());
+            }
+            tx.insert(ToolsTables.INSIGHTS, row);
+            return new Detection(Detection.Status.FIRED, d, Optional.of(row), Optional.empty(), content);
+        });
+    }
+
+    public InsightRow insight(String insightId) {
+        requireId(insightId);
+        return store.jdbi().withHandle(h -> queries.insight(h, insightId))
+                .orElseThrow(() -> new UnknownIdException("insightId", insightId));
+    }
+
+    public Optional<OutcomeRow> outcome(String insightId) {
+        insight(insightId);
+        return store.jdbi().withHandle(h -> queries.outcomeOf(h, insightId));
+    }
+
+    /**
+     * Records what acting on the insight did (Φ in [0,1], κ finite and ≥ 0). One outcome per insight: a second is
+     * rejected. An invalidated outcome and its false pattern class commit together.
+     */
+    public OutcomeResult recordOutcome(String insightId, double phiBefore, double phiAfter, double kappaBefore,
+            double kappaAfter) {
+        requireId(insightId);
+        unit("phiBefore", phiBefore);
+        unit("phiAfter", phiAfter);
+        kappa("kappaBefore", kappaBefore);
+        kappa("kappaAfter", kappaAfter);
+        InsightRow insight = insight(insightId);
+        double dPhi = phiAfter - phiBefore;
+        String type = dPhi >= config.phiThreshold() ? "validated" : dPhi <= -config.phiThreshold() ? "invalidated" : "inconclusive";
+        double weight = type.equals("inconclusive") ? 0.5 : 1.0;
+        double learning = weight * (1.0 - Math.exp(-Math.abs(dPhi) / config.learningScale()));
+        Instant now = clock.instant();
+        ObjectNode meta = JSON.objectNode().put("phi_before", phiBefore).put("phi_after", phiAfter)
+                .put("kappa_before", kappaBefore).put("kappa_after", kappaAfter).put("phi_threshold", config.phiThreshold());
+        OutcomeRow outcome = new OutcomeRow(Ids.next("liout_"), insightId, type, type.equals("validated"), dPhi,
+                kappaAfter - kappaBefore, learning, now, meta);
+        return store.inTransaction(tx -> {
+            if (!tx.upsert(ToolsTables.OUTCOMES, outcome, Upsert.on("insight_id").doNothing())) {
+                throw new InvalidInputException("insightId", "already has an outcome: " + insightId);
+            }
+            Optional<FalsePatternRow> cls = Optional.empty();
+            if (type.equals("invalidated")) {
+                cls = Optional.of(falsePatterns.register(tx, falseClass(insight, outcome, phiBefore, phiAfter)));
+            }
+            return new OutcomeResult(outcome, cls);
+        });
+    }
+
+    private FalsePatternDraft falseClass(InsightRow insight, OutcomeRow outcome, double phiBefore, double phiAfter) {
+        double resonance = insight.metadata() != null && insight.metadata().has("distance")
+                ? insight.metadata().get("distance").asDouble() : 0.0;
+        double radius = Math.min(Math.PI, Math.max(config.minFalseRadius(), resonance / 2.0));
+        ArrayNode examples = JSON.arrayNode();
+        ObjectNode ex = examples.addObject().put("insight_id", insight.insightId()).put("outcome_id", outcome.outcomeId())
+                .put("phi_before", phiBefore).put("phi_after", phiAfter).put("confidence", insight.confidence());
+        insight.domains().forEach(ex.putArray("domains")::add);
+        String reason = String.format(Locale.ROOT, "acting on it lowered Φ by %.4f (%.4f → %.4f)", -outcome.phiChange(),
+                phiBefore, phiAfter);
+        return new FalsePatternDraft("Invalidated insight " + insight.insightId() + ": " + insight.content(), reason,
+                DetectionMethod.OUTCOME_INVALIDATED, insight.basin(), radius, examples);
+    }
+
+    private static void requireId(String insightId) {
+        if (insightId == null || insightId.isBlank()) {
+            throw new InvalidInputException("insightId", "must not be blank");
+        }
+    }
+
+    private static void unit(String field, double v) {
+        if (!(v >= 0.0 && v <= 1.0)) {
+            throw new InvalidInputException(field, "must be in [0, 1], is " + v);
+        }
+    }
+
+    private static void kappa(String field, double v) {
+        if (!Double.isFinite(v) || v < 0.0) {
+            throw new InvalidInputException(field, "must be finite and ≥ 0, is " + v);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.basin.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.basin.geometry.Basin;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BallIndexTest {
+    private static final double DISTANCE_ACCURACY = 1e-12;
+
+    private static List<String> ids(List<BallIndex.Hit> hits) {
+        return hits.stream().map(h -> h.ball().id()).sorted().toList();
+    }
+
+    private static Ball ball(String id, Basin c, double r) {
+        return new Ball("geometric_barriers", id, c, r, "test", null, false, null, null);
+    }
+
+    @Test
+    void answersEqualTheLinearScanOnUniformAndClusteredCentres() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (boolean clustered : new boolean[] {false, true}) {
+            BallIndex index = new BallIndex(11);
+            List<Basin> clusters = new ArrayList<>();
+            for (int k = 0; k < 5; k++) {
+                clusters.add(SafetyFixtures.dirichlet(rnd, 1.0));
+            }
+            for (int i = 0; i < 2000; i++) {
+                Basin c = clustered ? SafetyFixtures.near(rnd, clusters.get(i % 5), 400) : SafetyFixtures.dirichlet(rnd, 1.0);
+                double r = clustered ? 0.05 + 0.6 * rnd.nextDouble() : 0.8 + 0.6 * rnd.nextDouble();
+                index.put(ball("b" + i, c, r));
+            }
+            int hitsSeen = 0;
+            for (int q = 0; q < 200; q++) {
+                Basin p = q % 2 == 0 ? SafetyFixtures.near(rnd, clusters.get(q % 5), 400) : SafetyFixtures.dirichlet(rnd, 1.0);
+                List<BallIndex.Hit> fast = index.containing(p);
+                assertThat(ids(fast)).isEqualTo(ids(index.containingByLinearScan(p)));
+                for (BallIndex.Hit h : fast) {
+                    assertThat(h.distance()).isCloseTo(dev.basin.geometry.FisherRao.distance(p, h.ball().center()),
+                            org.assertj.core.api.Assertions.within(DISTANCE_ACCURACY));
+                }
+                hitsSeen += fast.size();
+            }
+            assertThat(hitsSeen).as("the comparison must include hits, clustered=" + clustered).isPositive();
+        }
+    }
+
+    @Test
+    void boundaryCasesAreDecidedExactly() {
+        BallIndex index = new BallIndex(3);
+        Basin c = SafetyFixtures.wave(0.5, 0.3, 0.0);
+        Basin p = SafetyFixtures.wave(0.5, 0.3, 0.01);
+        double d = dev.basin.geometry.FisherRao.distance(p, c);
+        index.put(ball("just-in", c, Math.nextUp(d)));
+        index.put(ball("on-boundary", c, d));
+        assertThat(ids(index.containing(p))).containsExactly("just-in");
+    }
+
+    @Test
+    void removeAndReplaceKeepSlotsConsistent() {
+        BallIndex index = new BallIndex(5);
+        SplittableRandom rnd = new SplittableRandom(1);
+        List<Basin> centres = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            centres.add(SafetyFixtures.dirichlet(rnd, 1.0));
+            index.put(ball("b" + i, centres.get(i), 0.3));
+        }
+        for (int i = 0; i < 100; i += 2) {
+            assertThat(index.remove("b" + i)).isTrue();
+        }
+        assertThat(index.remove("b0")).isFalse();
+        index.put(ball("b1", centres.get(1), 0.01));
+        assertThat(index.size()).isEqualTo(50);
+        assertThat(index.all()).extracting(Ball::id).doesNotContain("b0", "b2").contains("b1", "b99");
+        assertThat(index.get("b1").radius()).isEqualTo(0.01);
+        for (int i = 1; i < 100; i += 2) {
+            Basin p = centres.get(i);
+            List<String> hits = ids(index.containing(p));
+            assertThat(hits).contains("b" + i).doesNotContain("b" + (i - 1));
+            assertThat(hits).isEqualTo(ids(index.containingByLinearScan(p)));
+        }
+        assertThat(index.all().stream().map(Ball::id).sorted(Comparator.naturalOrder()).toList()).hasSize(50);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.basin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.basin.cli.AllTables;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The features' table declarations (gathered in {@link AllTables}) agree with the migrated schema: every table of the
+ * schema is declared exactly once, 20 feature tables and 4 parent tables, each with an owner; every declared column
+ * exists with the type its {@link ColumnType} writes; the key is the primary key.
+ */
+class DeclarationsMatchSchemaTest {
+    static final Set<String> PARENTS = Set.of("sessions", "kernels", "lightning_insights", "rag_chunks");
+    static Store store;
+    static SchemaRows schema;
+
+    @BeforeAll
+    static void open() {
+        store = TestDatabases.freshStore();
+        schema = store.jdbi().withHandle(SchemaRows::new);
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Test
+    void everyTableIsDeclaredOnceWithItsColumnsTypesKeyAndOwner() {
+        List<Table<?>> declared = AllTables.list();
+        Assumptions.assumeFalse(declared.isEmpty(), "no table declarations gathered in AllTables yet");
+        Map<String, Long> counts = declared.stream().collect(Collectors.groupingBy(Table::name, Collectors.counting()));
+        assertThat(counts.values()).as("each table declared once").allMatch(n -> n == 1);
+        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(schema.tables.keySet());
+        assertThat(declared.stream().filter(Table::isParent).map(Table::name)).containsExactlyInAnyOrderElementsOf(PARENTS);
+        assertThat(declared.stream().filter(t -> !t.isParent())).hasSize(20);
+        for (Table<?> t : declared) {
+            assertThat(t.owner()).as(t.name()).isIn("navigation", "attractors", "safety", "kernel", "knowledge", "tools",
+                    "rag", "session");
+            Table<Map<String, Object>> db = schema.tables.get(t.name());
+            assertThat(t.key()).as(t.name() + " key").isEqualTo(db.key());
+            for (Column<?> c : t.columns()) {
+                assertThat(db.hasColumn(c.name())).as(t.name() + "." + c.name() + " exists").isTrue();
+                ColumnType dbType = db.column(c.name()).type();
+                assertThat(c.type()).as(t.name() + "." + c.name() + " type").isEqualTo(dbType);
+            }
+        }
+    }
+}
