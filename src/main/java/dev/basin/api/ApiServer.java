@@ -67,6 +67,11 @@ public final class ApiServer implements AutoCloseable {
             new DashboardRoutes(new DashboardQueries(services.store().jdbi()), report::flags).register(c.routes);
             new SafetyRoutes(requests, services.safety(), services.clock()).register(c.routes);
             new NavigationRoutes(requests, services.agent()).register(c.routes);
+            ApiQueries queries = new ApiQueries(services.store().jdbi(), services.store().json());
+            new KernelRoutes(requests, services.kernels(), services.sleep(), queries).register(c.routes);
+            new KnowledgeRoutes(requests, services.patterns(), services.falsePatterns(), services.memory(), services.documents(),
+                    queries).register(c.routes);
+            new ToolRoutes(requests, services.tools(), services.insights(), services.documents(), queries).register(c.routes);
         });
         return new ApiServer(app, config, registry);
     }

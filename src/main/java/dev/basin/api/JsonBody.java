@@ -73,6 +73,12 @@ final class JsonBody {
         return prefix + name;
     }
 
+    /** Marks {@code name} as known to this endpoint and tells whether it holds a non-null value. */
+    boolean take(String name) {
+        read.add(name);
+        return has(name);
+    }
+
     boolean has(String name) {
         JsonNode v = node.get(name);
         return v != null && !v.isNull();

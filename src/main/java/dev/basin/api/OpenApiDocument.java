@@ -47,6 +47,7 @@ final class OpenApiDocument extends OpenApiSchemas {
         d.report();
         d.safety();
         d.navigation();
+        new OpenApiFeatures(d).describe();
         return d.root;
     }
 
@@ -180,6 +181,10 @@ final class OpenApiDocument extends OpenApiSchemas {
                         "basin", ref("Basin"), "type", enumOf(reasons), "phi", num(0, 1), "kappaEff", num(), "regime", str(),
                         "arrivedAt", time(), "departedAt", nullable(time()), "dwellTimeMs", nullable(integer(0, Long.MAX_VALUE)),
                         "metadata", object()));
+    }
+
+    void schema(String name, ObjectNode schema) {
+        schemas.set(name, schema);
     }
 
     /** Describes one JSON operation; {@code request} null for none; query parameters as name/schema pairs. */

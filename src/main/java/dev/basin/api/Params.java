@@ -56,6 +56,25 @@ final class Params {
         return v == null ? Optional.empty() : Optional.of(Texts.instant(name, v));
     }
 
+    /** A required, non-blank query parameter of at most {@code maxLength} characters. */
+    static String text(Context ctx, String name, int maxLength) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            throw ApiProblem.badRequest(name, "is missing (query parameter)");
+        }
+        return Texts.nonBlank(name, v, maxLength);
+    }
+
+    /** A file name: 1 to 255 characters, no path separators, no "..", no control characters. */
+    static String filename(Context ctx, String name) {
+        String v = text(ctx, name, 255);
+        if (v.contains("/") || v.contains("\\") || v.contains("..") || v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new InvalidInputException(name, "must be a plain file name (no path separators, \"..\" or control characters), is \""
+                    + Texts.clip(Texts.printable(v)) + "\"");
+        }
+        return v;
+    }
+
     static boolean bool(Context ctx, String name, boolean fallback) {
         String v = ctx.queryParam(name);
         if (v == null) {

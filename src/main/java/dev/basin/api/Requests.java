@@ -31,6 +31,10 @@ final class Requests {
         this.maxUpload = config.maxUploadBytes();
     }
 
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
     /** The JSON object body of {@code ctx}. */
     JsonBody json(Context ctx) {
         requireMediaType(ctx, Set.of(JSON));
