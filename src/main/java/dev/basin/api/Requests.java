@@ -47,7 +47,7 @@ final class Requests {
     JsonBody optionalJson(Context ctx) {
         String length = ctx.header("Content-Length");
         boolean chunked = ctx.header("Transfer-Encoding") != null;
-        if (!chunked && (length == null || length.trim().equals("0")) && ctx.header("Content-Type") == null) {
+        if (!chunked && (length == null || length.trim().equals("0"))) {
             return JsonBody.empty(mapper);
         }
         return json(ctx);
