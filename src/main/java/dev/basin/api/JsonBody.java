@@ -241,6 +241,17 @@ final class JsonBody {
         });
     }
 
+    /** A JSON array field kept as a tree; strings inside are checked like any text. */
+    Optional<com.fasterxml.jackson.databind.node.ArrayNode> optionalArray(String name) {
+        return optional(name).map(v -> {
+            if (!v.isArray()) {
+                throw ApiProblem.badRequest(path(name), "must be a JSON array, is " + describe(v));
+            }
+            Texts.checkTree(path(name), v);
+            return (com.fasterxml.jackson.databind.node.ArrayNode) v;
+        });
+    }
+
     ObjectNode object(String name) {
         JsonNode v = required(name);
         if (!v.isObject()) {

@@ -57,8 +57,11 @@ final class KnowledgeRoutes {
                     Enums.names(DetectionMethod.values(), DetectionMethod::sqlName)));
             Basin signature = b.basin("signature");
             double radius = b.number("radius", 0, Math.PI);
-            ObjectNode examples = b.optionalObject("exampleCases").orElseGet(() -> requests.mapper().createObjectNode()
-                    .put("source", "api"));
+            com.fasterxml.jackson.databind.node.ArrayNode examples = b.optionalArray("exampleCases").orElseGet(() -> {
+                com.fasterxml.jackson.databind.node.ArrayNode a = requests.mapper().createArrayNode();
+                a.addObject().put("source", "api").put("description", description);
+                return a;
+            });
             b.finish();
             ctx.status(201).json(falsePatterns.register(new FalsePatternDraft(description, reason, method, signature, radius, examples)));
         });

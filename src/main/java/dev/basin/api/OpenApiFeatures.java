@@ -76,7 +76,7 @@ final class OpenApiFeatures {
         d.op("POST", "/api/v1/knowledge/false-patterns", "knowledge", "Register a false pattern class (negative knowledge)",
                 d.obj("description", d.str(JsonBody.MAX_TEXT), "falseReason", d.str(JsonBody.MAX_TEXT),
                         "detectionMethod", d.enumOf("outcome_invalidated", "barrier_overlap", "manual"), "signature", d.ref("Basin"),
-                        "radius", d.num(0, Math.PI), "exampleCases?", d.object()), 201, d.object());
+                        "radius", d.num(0, Math.PI), "exampleCases?", d.arr(d.any())), 201, d.object());
         d.list("/api/v1/knowledge/false-patterns", "knowledge", "False pattern classes", d.object());
         d.op("POST", "/api/v1/knowledge/false-patterns/check", "knowledge", "Is a candidate inside a false pattern class? (counts the avoidance)",
                 d.obj("basin", d.ref("Basin")), 200, d.open("avoided", d.bool(), "patternId?", d.id("fpat_"), "distance?", d.num()));

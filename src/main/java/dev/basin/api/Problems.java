@@ -52,12 +52,13 @@ final class Problems {
             return p;
         }
         if (failure instanceof InvalidInputException bad) {
+            String field = apiField(bad.field());
             if (ALREADY.matcher(bad.problem().toLowerCase(Locale.ROOT)).find()) {
-                return ApiProblem.conflict(bad.field(), bad.problem());
+                return ApiProblem.conflict(field, bad.problem());
             }
             return UNKNOWN.matcher(bad.problem().toLowerCase(Locale.ROOT)).find()
-                    ? ApiProblem.notFound(bad.field(), bad.problem())
-                    : ApiProblem.invalid(bad.field(), bad.problem());
+                    ? ApiProblem.notFound(field, bad.problem())
+                    : ApiProblem.invalid(field, bad.problem());
         }
         String name = failure.getClass().getSimpleName();
         if (name.endsWith("NotFoundException")) {
@@ -80,6 +81,16 @@ final class Problems {
         LOG.error("internal error ref={}", ref, failure);
         return new ApiProblem(500, "internal-error", "Internal server error", null,
                 "the server failed while handling this request (reference " + ref + " in its log)", Map.of());
+    }
+
+    /** A service's field name as the API spells it: {@code kernel_id} becomes {@code kernelId} (indexes kept). */
+    static String apiField(String field) {
+        if (field == null || !field.matches("[a-z][a-z0-9_]*(\\[.*)?")) {
+            return field;
+        }
+        int bracket = field.indexOf('[');
+        String head = bracket < 0 ? field : field.substring(0, bracket);
+        return ApiQueries.camel(head) + (bracket < 0 ? "" : field.substring(bracket));
     }
 
     /** A problem for a bare status (unknown route, wrong method, ...). */

@@ -48,6 +48,7 @@ final class ApiFixtures {
                 List.of(Field.of("text", Kind.STRING).range(0, JsonBody.MAX_TEXT)), false));
         safety(c);
         navigation(c);
+        features(c);
         return c;
     }
 
@@ -55,7 +56,11 @@ final class ApiFixtures {
 
     String kernel() {
         if (kernel == null) {
-            kernel = TestData.kernel(services.store(), FuzzCatalog.hex(rnd, 20));
+            ApiClient.Reply r = client.post("/api/v1/kernels", basins("basin").put("name", "fixture").put("kappa", 64.21).put("seed", 9));
+            if (r.status() != 201) {
+                throw new IllegalStateException("fixture kernel not created: " + r.text());
+            }
+            kernel = r.json().get("kernelId").asText();
         }
         return kernel;
     }
@@ -97,6 +102,38 @@ final class ApiFixtures {
         c.idPaths.add("POST /api/v1/safety/excluded-regions/{regionId}/deactivate");
         c.idPaths.add("/api/v1/safety/era-exclusions/{exclusionId}");
         c.idPaths.add("POST /api/v1/safety/era-exclusions/{exclusionId}/deactivate");
+    }
+
+    private void features(FuzzCatalog c) {
+        String k = kernel();
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/kernels", () -> basins("basin").put("name", "fuzz").put("kappa", 60),
+                List.of(Field.of("name", Kind.STRING), Field.of("basin", Kind.BASIN), Field.of("kappa", Kind.NUMBER).range(0, 1e6),
+                        Field.of("sessionId", Kind.ID).prefix("ses_").optional()), true));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/kernels/" + k + "/advance", () -> basins("target"),
+                List.of(Field.of("target", Kind.BASIN), Field.of("label", Kind.STRING).optional()), true));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/kernels/" + k + "/fragments",
+                () -> basins("basin").put("type", "semantic").put("importance", 0.5).set("content", FuzzCatalog.F.objectNode().put("a", 1)),
+                List.of(Field.of("type", Kind.ENUM).values("episodic", "semantic", "procedural"), Field.of("content", Kind.OBJECT),
+                        Field.of("basin", Kind.BASIN), Field.of("importance", Kind.NUMBER).range(0, 1e6)), true));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/kernels/" + k + "/attractors/search", () -> basins("center").put("radius", 0.5),
+                List.of(Field.of("center", Kind.BASIN), Field.of("radius", Kind.NUMBER).range(0, PI)), false));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/knowledge/false-patterns",
+                () -> basins("signature").put("description", "d").put("falseReason", "r").put("detectionMethod", "manual").put("radius", 0.1),
+                List.of(Field.of("description", Kind.STRING), Field.of("falseReason", Kind.STRING),
+                        Field.of("detectionMethod", Kind.ENUM).values("outcome_invalidated", "barrier_overlap", "manual"),
+                        Field.of("signature", Kind.BASIN), Field.of("radius", Kind.NUMBER).range(0, PI)), true));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/documents/query", () -> FuzzCatalog.F.objectNode().put("text", "sea").put("k", 2),
+                List.of(Field.of("text", Kind.STRING), Field.of("k", Kind.INT).range(1, 1000).optional()), false));
+        for (String list : new String[] {"/api/v1/kernels", "/api/v1/tools", "/api/v1/insights", "/api/v1/documents",
+                "/api/v1/knowledge/cross-patterns", "/api/v1/knowledge/false-patterns", "/api/v1/knowledge/scale-mappings"}) {
+            c.gets.add(new FuzzCatalog.Query(list, List.of("limit", "offset")));
+        }
+        for (String p : new String[] {"/api/v1/kernels/{kernelId}", "/api/v1/kernels/{kernelId}/checkpoints", "POST /api/v1/kernels/{kernelId}/sleep",
+                "/api/v1/checkpoints/{checkpointId}", "POST /api/v1/checkpoints/{checkpointId}/restore", "/api/v1/attractors/{attractorId}",
+                "/api/v1/tools/{toolId}", "/api/v1/insights/{insightId}", "/api/v1/documents/{uploadId}", "/api/v1/documents/{uploadId}/stats",
+                "/api/v1/kernels/{kernelId}/emotions", "/api/v1/kernels/{kernelId}/thoughts"}) {
+            c.idPaths.add(p);
+        }
     }
 
     private void navigation(FuzzCatalog c) {
