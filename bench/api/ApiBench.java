@@ -54,16 +54,21 @@ public class ApiBench {
             Basin target = FisherRao.pointAt(start, random(rnd), 0.5);
             String kernel = post(http, base + "/api/v1/kernels", "{\"name\":\"bench\",\"kappa\":64.21,\"basin\":" + json(start) + "}")
                     .replaceAll(".*\"kernelId\":\"(krn_[0-9a-f]+)\".*", "$1");
-            String navigate = "{\"start\":" + json(start) + ",\"target\":" + json(target)
-                    + ",\"reason\":\"exploration\",\"kappaEff\":64.21,\"maxSteps\":1}";
-            String distance = "{\"p\":" + json(start) + ",\"q\":" + json(target) + "}";
+            // Distinct start/target pairs, so requests do not all reuse (and lock) one stored path row.
+            String[] navigate = new String[4096];
+            for (int i = 0; i < navigate.length; i++) {
+                Basin s = random(rnd);
+                navigate[i] = "{\"start\":" + json(s) + ",\"target\":" + json(FisherRao.pointAt(s, random(rnd), 0.5))
+                        + ",\"reason\":\"exploration\",\"kappaEff\":64.21,\"maxSteps\":1}";
+            }
+            String[] distance = {"{\"p\":" + json(start) + ",\"q\":" + json(target) + "}"};
             run(http, base + "/api/v1/geometry/distance", distance, clients, 3, 200); // warm-up
             run(http, base + "/api/v1/agents/" + kernel + "/navigate", navigate, clients, 3, 201);
             Map<String, Object> baseline = run(http, base + "/api/v1/geometry/distance", distance, clients, seconds, 200);
             Map<String, Object> writes = run(http, base + "/api/v1/agents/" + kernel + "/navigate", navigate, clients, seconds, 201);
             long waypoints = store.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ocean_waypoints").mapTo(Long.class).one());
             Map<String, Object> p8 = new LinkedHashMap<>();
-            p8.put("request", "POST /api/v1/agents/{id}/navigate maxSteps=1 (one waypoint, durable)");
+            p8.put("request", "POST /api/v1/agents/{id}/navigate maxSteps=1, distinct start/target per request (one waypoint, durable)");
             p8.put("clients", clients);
             p8.put("seconds", seconds);
             p8.put("writes", writes);
@@ -77,19 +82,22 @@ public class ApiBench {
             exec(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
         Files.writeString(out, Store.newObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        System.exit(0); // the HTTP client's executor threads would keep the JVM alive
     }
 
-    static Map<String, Object> run(HttpClient http, String url, String body, int clients, int seconds, int expect) throws Exception {
+    static Map<String, Object> run(HttpClient http, String url, String[] bodies, int clients, int seconds, int expect) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            int client = c;
             futures.add(pool.submit(() -> {
                 long[] lat = new long[1 << 16];
                 int n = 0;
-                HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build();
                 while (System.nanoTime() < end) {
+                    String body = bodies[(client + n * clients) % bodies.length];
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build();
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != expect) {
