@@ -12,25 +12,43 @@ import java.util.stream.IntStream;
  * In-memory exact nearest-neighbour index over attractors in square-root coordinates.
  *
  * <p>Fisher–Rao distance d = 4·asin(‖s−t‖/2) is decreasing in ⟨s,t⟩, so the k nearest are the k largest inner
- * products and d(p,c) < r ⟺ ⟨s,t⟩ > cos(r/2). A query first scans 7-bit quantised coordinates (ŝᵢ = round(127·sᵢ)/127,
- * one byte each, integer arithmetic, in parallel chunks). With δ = 1/254 the quantisation error of an inner product is
- * bounded by |⟨s,t⟩ − ⟨ŝ,t̂⟩| ≤ δ(‖t‖₁ + ‖s‖₁ + 64δ) ≤ δ(‖t‖₁ + 8 + 64δ) = B. If T is the k-th largest approximate score,
- * every true k-nearest item scores ≥ T − 2B, so only those candidates are re-ranked in double precision: the answer is
- * exact (recall 1.0). Not thread-safe for concurrent {@link #add}; queries may run concurrently with each other.
+ * products and d(p,c) < r ⟺ ⟨s,t⟩ > cos(r/2). A query first scans 8-bit quantised coordinates ŝᵢ = round(255·sᵢ)/255
+ * (one byte each) against the query quantised to 15 bits t̂ᵢ = round(32768·tᵢ)/32768, in integer arithmetic, in
+ * parallel chunks. With eᵢ = s − ŝ (its norm stored per point) and f = t − t̂, the approximate score a = ⟨ŝ,t̂⟩ satisfies
+ * |⟨s,t⟩ − a| ≤ E = ‖e‖·‖t‖ + (1 + ‖e‖)·‖f‖ (Cauchy–Schwarz; plus 1e-12 for rounding). If L is the k-th largest lower
+ * bound a − E, every true k-nearest item has a + E ≥ L, so only those candidates are re-ranked with exact
+ * double-precision distances: the answer is exact (recall 1.0). Not thread-safe for concurrent {@link #add}; queries
+ * may run concurrently with each other.
  */
 public final class AttractorIndex {
-    /** A hit: the attractor id, its basin and its Fisher–Rao distance to the query. */
-    public record Neighbour(String id, Basin basin, double distance) {}
+    /** A hit: the attractor id and its Fisher–Rao distance to the query. */
+    public record Neighbour(String id, double distance) {}
 
-    static final int Q = 127;
+    static final int Q = 255;
+    static final int QQ = 32768;
+    private static final double SCALE = 1.0 / ((double) Q * QQ);
+    private static final double ROUNDING = 1e-12;
     private static final int D = Basin.DIM;
     private static final int CHUNK = 1 << 14;
 
-    private String[] ids = new String[16];
-    private Basin[] basins = new Basin[16];
-    private double[] exact = new double[16 * D];
-    private byte[] quantised = new byte[16 * D];
+    private String[] ids;
+    private double[] exact;
+    private byte[] quantised;
+    private double[] errorNorm;
     private int size;
+
+    public AttractorIndex() {
+        this(16);
+    }
+
+    /** An empty index with room for {@code capacity} attractors before it grows. */
+    public AttractorIndex(int capacity) {
+        int cap = Math.max(1, capacity);
+        ids = new String[cap];
+        exact = new double[cap * D];
+        quantised = new byte[cap * D];
+        errorNorm = new double[cap];
+    }
 
     /** Adds an attractor. */
     public void add(String id, Basin basin) {
@@ -43,18 +61,22 @@ public final class AttractorIndex {
         if (size == ids.length) {
             int cap = size * 2;
             ids = Arrays.copyOf(ids, cap);
-            basins = Arrays.copyOf(basins, cap);
             exact = Arrays.copyOf(exact, cap * D);
             quantised = Arrays.copyOf(quantised, cap * D);
+            errorNorm = Arrays.copyOf(errorNorm, cap);
         }
         int off = size * D;
+        double err = 0.0;
         for (int j = 0; j < D; j++) {
             double s = basin.sqrt(j);
             exact[off + j] = s;
-            quantised[off + j] = (byte) Math.round(s * Q);
+            long q = Math.round(s * Q);
+            quantised[off + j] = (byte) q;
+            double e = s - (double) q / Q;
+            err += e * e;
         }
+        errorNorm[size] = Math.sqrt(err) * (1.0 + 1e-12);
         ids[size] = id;
-        basins[size] = basin;
         size++;
     }
 
@@ -74,13 +96,13 @@ public final class AttractorIndex {
         int kk = Math.min(k, size);
         double[] t = sqrt(query);
         int[] qi = quantise(t);
-        long bound = boundUnits(t);
+        double fNorm = queryError(t, qi);
         int chunks = (size + CHUNK - 1) / CHUNK;
         ChunkResult[] parts = IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> scanTopK(qi, c * CHUNK, Math.min(size, (c + 1) * CHUNK), kk, bound))
+                .mapToObj(c -> scanTopK(qi, fNorm, c * CHUNK, Math.min(size, (c + 1) * CHUNK), kk))
                 .toArray(ChunkResult[]::new);
-        int[] allTop = Arrays.stream(parts).flatMapToInt(p -> Arrays.stream(p.top)).sorted().toArray();
-        long threshold = (long) allTop[allTop.length - kk] - 2 * bound;
+        double[] lows = Arrays.stream(parts).flatMapToDouble(p -> Arrays.stream(p.topLow)).sorted().toArray();
+        double threshold = lows[lows.length - kk];
         int total = 0;
         for (ChunkResult p : parts) {
             total += p.count;
@@ -89,7 +111,7 @@ public final class AttractorIndex {
         int n = 0;
         for (ChunkResult p : parts) {
             for (int i = 0; i < p.count; i++) {
-                if (p.scores[i] >= threshold) {
+                if (p.highs[i] >= threshold) {
                     cands[n++] = p.items[i];
                 }
             }
@@ -111,15 +133,15 @@ public final class AttractorIndex {
         }
         double[] t = sqrt(query);
         int[] qi = quantise(t);
-        long bound = boundUnits(t);
+        double fNorm = queryError(t, qi);
         double cos = Math.cos(radius / 2.0);
-        long threshold = (long) Math.floor(cos * Q * Q) - bound;
-        int[] cands = IntStream.range(0, size).parallel().filter(i -> dotQ(qi, i) >= threshold).toArray();
+        int[] cands = IntStream.range(0, size).parallel()
+                .filter(i -> dotQ(qi, i) * SCALE + bound(i, fNorm) >= cos).toArray();
         List<Neighbour> hits = new ArrayList<>();
         for (int item : cands) {
             double d = distance(t, item);
             if (d < radius) {
-                hits.add(new Neighbour(ids[item], basins[item], d));
+                hits.add(new Neighbour(ids[item], d));
             }
         }
         hits.sort(Comparator.comparingDouble(Neighbour::distance));
@@ -163,7 +185,7 @@ public final class AttractorIndex {
         }
         List<Neighbour> out = new ArrayList<>(filled);
         for (int c = 0; c < filled; c++) {
-            out.add(new Neighbour(ids[bestI[c]], basins[bestI[c]], bestD[c]));
+            out.add(new Neighbour(ids[bestI[c]], bestD[c]));
         }
         return List.copyOf(out);
     }
@@ -183,64 +205,61 @@ public final class AttractorIndex {
         return 4.0 * Math.asin(Math.min(1.0, Math.sqrt(acc) / 2.0));
     }
 
-    private record ChunkResult(int[] top, int[] items, int[] scores, int count) {}
+    private record ChunkResult(double[] topLow, int[] items, double[] highs, int count) {}
 
-    private ChunkResult scanTopK(int[] qi, int from, int to, int k, long bound) {
-        int[] top = new int[k];
-        Arrays.fill(top, Integer.MIN_VALUE);
+    /** Scans one chunk: the k largest lower bounds, and every item whose upper bound reaches the running k-th. */
+    private ChunkResult scanTopK(int[] qi, double fNorm, int from, int to, int k) {
+        double[] top = new double[k];
+        Arrays.fill(top, Double.NEGATIVE_INFINITY);
         int topMinIdx = 0;
         int[] items = new int[256];
-        int[] scores = new int[256];
+        double[] highs = new double[256];
         int count = 0;
         byte[] data = quantised;
         for (int i = from; i < to; i++) {
             int off = i * D;
             int acc = 0;
             for (int j = 0; j < D; j++) {
-                acc += qi[j] * data[off + j];
+                acc += qi[j] * (data[off + j] & 0xFF);
             }
-            int topMin = top[topMinIdx];
-            if (acc > topMin) {
-                top[topMinIdx] = acc;
+            double a = acc * SCALE;
+            double e = bound(i, fNorm);
+            double low = a - e;
+            double high = a + e;
+            if (low > top[topMinIdx]) {
+                top[topMinIdx] = low;
                 topMinIdx = argmin(top);
-                topMin = top[topMinIdx];
             }
-            if ((long) acc >= (long) topMin - 2 * bound) {
+            if (high >= top[topMinIdx]) {
                 if (count == items.length) {
-                    count = compact(items, scores, count, (long) topMin - 2 * bound);
+                    count = compact(items, highs, count, top[topMinIdx]);
                     if (count == items.length) {
                         items = Arrays.copyOf(items, count * 2);
-                        scores = Arrays.copyOf(scores, count * 2);
+                        highs = Arrays.copyOf(highs, count * 2);
                     }
                 }
                 items[count] = i;
-                scores[count] = acc;
+                highs[count] = high;
                 count++;
             }
         }
-        int valid = 0;
-        for (int v : top) {
-            if (v != Integer.MIN_VALUE) {
-                valid++;
-            }
-        }
-        int[] realTop = Arrays.stream(top).filter(v -> v != Integer.MIN_VALUE).toArray();
-        return new ChunkResult(valid == k ? top : realTop, items, scores, count);
+        double[] real = Arrays.stream(top).filter(v -> v != Double.NEGATIVE_INFINITY).toArray();
+        return new ChunkResult(real, items, highs, count);
     }
 
-    private static int compact(int[] items, int[] scores, int count, long threshold) {
+    private static int compact(int[] items, double[] highs, int count, double threshold) {
         int w = 0;
         for (int r = 0; r < count; r++) {
-            if (scores[r] >= threshold) {
+            if (highs[r] >= threshold) {
                 items[w] = items[r];
-                scores[w] = scores[r];
+                highs[w] = highs[r];
                 w++;
             }
         }
         return w;
     }
 
-    private static int argmin(int[] a) {
+    private static int argmin(double[] a) {
         int m = 0;
         for (int i = 1; i < a.length; i++) {
             if (a[i] < a[m]) {
@@ -254,7 +273,7 @@ public final class AttractorIndex {
         int off = i * D;
         int acc = 0;
         for (int j = 0; j < D; j++) {
-            acc += qi[j] * quantised[off + j];
+            acc += qi[j] * (quantised[off + j] & 0xFF);
         }
         return acc;
     }
@@ -266,19 +285,25 @@ public final class AttractorIndex {
     private static int[] quantise(double[] t) {
         int[] q = new int[D];
         for (int j = 0; j < D; j++) {
-            q[j] = (int) Math.round(t[j] * Q);
+            q[j] = (int) Math.round(t[j] * QQ);
         }
         return q;
     }
 
-    /** B in integer units (Q²·B), rounded up, plus one for safety. */
-    private static long boundUnits(double[] t) {
-        double l1 = 0.0;
-        for (double x : t) {
-            l1 += x;
+    /** ‖t − t̂‖₂ of the quantised query, rounded up. */
+    private static double queryError(double[] t, int[] qi) {
+        double f = 0.0;
+        for (int j = 0; j < D; j++) {
+            double e = t[j] - (double) qi[j] / QQ;
+            f += e * e;
         }
-        double delta = 0.5 / Q;
-        return (long) Math.ceil((double) Q * Q * delta * (l1 + 8.0 + D * delta)) + 1;
+        return Math.sqrt(f) * (1.0 + 1e-12);
+    }
+
+    /** E = ‖e‖·‖t‖ + (1 + ‖e‖)·‖f‖ + rounding, with ‖t‖ = 1. */
+    private double bound(int i, double fNorm) {
+        double e = errorNorm[i];
+        return e + (1.0 + e) * fNorm + ROUNDING;
     }
 
     private static void requireQuery(Basin q) {

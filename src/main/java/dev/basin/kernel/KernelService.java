@@ -108,6 +108,21 @@ public final class KernelService {
                 .orElseThrow(() -> new UnknownIdException("kernel_id", kernelId));
     }
 
+    /** Retires a kernel (status {@code retired}, e.g. at the end of its session); it no longer moves or sleeps. */
+    public KernelRow retire(String kernelId) {
+        KernelRow k = get(kernelId);
+        if (k.state().status() == KernelStatus.RETIRED) {
+            throw new InvalidInputException("kernel_id", "is already retired: " + kernelId);
+        }
+        KernelState s = k.state().withStatus(KernelStatus.RETIRED);
+        Map<String, Object> extra = extra(k.metadata());
+        extra.put("retired_at_step", s.stepCount());
+        KernelRow row = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(), s,
+                k.createdAt(), clock.instant(), metadata(store.json(), s, extra));
+        store.update(stateUpdate(row));
+        return row;
+    }
+
     /** Logs the plan to move toward {@code target} (a {@code navigation_plan} thought) and returns it. */
     public ThoughtRow plan(String kernelId, Basin target, String targetLabel) {
         KernelRow k = get(kernelId);

@@ -91,6 +91,11 @@ public final class Kernels {
         return new SleepCycle(store, clock, memory, attractors, kernels, checkpoints, emotions, thoughts);
     }
 
+    /** Attractor searches of a kernel, with {@code attractor_found} thoughts. */
+    public AttractorDiscovery discovery() {
+        return new AttractorDiscovery(store, kernels, attractors, thoughts);
+    }
+
     /** Multi-step journeys through the ocean agent. */
     public Voyages voyages() {
         if (voyages == null) {

@@ -23,17 +23,19 @@ final class Exhaustion {
 
     private final SafetyService safety;
     private final AgentSettings settings;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Map<String, List<Spot>> spots = new HashMap<>();
 
-    Exhaustion(SafetyService safety, AgentSettings settings) {
+    Exhaustion(SafetyService safety, AgentSettings settings, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.safety = safety;
         this.settings = settings;
+        this.json = json;
     }
 
     synchronized void afterTrajectory(String agent, Basin start, Basin target, Basin end, TrajectoryStatus status, Instant at) {
         Instant expires = at.plus(settings.exclusionTtl());
         if (status == TrajectoryStatus.BLOCKED) {
-            var meta = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+            var meta = json.createObjectNode()
                     .put("distance_left", FisherRao.distance(end, target)).put("recorded_at", at.toString());
             safety.createExcludedRegion(agent, target, settings.exclusionRadius(), ExclusionReason.UNSAFE, 0, expires, meta);
             return;
@@ -52,7 +54,7 @@ final class Exhaustion {
                 int visits = s.visits() + 1;
                 if (visits >= settings.exhaustVisits()) {
                     list.remove(i);
-                    var meta = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                    var meta = json.createObjectNode()
                             .put("last_phi_gain", gain).put("recorded_at", at.toString());
                     safety.createExcludedRegion(agent, s.target(), settings.exclusionRadius(), ExclusionReason.EXHAUSTED,
                             visits, expires, meta);
@@ -63,7 +65,7 @@ final class Exhaustion {
             }
         }
         if (settings.exhaustVisits() == 1) {
-            var meta = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+            var meta = json.createObjectNode()
                     .put("last_phi_gain", gain).put("recorded_at", at.toString());
             safety.createExcludedRegion(agent, target, settings.exclusionRadius(), ExclusionReason.EXHAUSTED, 1, expires, meta);
             return;

@@ -48,7 +48,7 @@ public final class OceanAgent {
         this.settings = settings;
         this.queries = new NavigationQueries(store.jdbi(), store.json());
         this.detours = new DetourFinder(safety);
-        this.exhaustion = new Exhaustion(safety, settings);
+        this.exhaustion = new Exhaustion(safety, settings, store.json());
     }
 
     /** Moves {@code request.agentId()} from start toward target; {@code observer} sees every step. */

@@ -98,6 +98,19 @@ class FisherRaoDistanceTest {
     }
 
     @Test
+    void aTinySharedMassIsNotMistakenForDisjointSupports() {
+        double[] a = new double[Basin.DIM];
+        double[] b = new double[Basin.DIM];
+        a[0] = 1e-12;
+        b[0] = 1e-12;
+        a[1] = 1.0 - 1e-12;
+        b[2] = 1.0 - 1e-12;
+        Basin p = Basin.of(a);
+        Basin q = Basin.of(b);
+        assertThat(FisherRao.distance(p, q)).isLessThan(Math.PI).isCloseTo(2 * Math.acos(1e-12), within(1e-14));
+    }
+
+    @Test
     void distanceIsTwiceArccosOfBhattacharyya() {
         SplittableRandom rng = new SplittableRandom(6);
         for (int n = 0; n < 100; n++) {

@@ -21,7 +21,7 @@ class CheckpointServiceTest {
     /** In-memory JSON round trips (the codec, Jackson text, parse back). */
     static final int IN_MEMORY_STATES = 10_000;
     /** Round trips through PostgreSQL jsonb (save, restore, read back). */
-    static final int DATABASE_STATES = 200;
+    static final int DATABASE_STATES = 100;
 
     static Store store;
     static Kernels kernels;

@@ -111,6 +111,15 @@ class KernelServiceTest {
     }
 
     @Test
+    void retiredKernelsNoLongerMove() {
+        KernelRow k = kernel("old", 64.21);
+        assertThat(kernels.kernels().retire(k.kernelId()).state().status()).isEqualTo(KernelStatus.RETIRED);
+        assertThat(kernels.kernels().get(k.kernelId()).state().status()).isEqualTo(KernelStatus.RETIRED);
+        assertThatThrownBy(() -> kernels.kernels().advance(k.kernelId(), Trajectories.TARGET, "t"))
+                .hasMessageContaining("is retired, not awake");
+    }
+
+    @Test
     void sessionsStartAndFinishOnce() {
         SessionRow s = kernels.sessions().start(5L, store.json().createObjectNode().put("k", 1));
         assertThat(s.status()).isEqualTo(SessionStatus.RUNNING);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.attractors.AttractorFinder;
 import dev.basin.attractors.AttractorRow;
 import dev.basin.attractors.AttractorService;
-import dev.basin.attractors.DiscoveryMethod;
 import dev.basin.attractors.FinderConfig;
 import dev.basin.attractors.Potential;
 import dev.basin.attractors.Well;
@@ -48,9 +47,8 @@ class SpawnServiceTest {
                 Neurotransmitters.resting(), 11L);
         Potential u = new Potential(List.of(new Well(Trajectories.peak(20, 0.5), 1.0),
                 new Well(Trajectories.peak(45, 0.5), 1.5)));
-        kernels.attractors().discover(k.kernelId(), u, 5L, false, DiscoveryMethod.GRADIENT_DESCENT,
-                k.state().phi(), k.state().kappa());
-        return k;
+        kernels.discovery().discover(k.kernelId(), u.wells(), false);
+        return kernels.kernels().get(k.kernelId());
     }
 
     static int count(String sql, String id) {
@@ -121,6 +119,15 @@ class SpawnServiceTest {
                 .bind("id", s.child().kernelId()).mapTo(Integer.class).one());
         assertThat(bytes).isEqualTo("{\"items\":[\"fisher\",\"rao\",\"simplex\"]}".length());
         assertThat(s.thought().content()).contains(s.child().kernelId()).contains("2 attractors");
+    }
+
+    @Test
+    void newAttractorsAreThoughtAbout() {
+        KernelRow k = parentWithAttractors("thinker");
+        List<String> thoughts = store.jdbi().withHandle(h -> h.createQuery("SELECT thought_content FROM "
+                + "kernel_thoughts WHERE kernel_id = :id AND event = 'attractor_found'").bind("id", k.kernelId())
+                .mapTo(String.class).list());
+        assertThat(thoughts).hasSize(2).allMatch(t -> t.startsWith("Found stable attractor attr_"));
     }
 
     @Test

@@ -208,6 +208,27 @@ class OceanAgentTest {
     }
 
     @Test
+    void repeatedVisitsWithoutGainExcludeTheRegionForThatAgent() {
+        String k = newKernel();
+        Basin x = a(11.0);
+        Basin y = a(11.7);
+        Basin high = dev.basin.geometry.Integration.phi(x) >= dev.basin.geometry.Integration.phi(y) ? x : y;
+        Basin low = high == x ? y : x;
+        Clock c = Clock.fixed(NOW, ZoneOffset.UTC);
+        OceanAgent agent = new OceanAgent(store, c, safety, new GeodesicPlanner(store, c),
+                new AgentSettings(64, 8, 2, 0.05, Duration.ofMinutes(10)));
+        agent.navigate(request(k, high, low), StepObserver.NONE);
+        assertThat(safety.queries().listRegions(k, true, 10, 0)).isEmpty();
+        NavigationResult second = agent.navigate(request(k, high, low), StepObserver.NONE);
+        var regions = safety.queries().listRegions(k, true, 10, 0);
+        assertThat(regions).hasSize(1);
+        assertThat(regions.get(0).reason()).isEqualTo(ExclusionReason.EXHAUSTED);
+        assertThat(regions.get(0).visitsWithoutGain()).isEqualTo(2);
+        assertThat(regions.get(0).center()).isEqualTo(low);
+        assertThat(regions.get(0).expiresAt()).isEqualTo(NOW.plusSeconds(second.steps()).plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
     void badRequestsAreRejectedAndWriteNothing() {
         OceanAgent agent = agentAt(NOW);
         String k = newKernel();

@@ -33,17 +33,16 @@ class TpsPathServiceTest {
         store = TestDatabases.freshStore();
         tps = new TpsPathService(store, Clock.fixed(T2, ZoneOffset.UTC));
         kernel = SafetyFixtures.kernel(store, "d4d4d4d4d4d4d4d4d4d4");
-        checkpoint("ckpt_00000000000000000001", p1, T1);
-        checkpoint("ckpt_00000000000000000002", p2, T2);
+        checkpoint("ckpt_00000000000000000001", p1, T1, 1);
+        checkpoint("ckpt_00000000000000000002", p2, T2, 2);
     }
 
     /** Checkpoints belong to the kernel feature; the tests insert the two landmarks they link. */
-    private static void checkpoint(String id, Basin b, Instant at) {
+    private static void checkpoint(String id, Basin b, Instant at, int sequence) {
         store.jdbi().useHandle(h -> h.execute("INSERT INTO kernel_checkpoints (checkpoint_id, kernel_id, checkpoint_type,"
-                + " basin_coordinates, phi, kappa_eff, regime, state_blob, size_bytes, created_at, sequence) VALUES (?, ?, 'regular', ?,"
-                + " 0.2, 64.21, 'geometric', '{\"schema_version\":1}', 20, ?,"
-                + " (SELECT coalesce(max(sequence), 0) + 1 FROM kernel_checkpoints WHERE kernel_id = ?))", id, kernel, b.toArray(),
-                at.atOffset(ZoneOffset.UTC), kernel));
+                + " basin_coordinates, phi, kappa_eff, regime, state_blob, size_bytes, created_at, sequence) VALUES (?, ?,"
+                + " 'regular', ?, 0.2, 64.21, 'geometric', '{\"schema_version\":1}', 20, ?, ?)", id, kernel, b.toArray(),
+                at.atOffset(ZoneOffset.UTC), sequence));
     }
 
     private static long rows() {

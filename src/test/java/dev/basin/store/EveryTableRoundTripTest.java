@@ -110,6 +110,9 @@ class EveryTableRoundTripTest {
 
     static void assertRow(Table<Map<String, Object>> t, Map<String, Object> expected) {
         String key = t.key();
+        boolean triggers = store.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM pg_trigger WHERE tgrelid = CAST(:t AS regclass) AND NOT tgisinternal")
+                .bind("t", t.name()).mapTo(Long.class).one()) > 0;
         store.jdbi().useHandle(h -> h.createQuery("SELECT * FROM " + t.name() + " WHERE " + key + " = :k")
                 .bind("k", expected.get(key))
                 .map((rs, ctx) -> {
@@ -117,6 +120,9 @@ class EveryTableRoundTripTest {
                         Object actual = read(rs, c, ctx);
                         Object want = expected.get(c.name());
                         String where = t.name() + "." + c.name();
+                        if (triggers && c.name().equals("updated_at")) {
+                            continue; // stamped by the table's trigger with the database clock
+                        }
                         if (want == null) {
                             assertThat(actual).as(where).isNull();
                         } else if (c.type() == ColumnType.JSONB) {
