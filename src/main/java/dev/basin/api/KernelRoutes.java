@@ -274,7 +274,6 @@ final class KernelRoutes {
         return ns.stream().map(n -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("attractorId", n.id());
-            m.put("basin", n.basin());
             m.put("distance", n.distance());
             return m;
         }).toList();

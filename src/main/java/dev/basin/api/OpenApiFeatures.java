@@ -58,7 +58,7 @@ final class OpenApiFeatures {
                 null, 200, d.open("kernel", d.ref("Kernel"), "preSleepCheckpointId", d.id("ckpt_"), "postSleepCheckpointId", d.id("ckpt_"),
                         "clusters", d.integer(0, Integer.MAX_VALUE), "merged", d.integer(0, Integer.MAX_VALUE),
                         "pruned", d.integer(0, Long.MAX_VALUE), "attractors", d.integer(0, Integer.MAX_VALUE)));
-        ObjectNode neighbour = d.obj("attractorId", d.id("attr_"), "basin", d.ref("Basin"), "distance", d.num(0, Math.PI));
+        ObjectNode neighbour = d.obj("attractorId", d.id("attr_"), "distance", d.num(0, Math.PI));
         d.list("/api/v1/kernels/{kernelId}/attractors", "attractors", "A kernel's attractors", d.object(),
                 "type", d.enumOf(KernelRoutes.ATTRACTOR_TYPES.toArray(new String[0])));
         d.op("POST", "/api/v1/kernels/{kernelId}/attractors/nearest", "attractors", "The k nearest known attractors (exact)",
