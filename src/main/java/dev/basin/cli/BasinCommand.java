@@ -33,6 +33,7 @@ public final class BasinCommand implements Runnable {
     /** Builds the command tree with every subcommand. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BasinCommand());
+        cli.addSubcommand(new RunCommand());
         cli.addSubcommand(new GeometryCommand());
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new AuditCommand());

@@ -9,6 +9,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The embedded PostgreSQL 15 (zonky binaries) keeping its cluster in {@code <dataDir>/pg}, never cleaned, on a free
  * loopback port. An exclusive lock on {@code <dataDir>/basin.lock} is taken first, so a second process (or a second
  * store in this process) on the same directory gets a clear error instead of touching the cluster. Stopped by
- * {@link #close()} and by a shutdown hook.
+ * {@link #close()} and by a shutdown hook. A server left running on the cluster by a Basin process that was killed is
+ * stopped before the start ({@link OrphanPostmaster}), so a killed process never blocks the next one.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -27,6 +29,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * would release this process's POSIX lock on it.
      */
     private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
+    /** How long a start (including a first initdb or crash recovery) may take on a slow, shared machine. */
+    static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
     private final Path dataDir;
     private final FileChannel lockChannel;
@@ -52,6 +56,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         FileChannel ch = null;
         FileLock lock = null;
+        Path pg = dir.resolve("pg");
         try {
             Files.createDirectories(dir);
             ch = FileChannel.open(dir.resolve("basin.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -63,10 +68,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (lock == null) {
                 throw inUse(dir);
             }
-            Path pg = dir.resolve("pg");
             Files.createDirectories(pg);
+            OrphanPostmaster.stopIfRunning(pg);
             LOG.info("starting embedded PostgreSQL in {}", pg);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPGStartupWait(STARTUP_WAIT)
                     .setDataDirectory(pg)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -77,6 +83,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .start();
             return new EmbeddedDatabase(dir, ch, lock, postgres);
         } catch (IOException | RuntimeException e) {
+            try {
+                if (lock != null) {
+                    // a server launched by a start that then failed (e.g. timed out) must not outlive us
+                    OrphanPostmaster.stopIfRunning(pg);
+                }
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             LOCKED_HERE.remove(dir);
             try {
                 if (lock != null) {

@@ -1,6 +1,7 @@
 package dev.basin.store.internal;
 
 import dev.basin.store.StoreException;
+import dev.basin.store.StoreUnavailableException;
 import dev.basin.store.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -228,6 +229,10 @@ public final class GroupCommitter implements AutoCloseable {
                 return;
             }
             rollbackQuietly(c, e);
+            if (connectionLost(c, e)) {
+                failAllUnavailable(batch, e);
+                return;
+            }
             if (batch.size() == 1) {
                 batch.get(0).done.completeExceptionally(translate(e, batch.get(0)));
                 return;
@@ -267,6 +272,35 @@ public final class GroupCommitter implements AutoCloseable {
         }
         for (Object r : res) {
             results.add(r);
+        }
+    }
+
+    /**
+     * True when the failure is the connection's, not the operations': the database went away (SQLState class 08,
+     * admin shutdown) or the pool closed the connection after a fatal error. Retrying the operations on it would only
+     * fail them with "Connection is closed", which does not tell the callers the database is unavailable.
+     */
+    private static boolean connectionLost(Connection c, Exception e) {
+        if (e instanceof SQLException sql && Errors.isUnavailable(sql)) {
+            return true;
+        }
+        try {
+            return c.isClosed();
+        } catch (SQLException closedCheck) {
+            return true;
+        }
+    }
+
+    /** Fails every op of {@code batch} as unavailable (before COMMIT: none of them was committed). */
+    private static void failAllUnavailable(List<Op> batch, Exception e) {
+        for (Op op : batch) {
+            RuntimeException t = translate(e, op);
+            if (!(t instanceof StoreUnavailableException)) {
+                String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+                t = new StoreUnavailableException(op.describe() + " failed: database unavailable: connection lost ("
+                        + e.getMessage() + ")", state, e);
+            }
+            op.done.completeExceptionally(t);
         }
     }
 

@@ -1,0 +1,378 @@
+package dev.basin.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.BasinEngine;
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.FisherRao;
+import dev.basin.kernel.CheckpointType;
+import dev.basin.kernel.Emotion;
+import dev.basin.kernel.EmotionVector;
+import dev.basin.kernel.KernelRow;
+import dev.basin.kernel.KernelState;
+import dev.basin.kernel.Voyages;
+import dev.basin.knowledge.ConsolidationStatus;
+import dev.basin.knowledge.FragmentRow;
+import dev.basin.knowledge.FragmentType;
+import dev.basin.knowledge.KappaState;
+import dev.basin.navigation.MovementReason;
+import dev.basin.navigation.NavigationResult;
+import dev.basin.navigation.StepSample;
+import dev.basin.navigation.TrajectoryStatus;
+import dev.basin.rag.ChunkHit;
+import dev.basin.rag.IndexedChunk;
+import dev.basin.rag.QueryResult;
+import dev.basin.safety.Ball;
+import dev.basin.safety.BarrierRow;
+import dev.basin.safety.ExclusionReason;
+import dev.basin.safety.KernelSample;
+import dev.basin.tools.ToolExecutionException;
+import dev.basin.tools.ToolRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One kernel's movement in a cycle (a leg): choose a target (a document query, optionally through a generated tool),
+ * travel as a kernel voyage (planned, walked by the ocean agent with every step safety-checked, lived by the kernel:
+ * Φ, neurotransmitters, emotions, thoughts), record a scale mapping when κ_eff ended in another regime, remember what
+ * happened, let the ethics monitor read the history (every {@value #JUDGE_EVERY} steps and at the end), mark refusing
+ * balls unsafe, and feed the tool miner. Attractors, sleep, spawning and resonance live in their own classes.
+ */
+final class KernelActions extends KernelEvents {
+    /** Simulated time of one navigation step (the voyages' step time). */
+    static final Duration STEP = Duration.ofSeconds(1);
+    /** Step budget of one exploration leg (a leg that needs more is abandoned). */
+    static final int MAX_STEPS = 40;
+    /** Chunks returned by one document query. */
+    static final int QUERY_K = 3;
+    /** Chance that an exploring kernel heads for a chunk near another kernel (curiosity). */
+    static final double SOCIAL = 0.35;
+    /** The ethics monitor reads the history every this many steps (and at the end of a leg). */
+    static final int JUDGE_EVERY = 4;
+
+    KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
+            SessionQueries queries, Runnable checkCancelled) {
+        super(engine, clock, tally, chunks, domains, queries, checkCancelled);
+    }
+
+    /** What one leg did. */
+    record Leg(NavigationResult result, KernelRow before, KernelRow after) {}
+
+    /**
+     * Cycle {@code c} of {@code life}: every third cycle (staggered) it rests at home, otherwise it explores. With
+     * {@code unstableRoute} the session declares an unstable period on the middle of the route just planned (an era
+     * exclusion that does not cover either end, so the ocean agent detours around it).
+     */
+    void leg(KernelLife life, int c, List<KernelLife> lives, boolean unstableRoute) {
+        Target target;
+        MovementReason reason;
+        if (life.retry != null) {
+            target = life.retry;
+            reason = MovementReason.INVESTIGATION;
+        } else if ((c + life.sleepOffset) % 3 == 0 && life.home != null) {
+            target = new Target(life.home.basin(), life.home.chunkId(), life.home.domain(), life.home.chunkId());
+            reason = MovementReason.REST;
+        } else {
+            target = explorationTarget(life, lives);
+            reason = MovementReason.EXPLORATION;
+        }
+        life.currentDomain = target.domain();
+        if (unstableRoute) {
+            declareUnstableRoute(life, target);
+        }
+        travel(life, target, reason, MAX_STEPS);
+    }
+
+    private void declareUnstableRoute(KernelLife life, Target target) {
+        Basin here = engine.kernels().get(life.kernelId).state().basin();
+        double d = FisherRao.distance(here, target.basin());
+        if (d < 0.2) {
+            return;
+        }
+        Instant now = clock.instant();
+        ObjectNode meta = json().createObjectNode().put("kind", "unstable_route").put("kernel_id", life.kernelId)
+                .put("route_length", d).put("target", target.label());
+        engine.safety().createEraExclusion(now, now.plus(CYCLE_SPAN.multipliedBy(2)), FisherRao.pointAt(here,
+                target.basin(), 0.5), d / 5.0, "unstable period on the route of " + life.name + " toward "
+                        + target.label() + ": Φ readings there disagree", meta);
+        tally.eraExclusions++;
+        tick();
+    }
+
+    /**
+     * Queries the documents with a sentence of a chunk (of the home domain 60% of the time), remembers the best hit as
+     * semantic memory, and approaches it: through the approach tool once it exists (τ may overshoot and fail the tool),
+     * else by the operations themselves, which the tool miner watches.
+     */
+    private Target explorationTarget(KernelLife life, List<KernelLife> lives) {
+        IndexedChunk pick = lives.size() > 1 && life.rng.nextDouble() < SOCIAL ? nearOther(life, lives) : null;
+        if (pick == null) {
+            String domain = life.rng.nextDouble() < 0.6 ? life.homeDomain
+                    : domains.get(life.rng.nextInt(domains.size()));
+            List<IndexedChunk> pool = chunks.stream().filter(ch -> ch.domain().equals(domain)).toList();
+            pick = pool.get(life.rng.nextInt(pool.size()));
+        }
+        String text = querySentence(pick.content(), life);
+        QueryResult q = engine.documents().query(text, QUERY_K);
+        tally.queries++;
+        ChunkHit hit = q.hits().get(0);
+        String hitDomain = domainOf(hit.chunkId());
+        tick();
+        ObjectNode content = json().createObjectNode().put("chunk_id", hit.chunkId()).put("upload_id", hit.uploadId())
+                .put("ordinal", hit.ordinal()).put("domain", hitDomain).put("query", text)
+                .put("distance", hit.distance()).put("query_phi", q.phi()).put("snippet", snippet(hit.content()));
+        String known = life.semantic.get(hit.chunkId());
+        if (known != null) {
+            engine.memory().recall(known);
+        } else {
+            life.semantic.put(hit.chunkId(),
+                    remember(life, FragmentType.SEMANTIC, content, hit.basin(), 0.04 + 0.5 * life.rng.nextDouble())
+                            .fragmentId());
+        }
+        KernelRow k = engine.kernels().get(life.kernelId);
+        Basin here = k.state().basin();
+        Optional<ToolRow> tool = toolNamed(APPROACH);
+        if (tool.isPresent() && life.rng.nextDouble() < 0.7) {
+            double tau = 0.55 + 0.6 * life.rng.nextDouble();
+            ObjectNode input = json().createObjectNode().put("tau", tau);
+            input.set("here", basinJson(here));
+            input.set("chunk", basinJson(hit.basin()));
+            tally.toolUses++;
+            try {
+                JsonNode out = engine.tools().run(tool.get().toolId(), input);
+                Basin t = Basin.of("target", toArray(out.get("target")));
+                ObjectNode proc = json().createObjectNode().put("tool_id", tool.get().toolId())
+                        .put("tool_name", tool.get().toolName()).put("tau", tau)
+                        .put("distance", out.get("distance").asDouble()).put("phi", out.get("phi").asDouble());
+                remember(life, FragmentType.PROCEDURAL, proc, t, 0.2 + 0.4 * life.rng.nextDouble());
+                return new Target(t, hit.chunkId() + "@" + String.format(java.util.Locale.ROOT, "%.2f", tau),
+                        hitDomain, hit.chunkId());
+            } catch (ToolExecutionException e) {
+                tally.toolFailures++;
+                return new Target(hit.basin(), hit.chunkId(), hitDomain, hit.chunkId());
+            }
+        }
+        double tau = 0.6 + 0.4 * life.rng.nextDouble();
+        Basin t = FisherRao.pointAt(here, hit.basin(), tau);
+        life.pendingApproach = approachInput(here, hit.basin(), tau);
+        return new Target(t, hit.chunkId(), hitDomain, hit.chunkId());
+    }
+
+    /**
+     * Curiosity: the chunk nearest to another kernel (chosen by the stream) among those of a domain other than that
+     * kernel's current one, so that the two may resonate.
+     */
+    private IndexedChunk nearOther(KernelLife life, List<KernelLife> lives) {
+        KernelLife other = lives.get(life.rng.nextInt(lives.size()));
+        if (other == life) {
+            return null;
+        }
+        Basin there = engine.kernels().get(other.kernelId).state().basin();
+        for (ChunkHit h : engine.documents().nearest(there, 8)) {
+            IndexedChunk ch = chunk(h.chunkId());
+            if (ch != null && !ch.domain().equals(other.currentDomain)) {
+                return ch;
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode approachInput(Basin here, Basin chunk, double tau) {
+        ObjectNode input = json().createObjectNode().put("tau", tau);
+        input.set("here", basinJson(here));
+        input.set("chunk", basinJson(chunk));
+        return input;
+    }
+
+    /** One or two sentences of the chunk, chosen by the kernel's stream (at most 240 characters). */
+    private static String querySentence(String content, KernelLife life) {
+        String[] sentences = content.replace('\n', ' ').split("(?<=[.!?])\\s+");
+        int i = life.rng.nextInt(sentences.length);
+        String s = sentences[i].strip();
+        if (s.length() < 40 && i + 1 < sentences.length) {
+            s = s + " " + sentences[i + 1].strip();
+        }
+        if (s.isBlank()) {
+            s = content.strip();
+        }
+        return s.length() > 240 ? s.substring(0, 240) : s;
+    }
+
+    /**
+     * Moves the kernel toward {@code target}: a plan thought, the ocean agent's trajectory, then one kernel step per
+     * waypoint (plus a blocked step in place if refused). Afterwards: scale mappings for regime crossings, an episodic
+     * memory, the ethics monitor's verdict, an unsafe region when blocked, and the tool miner's observation.
+     */
+    Leg travel(KernelLife life, Target target, MovementReason reason, int maxSteps) {
+        KernelRow before = engine.kernels().get(life.kernelId);
+        recallNear(life, target.basin());
+        tick();
+        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps);
+        NavigationResult r = v.result();
+        count(r);
+        tally.steps += r.steps();
+        KernelRow after = v.kernel();
+        KernelState s0 = before.state();
+        if (!r.samples().isEmpty()) {
+            clock.advanceTo(r.samples().get(r.samples().size() - 1).at());
+        }
+        if (engine.scaleMappings().onKappaChange(life.kernelId, kappa(s0), kappa(after.state())).isPresent()) {
+            tally.scaleMappings++;
+        }
+        double stress = stress(v.lastEmotions() == null ? after.state().emotions() : v.lastEmotions().emotions());
+        List<KernelSample> history = new ArrayList<>();
+        for (StepSample sample : r.samples()) {
+            history.add(new KernelSample(sample.basin(), sample.phi(), stress, sample.at()));
+            if (history.size() % JUDGE_EVERY == 0 && history.size() < r.samples().size()) {
+                judge(life, history);
+            }
+        }
+        tick();
+        life.legs++;
+        boolean completed = r.status() == TrajectoryStatus.COMPLETED;
+        if (completed) {
+            life.successfulLegs++;
+        }
+        double dPhi = after.state().phi() - s0.phi();
+        ObjectNode episode = json().createObjectNode().put("trajectory_id", r.trajectoryId())
+                .put("target", target.label()).put("domain", target.domain()).put("reason", reason.sqlName())
+                .put("status", r.status().sqlName()).put("steps", r.steps()).put("detours", r.detours())
+                .put("phi_start", s0.phi()).put("phi_end", after.state().phi());
+        remember(life, FragmentType.EPISODIC, episode, after.state().basin(),
+                Math.min(1.0, 0.02 + 3.0 * Math.abs(dPhi) + (completed ? 0.08 : 0.0) + 0.1 * life.rng.nextDouble()));
+        judge(life, history);
+        life.retry = null;
+        if (r.status() == TrajectoryStatus.BLOCKED) {
+            excludeBlocking(life, r);
+            if (life.retries++ < 1 && r.steps() > 0) {
+                retreat(life, before.state().basin());
+                life.retry = target;
+            }
+        } else {
+            life.retries = 0;
+        }
+        observeApproach(life, after, completed);
+        clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
+        return new Leg(r, before, after);
+    }
+
+    /** Back to where a refused movement started (a rest move), so that the retry replans the same path. */
+    private void retreat(KernelLife life, Basin start) {
+        tick();
+        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, start, "retreat", MovementReason.REST, MAX_STEPS);
+        count(v.result());
+        tally.steps += v.result().steps();
+        if (!v.result().samples().isEmpty()) {
+            clock.advanceTo(v.result().samples().get(v.result().samples().size() - 1).at());
+        }
+    }
+
+    /** Before moving, the kernel recalls its pending memory nearest to the target (within 0.3), if any. */
+    private void recallNear(KernelLife life, Basin target) {
+        FragmentRow best = null;
+        double bestD = 0.3;
+        for (FragmentRow f : engine.memory().fragments(life.kernelId, ConsolidationStatus.PENDING)) {
+            double d = FisherRao.distance(f.basin(), target);
+            if (d < bestD) {
+                bestD = d;
+                best = f;
+            }
+        }
+        if (best != null) {
+            engine.memory().recall(best.fragmentId());
+        }
+    }
+
+    private void count(NavigationResult r) {
+        tally.trajectories++;
+        tally.detours += r.detours();
+        switch (r.status()) {
+            case COMPLETED -> tally.completed++;
+            case BLOCKED -> tally.blocked++;
+            case ABANDONED -> tally.abandoned++;
+            default -> { }
+        }
+    }
+
+    private static KappaState kappa(KernelState s) {
+        return new KappaState(s.kappaEff(), s.basin(), s.phi());
+    }
+
+    /** Stress ∈ [0, 1]: (fear + anger + confusion/2) / 2.5. */
+    static double stress(EmotionVector e) {
+        return (e.get(Emotion.FEAR) + e.get(Emotion.ANGER) + 0.5 * e.get(Emotion.CONFUSION)) / 2.5;
+    }
+
+    /** The ethics monitor reads the leg's history; any barrier it raises (or enlarges) is counted. */
+    private void judge(KernelLife life, List<KernelSample> history) {
+        if (history.size() < 3) {
+            return;
+        }
+        List<BarrierRow> raised = engine.ethics().evaluate(life.kernelId, history);
+        tally.barriers += raised.size();
+    }
+
+    /**
+     * After a refusal the kernel marks the refusing balls as unsafe for itself (about half of them for two cycles
+     * only), with visits_without_gain = how often that ball has refused it. A refused kernel retreats to
+     * where the movement started and retries the same target once in its next cycle, so the planner reuses the path.
+     */
+    private void excludeBlocking(KernelLife life, NavigationResult r) {
+        for (String id : r.blockedIds()) {
+            Ball b = engine.safety().ball(id);
+            if (b == null) {
+                continue;
+            }
+            Instant expires = life.rng.nextBoolean() ? null : clock.instant().plus(CYCLE_SPAN.multipliedBy(2));
+            ObjectNode meta = json().createObjectNode().put("blocked_by", id).put("table", b.table())
+                    .put("trajectory_id", r.trajectoryId()).put("blocked_reason", r.blockedReason());
+            int refusals = life.refusals.merge(id, 1, Integer::sum);
+            engine.safety().createExcludedRegion(life.kernelId, b.center(), Math.min(Math.PI, b.radius() * 1.2),
+                    ExclusionReason.UNSAFE, refusals, expires, meta);
+            tally.excludedRegions++;
+            tick();
+        }
+    }
+
+    /** Reports a hand-made approach to the tool miner; the threshold-th success registers the approach tool. */
+    private void observeApproach(KernelLife life, KernelRow after, boolean success) {
+        ObjectNode input = life.pendingApproach;
+        life.pendingApproach = null;
+        if (input == null) {
+            return;
+        }
+        Optional<ToolRow> tool = engine.toolMiner().observe(life.kernelId, pipeline(APPROACH), input,
+                after.state().phi(), success);
+        if (tool.isPresent()) {
+            tally.toolsRegistered++;
+            tools.put(APPROACH, tool.get().toolId());
+        }
+    }
+
+    static ArrayNode basinJson(Basin b) {
+        ArrayNode a = new ObjectMapper().createArrayNode();
+        for (double v : b.toArray()) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    static double[] toArray(JsonNode arr) {
+        double[] v = new double[arr.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = arr.get(i).asDouble();
+        }
+        return v;
+    }
+
+    void checkpoint(KernelLife life, CheckpointType type) {
+        tick();
+        engine.checkpoints().save(life.kernelId, type);
+        tally.checkpoints++;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.basin.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.BasinEngine;
+import dev.basin.attractors.AttractorService;
+import dev.basin.attractors.DiscoveryMethod;
+import dev.basin.attractors.Potential;
+import dev.basin.attractors.Well;
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.FisherRao;
+import dev.basin.kernel.KernelRow;
+import dev.basin.kernel.ThoughtEvent;
+import dev.basin.knowledge.FragmentRow;
+import dev.basin.knowledge.FragmentType;
+import dev.basin.knowledge.MemoryWell;
+import dev.basin.rag.IndexedChunk;
+import dev.basin.tools.ToolRow;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Shared state and helpers of a session's kernel activities, and the attractor search: the kernel's learned
+ * potential over its memory wells (pending and consolidated fragments, weighted by importance) is searched for
+ * minima (and, every other time, saddles); new attractors are thought about, known ones count a revisit.
+ */
+abstract class KernelEvents {
+    /** Simulated time a cycle roughly spans (used for windows and expiries declared by the session). */
+    static final Duration CYCLE_SPAN = Duration.ofSeconds(60);
+    static final String APPROACH = "approach";
+    static final String BRIDGE = "bridge";
+
+    final BasinEngine engine;
+    final SimClock clock;
+    final Tally tally;
+    final List<IndexedChunk> chunks;
+    final List<String> domains;
+    final SessionQueries queries;
+    final Runnable checkCancelled;
+    final Map<String, String> tools = new HashMap<>();
+    private final Map<String, IndexedChunk> chunkById = new HashMap<>();
+    private final Map<String, JsonNode> pipelines = new LinkedHashMap<>();
+
+    KernelEvents(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
+            SessionQueries queries, Runnable checkCancelled) {
+        this.engine = engine;
+        this.clock = clock;
+        this.tally = tally;
+        this.chunks = chunks;
+        this.domains = domains;
+        this.queries = queries;
+        this.checkCancelled = checkCancelled;
+        chunks.forEach(c -> chunkById.put(c.chunkId(), c));
+        pipelines.put(APPROACH, Pipelines.parse(engine.store().json(), Pipelines.APPROACH_JSON));
+        pipelines.put(BRIDGE, Pipelines.parse(engine.store().json(), Pipelines.BRIDGE_JSON));
+    }
+
+    ObjectMapper json() {
+        return engine.store().json();
+    }
+
+    /** Moves the simulated clock by one event, so that successive rows get distinct, ordered times. */
+    void tick() {
+        clock.advance(SessionRunner.EVENT);
+    }
+
+    JsonNode pipeline(String name) {
+        return pipelines.get(name);
+    }
+
+    /** The generated tool implementing the named pipeline, if one is registered (this session or an earlier one). */
+    Optional<ToolRow> toolNamed(String name) {
+        String id = tools.get(name);
+        if (id == null) {
+            Optional<String> found = queries.toolWithImplementation(pipeline(name));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            id = found.get();
+            tools.put(name, id);
+        }
+        return Optional.of(engine.tools().tool(id));
+    }
+
+    IndexedChunk chunk(String chunkId) {
+        return chunkById.get(chunkId);
+    }
+
+    /** Wells in an order that depends on their content only (fragment ids are random), so sums repeat exactly. */
+    static int byContent(Well a, Well b) {
+        int c = java.util.Arrays.compare(a.basin().toArray(), b.basin().toArray());
+        return c != 0 ? c : Double.compare(a.weight(), b.weight());
+    }
+
+    String domainOf(String chunkId) {
+        IndexedChunk c = chunkById.get(chunkId);
+        return c == null ? "unknown" : c.domain();
+    }
+
+    static String snippet(String text) {
+        String t = text.replace('\n', ' ').strip();
+        return t.length() > 120 ? t.substring(0, 120) : t;
+    }
+
+    FragmentRow remember(KernelLife life, FragmentType type, ObjectNode content, Basin basin, double importance) {
+        tick();
+        FragmentRow f = engine.memory().remember(life.kernelId, type, content, basin, importance);
+        tally.fragments++;
+        return f;
+    }
+
+    /**
+     * Searches the kernel's learned potential for attractors; each new one gets an {@code attractor_found} thought.
+     * Needs at least two memory wells.
+     */
+    void findAttractors(KernelLife life, DiscoveryMethod method) {
+        List<MemoryWell> wells = engine.memory().wells(life.kernelId);
+        List<Well> ws = wells.stream().filter(w -> w.weight() > 0.0).map(w -> new Well(w.basin(), w.weight()))
+                .sorted(KernelEvents::byContent).toList();
+        if (ws.size() < 2) {
+            return;
+        }
+        KernelRow k = engine.kernels().get(life.kernelId);
+        boolean saddles = life.rng.nextBoolean();
+        tick();
+        List<AttractorService.Recorded> found = engine.attractors().discover(life.kernelId, new Potential(ws),
+                life.rng.nextLong(), saddles, method, k.state().phi(), k.state().kappa());
+        for (AttractorService.Recorded r : found) {
+            if (!r.inserted()) {
+                tally.attractorRevisits++;
+                continue;
+            }
+            tally.attractorsFound++;
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("type", r.row().type().sqlName());
+            facts.put("attractor", r.row().attractorId());
+            facts.put("distance", FisherRao.distance(k.state().basin(), r.row().basin()));
+            facts.put("potential", r.row().potentialValue());
+            facts.put("volume", r.row().basinVolume());
+            tick();
+            engine.thoughts().think(k, ThoughtEvent.ATTRACTOR_FOUND, r.row().attractorId(), facts);
+        }
+    }
+}

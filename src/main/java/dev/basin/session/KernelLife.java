@@ -1,0 +1,43 @@
+package dev.basin.session;
+
+import dev.basin.rag.IndexedChunk;
+import java.util.SplittableRandom;
+
+/**
+ * What the session keeps about one kernel between cycles (its state proper lives in the {@code kernels} row): its
+ * name, home domain, seeded random stream, the domain of its latest target, and when it last slept.
+ */
+final class KernelLife {
+    final String kernelId;
+    final String name;
+    final String homeDomain;
+    final int generation;
+    final SplittableRandom rng;
+    final int sleepOffset;
+    IndexedChunk home;
+    String currentDomain;
+    int legs;
+    int successfulLegs;
+    int lastSleepCycle;
+    boolean spawned;
+    /** Left asleep by its last sleep (the session's last cycle): no more movements. */
+    boolean asleep;
+    /** The target to retry after a refusal (null: none), and how many retries in a row. */
+    Target retry;
+    int retries;
+    /** Ball id → refusals met there. */
+    final java.util.Map<String, Integer> refusals = new java.util.HashMap<>();
+    /** Chunk id → the semantic fragment remembering it (recalled instead of written again). */
+    final java.util.Map<String, String> semantic = new java.util.HashMap<>();
+    com.fasterxml.jackson.databind.node.ObjectNode pendingApproach;
+
+    KernelLife(String kernelId, String name, String homeDomain, int generation, SplittableRandom rng, int sleepOffset) {
+        this.kernelId = kernelId;
+        this.name = name;
+        this.homeDomain = homeDomain;
+        this.generation = generation;
+        this.rng = rng;
+        this.sleepOffset = sleepOffset;
+        this.currentDomain = homeDomain;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.basin.session;
+
+import dev.basin.BasinEngine;
+import dev.basin.attractors.AttractorService;
+import dev.basin.kernel.SleepCycle;
+import dev.basin.kernel.SpawnRequest;
+import dev.basin.kernel.SpawnService;
+import dev.basin.knowledge.ConsolidationPlan;
+import dev.basin.knowledge.ConsolidationStatus;
+import dev.basin.knowledge.FragmentRow;
+import dev.basin.knowledge.PatternMember;
+import dev.basin.rag.ChunkHit;
+import dev.basin.rag.IndexedChunk;
+import dev.basin.safety.BarrierRow;
+import dev.basin.safety.EraExclusionRow;
+import dev.basin.safety.ExcludedRegionRow;
+import dev.basin.safety.ExclusionReason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sleep, spawning and the session's housekeeping.
+ *
+ * <p>Sleep is the kernel's sleep cycle (checkpoints before and after, memory consolidation, attractors re-found, in
+ * one unit of work); afterwards cross patterns are re-discovered among the chunks and every kernel's consolidated
+ * memories, and on waking the kernel lifts its ordered exclusions (and unsafe ones whose refusing ball is gone) and
+ * heals one of its barriers. A kernel sleeping in the last cycle stays asleep.
+ */
+final class LifeCycle extends KernelEvents {
+    LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
+            SessionQueries queries, Runnable checkCancelled) {
+        super(engine, clock, tally, chunks, domains, queries, checkCancelled);
+    }
+
+    /** Sleeps (the kernel's sleep cycle), then wakes unless this is the session's last cycle. */
+    void sleep(KernelLife life, int c, List<KernelLife> lives, boolean last) {
+        tick();
+        SleepCycle.Slept slept = engine.sleep().sleep(life.kernelId);
+        ConsolidationPlan plan = slept.plan();
+        tally.checkpoints += 2;
+        tally.sleeps++;
+        tally.fragmentsConsolidated += plan.clusters().size() + (int) plan.singletons().stream()
+                .filter(s -> s.outcome() == ConsolidationStatus.CONSOLIDATED).count();
+        tally.fragmentsMerged += plan.mergedCount();
+        tally.fragmentsPruned += (int) plan.prunedCount();
+        for (AttractorService.Recorded r : slept.attractors()) {
+            if (r.inserted()) {
+                tally.attractorsFound++;
+            } else {
+                tally.attractorRevisits++;
+            }
+        }
+        life.lastSleepCycle = c;
+        rediscoverPatterns(lives);
+        if (last) {
+            life.asleep = true;
+        } else {
+            tick();
+            engine.sleep().wake(life.kernelId);
+            wake(life);
+        }
+    }
+
+    /** Cross patterns among all chunks plus every kernel's consolidated memories (same members update, not insert). */
+    private void rediscoverPatterns(List<KernelLife> lives) {
+        List<PatternMember> extra = new ArrayList<>();
+        for (KernelLife k : lives) {
+            for (FragmentRow f : engine.memory().fragments(k.kernelId, ConsolidationStatus.CONSOLIDATED)) {
+                extra.add(PatternMember.of(f));
+            }
+        }
+        tick();
+        engine.crossPatterns().discover(engine.documents(), extra);
+    }
+
+    /**
+     * Lifts the kernel's ordered exclusions and the unsafe ones whose refusing ball is gone, and, when it has two or
+     * more active barriers of its own, heals the one that prevented the fewest crossings (the mildest on a tie).
+     */
+    private void wake(KernelLife life) {
+        for (ExcludedRegionRow r : engine.safety().queries().listRegions(life.kernelId, true, 1000, 0)) {
+            boolean lifted = r.reason() == ExclusionReason.ORDERED;
+            if (r.reason() == ExclusionReason.UNSAFE && r.metadata().has("blocked_by")) {
+                lifted = engine.safety().ball(r.metadata().get("blocked_by").asText()) == null;
+            }
+            if (lifted) {
+                tick();
+                engine.safety().deactivateExcludedRegion(r.regionId());
+            }
+        }
+        List<BarrierRow> own = new ArrayList<>();
+        for (BarrierRow b : engine.safety().queries().listBarriers(true, 10_000, 0)) {
+            if (life.kernelId.equals(b.kernelId())) {
+                own.add(b);
+            }
+        }
+        if (own.size() >= 2) {
+            own.sort(java.util.Comparator.comparingInt(BarrierRow::crossingsPrevented)
+                    .thenComparingDouble(BarrierRow::severity));
+            tick();
+            engine.safety().deactivateBarrier(own.get(0).barrierId());
+        }
+    }
+
+    /** Deactivates era exclusions whose window has passed. */
+    void housekeeping() {
+        Instant now = clock.instant();
+        for (EraExclusionRow e : engine.safety().queries().listEras(true, 10_000, 0)) {
+            if (!e.end().isAfter(now)) {
+                engine.safety().deactivateEraExclusion(e.exclusionId());
+            }
+        }
+    }
+
+    /**
+     * From cycle 3 on, a kernel that has not spawned yet and meets the spawn criteria (enough stable attractors, Φ,
+     * session cap) spawns one child, handing over its attractors, the vocabulary of its current domain, the cross
+     * patterns of that domain and the generated tools it knows. The child lives from the next cycle on.
+     */
+    KernelLife maybeSpawn(KernelLife life, int c) {
+        if (c < 3 || life.spawned || life.asleep) {
+            return null;
+        }
+        SpawnService.Eligibility e = engine.spawner().evaluate(life.kernelId);
+        if (!e.eligible()) {
+            return null;
+        }
+        tick();
+        List<String> vocabulary = vocabulary(life);
+        List<String> patterns = queries.patternIdsFor(life.currentDomain, 3);
+        List<String> strategies = List.copyOf(new java.util.TreeSet<>(tools.values()));
+        String name = life.name + "." + (life.generation + 1);
+        SpawnService.Spawned s = engine.spawner().spawn(life.kernelId,
+                new SpawnRequest(name, vocabulary, patterns, strategies));
+        life.spawned = true;
+        tally.childKernels++;
+        tally.checkpoints++;
+        tally.transfers += s.transfers().size();
+        KernelLife child = new KernelLife(s.child().kernelId(), name, life.currentDomain, life.generation + 1,
+                life.rng.split(), life.sleepOffset + 1);
+        ChunkHit nearest = engine.documents().nearest(s.child().state().basin(), 1).get(0);
+        child.home = chunk(nearest.chunkId());
+        return child;
+    }
+
+    /** The words of the kernel's current domain's chunks, most frequent first (at most 12, 4+ letters). */
+    private List<String> vocabulary(KernelLife life) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (IndexedChunk ch : chunks) {
+            if (!ch.domain().equals(life.currentDomain)) {
+                continue;
+            }
+            for (String w : ch.content().toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+                if (w.length() >= 4) {
+                    counts.merge(w, 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted((a, b) -> b.getValue().equals(a.getValue()) ? a.getKey().compareTo(b.getKey())
+                        : b.getValue() - a.getValue())
+                .limit(12).map(Map.Entry::getKey).toList();
+    }
+}

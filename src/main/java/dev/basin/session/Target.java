@@ -1,0 +1,6 @@
+package dev.basin.session;
+
+import dev.basin.geometry.Basin;
+
+/** A place a kernel heads for: a basin, a label for thoughts (usually a chunk id) and the domain it belongs to. */
+record Target(Basin basin, String label, String domain, String chunkId) {}
