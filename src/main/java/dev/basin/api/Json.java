@@ -1,0 +1,47 @@
+package dev.basin.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.basin.geometry.Basin;
+import java.io.IOException;
+
+/**
+ * The API's JSON mapper: strict reading (duplicate keys, trailing tokens and nesting deeper than 64 are errors; NaN and
+ * comments are not JSON), ISO-8601 timestamps, basins written as arrays of 64 shortest round-trip doubles.
+ */
+final class Json {
+    static final int MAX_NESTING = 64;
+
+    private Json() {}
+
+    static ObjectMapper mapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        SimpleModule basins = new SimpleModule("basin-api");
+        basins.addSerializer(Basin.class, new StdSerializer<>(Basin.class) {
+            @Override
+            public void serialize(Basin b, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                double[] p = b.toArray();
+                gen.writeArray(p, 0, p.length);
+            }
+        });
+        return JsonMapper.builder(factory)
+                .addModule(new JavaTimeModule())
+                .addModule(basins)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+}

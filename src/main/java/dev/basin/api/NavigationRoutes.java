@@ -1,0 +1,176 @@
+package dev.basin.api;
+
+import dev.basin.geometry.Basin;
+import dev.basin.navigation.GeodesicPathRow;
+import dev.basin.navigation.MovementReason;
+import dev.basin.navigation.NavigationQueries;
+import dev.basin.navigation.NavigationRequest;
+import dev.basin.navigation.NavigationResult;
+import dev.basin.navigation.OceanAgent;
+import dev.basin.navigation.TpsPathRow;
+import dev.basin.navigation.TrajectoryRow;
+import dev.basin.navigation.WaypointRow;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Navigation over HTTP: stored geodesic paths, an agent's trajectories with their waypoints and space-time paths, and
+ * a navigation run by the ocean agent (every step safety-checked; trajectory and waypoints stored).
+ */
+final class NavigationRoutes {
+    /** Most steps one navigation request may take. */
+    static final int MAX_STEPS = 10_000;
+
+    private final Requests requests;
+    private final OceanAgent agent;
+    private final NavigationQueries queries;
+
+    NavigationRoutes(Requests requests, OceanAgent agent) {
+        this.requests = requests;
+        this.agent = agent;
+        this.queries = agent.queries();
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/api/v1/navigation/paths", ctx -> {
+            Page page = Page.of(ctx);
+            ctx.json(page.answer(queries.listPaths(page.fetch(), page.offset()).stream().map(p -> path(p, false)).toList()));
+        });
+        r.get("/api/v1/navigation/paths/{pathId}", ctx -> ctx.json(path(queries.path(Params.id(ctx, "pathId", "gp_"))
+                .orElseThrow(() -> SafetyRoutes.unknown("pathId")), true)));
+        r.post("/api/v1/agents/{agentId}/navigate", this::navigate);
+        r.get("/api/v1/agents/{agentId}/trajectories", ctx -> {
+            String id = Params.id(ctx, "agentId", "krn_");
+            Page page = Page.of(ctx);
+            requireAgent(id);
+            ctx.json(page.answer(queries.listTrajectories(id, page.fetch(), page.offset()).stream().map(t -> trajectory(t, false)).toList()));
+        });
+        r.get("/api/v1/agents/{agentId}/tps-paths", ctx -> {
+            String id = Params.id(ctx, "agentId", "krn_");
+            Page page = Page.of(ctx);
+            requireAgent(id);
+            ctx.json(page.answer(queries.listTpsPaths(id, page.fetch(), page.offset()).stream().map(NavigationRoutes::tps).toList()));
+        });
+        r.get("/api/v1/trajectories/{trajectoryId}", ctx -> ctx.json(trajectory(queries.trajectory(
+                Params.id(ctx, "trajectoryId", "traj_")).orElseThrow(() -> SafetyRoutes.unknown("trajectoryId")), true)));
+        r.get("/api/v1/trajectories/{trajectoryId}/waypoints", ctx -> {
+            String id = Params.id(ctx, "trajectoryId", "traj_");
+            Page page = Page.of(ctx);
+            queries.trajectory(id).orElseThrow(() -> SafetyRoutes.unknown("trajectoryId"));
+            ctx.json(page.answer(queries.waypoints(id, page.fetch(), page.offset()).stream().map(NavigationRoutes::waypoint).toList()));
+        });
+    }
+
+    private void requireAgent(String id) {
+        if (!queries.kernelExists(id)) {
+            throw SafetyRoutes.unknown("agentId");
+        }
+    }
+
+    private void navigate(Context ctx) {
+        String id = Params.id(ctx, "agentId", "krn_");
+        requireAgent(id);
+        JsonBody b = requests.json(ctx);
+        Basin start = b.basin("start");
+        Basin target = b.basin("target");
+        MovementReason reason = MovementReason.parse(b.path("reason"),
+                b.choice("reason", Enums.names(MovementReason.values(), MovementReason::sqlName)));
+        double kappaEff = b.number("kappaEff", 1e-6, 1e6);
+        double baseStep = b.optionalNumber("baseStep", 1e-6, Math.PI).orElse(NavigationRequest.DEFAULT_BASE_STEP);
+        int maxSteps = (int) b.optionalInteger("maxSteps", 1, MAX_STEPS).orElse(1_000L).longValue();
+        b.finish();
+        NavigationResult res = agent.navigate(new NavigationRequest(id, start, target, reason, kappaEff, baseStep, maxSteps,
+                Duration.ofSeconds(1)), null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", res.status().sqlName());
+        out.put("finalBasin", res.finalBasin());
+        out.put("steps", res.steps());
+        out.put("trajectoryId", res.trajectoryId());
+        out.put("pathId", res.pathId());
+        out.put("blockedIds", res.blockedIds());
+        out.put("blockedReason", res.blockedReason());
+        out.put("detours", res.detours());
+        out.put("preventions", res.preventions());
+        ctx.status(201).json(out);
+    }
+
+    static Map<String, Object> path(GeodesicPathRow p, boolean withPoints) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pathId", p.pathId());
+        m.put("kernelId", p.kernelId());
+        m.put("start", p.start());
+        m.put("end", p.end());
+        m.put("distance", p.distance());
+        m.put("numSteps", p.numSteps());
+        m.put("curvatureMax", p.curvatureMax());
+        m.put("reuseCount", p.reuseCount());
+        m.put("computedAt", p.computedAt());
+        m.put("lastUsedAt", p.lastUsedAt());
+        m.put("metadata", p.metadata());
+        if (withPoints) {
+            m.put("path", p.path());
+        }
+        return m;
+    }
+
+    static Map<String, Object> trajectory(TrajectoryRow t, boolean withPoints) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trajectoryId", t.trajectoryId());
+        m.put("agentId", t.agentId());
+        m.put("pathId", t.pathId());
+        m.put("start", t.start());
+        m.put("target", t.target());
+        m.put("end", t.end());
+        m.put("stepCount", t.stepCount());
+        m.put("durationMs", t.durationMs());
+        m.put("reason", t.reason().sqlName());
+        m.put("status", t.status().sqlName());
+        m.put("blockedReason", t.blockedReason());
+        m.put("startedAt", t.startedAt());
+        m.put("completedAt", t.completedAt());
+        m.put("metadata", t.metadata());
+        if (withPoints) {
+            m.put("path", t.path());
+        }
+        return m;
+    }
+
+    static Map<String, Object> waypoint(WaypointRow w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("waypointId", w.waypointId());
+        m.put("trajectoryId", w.trajectoryId());
+        m.put("agentId", w.agentId());
+        m.put("sequence", w.sequence());
+        m.put("basin", w.basin());
+        m.put("type", w.type().sqlName());
+        m.put("phi", w.phi());
+        m.put("kappaEff", w.kappaEff());
+        m.put("regime", w.regime());
+        m.put("arrivedAt", w.arrivedAt());
+        m.put("departedAt", w.departedAt());
+        m.put("dwellTimeMs", w.dwellTimeMs());
+        m.put("metadata", w.metadata());
+        return m;
+    }
+
+    static Map<String, Object> tps(TpsPathRow t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tpsPathId", t.tpsPathId());
+        m.put("kernelId", t.kernelId());
+        m.put("fromCheckpointId", t.fromCheckpointId());
+        m.put("toCheckpointId", t.toCheckpointId());
+        m.put("fromTime", t.fromTime());
+        m.put("toTime", t.toTime());
+        m.put("tauSeconds", t.tauSeconds());
+        m.put("spatialDistance", t.spatialDistance());
+        m.put("temporalDistance", t.temporalDistance());
+        m.put("spacetimeDistance", t.spacetimeDistance());
+        m.put("waypoints", t.waypoints());
+        m.put("regimeTransitions", t.regimeTransitions());
+        m.put("createdAt", t.createdAt());
+        return m;
+    }
+}

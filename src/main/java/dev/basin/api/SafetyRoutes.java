@@ -1,0 +1,204 @@
+package dev.basin.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.geometry.Basin;
+import dev.basin.safety.BarrierRow;
+import dev.basin.safety.BarrierType;
+import dev.basin.safety.EraExclusionRow;
+import dev.basin.safety.ExcludedRegionRow;
+import dev.basin.safety.ExclusionReason;
+import dev.basin.safety.NewBarrier;
+import dev.basin.safety.SafetyService;
+import dev.basin.safety.SafetyVerdict;
+import dev.basin.safety.Violation;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Safety over HTTP: the check, and barriers, excluded regions and era exclusions (create, list, get, deactivate).
+ * Radii are Fisher–Rao lengths in (0, π].
+ */
+final class SafetyRoutes {
+    private final Requests requests;
+    private final SafetyService safety;
+    private final Clock clock;
+
+    SafetyRoutes(Requests requests, SafetyService safety, Clock clock) {
+        this.requests = requests;
+        this.safety = safety;
+        this.clock = clock;
+    }
+
+    void register(RoutesConfig r) {
+        r.post("/api/v1/safety/check", this::check);
+        r.post("/api/v1/safety/barriers", this::createBarrier);
+        r.get("/api/v1/safety/barriers", ctx -> {
+            Page page = Page.of(ctx);
+            boolean active = Params.bool(ctx, "active", true);
+            ctx.json(page.answer(safety.queries().listBarriers(active, page.fetch(), page.offset()).stream().map(SafetyRoutes::barrier).toList()));
+        });
+        r.get("/api/v1/safety/barriers/{barrierId}", ctx -> ctx.json(barrier(safety.queries()
+                .barrier(Params.id(ctx, "barrierId", "barrier_")).orElseThrow(() -> unknown("barrierId")))));
+        r.post("/api/v1/safety/barriers/{barrierId}/deactivate", ctx -> {
+            String id = Params.id(ctx, "barrierId", "barrier_");
+            requests.optionalJson(ctx).finish();
+            safety.deactivateBarrier(id);
+            ctx.json(barrier(safety.queries().barrier(id).orElseThrow()));
+        });
+        r.post("/api/v1/safety/excluded-regions", this::createRegion);
+        r.get("/api/v1/safety/excluded-regions", ctx -> {
+            Page page = Page.of(ctx);
+            String agent = Params.optionalId(ctx, "agentId", "krn_").orElse(null);
+            boolean active = Params.bool(ctx, "active", true);
+            ctx.json(page.answer(safety.queries().listRegions(agent, active, page.fetch(), page.offset()).stream()
+                    .map(SafetyRoutes::region).toList()));
+        });
+        r.get("/api/v1/safety/excluded-regions/{regionId}", ctx -> ctx.json(region(safety.queries()
+                .region(Params.id(ctx, "regionId", "oxr_")).orElseThrow(() -> unknown("regionId")))));
+        r.post("/api/v1/safety/excluded-regions/{regionId}/deactivate", ctx -> {
+            String id = Params.id(ctx, "regionId", "oxr_");
+            requests.optionalJson(ctx).finish();
+            safety.deactivateExcludedRegion(id);
+            ctx.json(region(safety.queries().region(id).orElseThrow()));
+        });
+        r.post("/api/v1/safety/era-exclusions", this::createEra);
+        r.get("/api/v1/safety/era-exclusions", ctx -> {
+            Page page = Page.of(ctx);
+            boolean active = Params.bool(ctx, "active", true);
+            ctx.json(page.answer(safety.queries().listEras(active, page.fetch(), page.offset()).stream().map(SafetyRoutes::era).toList()));
+        });
+        r.get("/api/v1/safety/era-exclusions/{exclusionId}", ctx -> ctx.json(era(safety.queries()
+                .era(Params.id(ctx, "exclusionId", "texcl_")).orElseThrow(() -> unknown("exclusionId")))));
+        r.post("/api/v1/safety/era-exclusions/{exclusionId}/deactivate", ctx -> {
+            String id = Params.id(ctx, "exclusionId", "texcl_");
+            requests.optionalJson(ctx).finish();
+            safety.deactivateEraExclusion(id);
+            ctx.json(era(safety.queries().era(id).orElseThrow()));
+        });
+    }
+
+    private void check(Context ctx) {
+        JsonBody b = requests.json(ctx);
+        Basin basin = b.basin("basin");
+        Instant at = b.optionalInstant("at").orElseGet(clock::instant);
+        String agent = b.optionalId("agentId", "krn_").orElse(null);
+        b.finish();
+        if (agent != null && !safety.queries().kernelExists(agent)) {
+            throw unknown("agentId");
+        }
+        SafetyVerdict v = safety.check(basin, at, agent);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("safe", v.safe());
+        out.put("violations", v.violations().stream().map(SafetyRoutes::violation).toList());
+        ctx.json(out);
+    }
+
+    private void createBarrier(Context ctx) {
+        JsonBody b = requests.json(ctx);
+        Basin center = b.basin("center");
+        double radius = b.number("radius");
+        BarrierType type = BarrierType.parse(b.path("type"), b.choice("type", Enums.names(BarrierType.values(), BarrierType::sqlName)));
+        double severity = b.number("severity");
+        String reason = b.string("reason", JsonBody.MAX_TEXT);
+        String kernel = b.optionalId("kernelId", "krn_").orElse(null);
+        ObjectNode metadata = b.optionalObject("metadata").orElse(null);
+        b.finish();
+        ctx.status(201).json(barrier(safety.createBarrier(new NewBarrier(kernel, center, radius, type, severity, reason, metadata))));
+    }
+
+    private void createRegion(Context ctx) {
+        JsonBody b = requests.json(ctx);
+        String agent = b.id("agentId", "krn_");
+        Basin center = b.basin("center");
+        double radius = b.number("radius");
+        ExclusionReason reason = ExclusionReason.parse(b.path("reason"),
+                b.choice("reason", Enums.names(ExclusionReason.values(), ExclusionReason::sqlName)));
+        int visits = (int) b.optionalInteger("visitsWithoutGain", 0, Integer.MAX_VALUE).orElse(0L).longValue();
+        Instant expires = b.optionalInstant("expiresAt").orElse(null);
+        ObjectNode metadata = b.optionalObject("metadata").orElse(null);
+        b.finish();
+        ctx.status(201).json(region(safety.createExcludedRegion(agent, center, radius, reason, visits, expires, metadata)));
+    }
+
+    private void createEra(Context ctx) {
+        JsonBody b = requests.json(ctx);
+        Instant start = b.instant("start");
+        Instant end = b.instant("end");
+        Basin center = b.basin("center");
+        double radius = b.number("radius");
+        String reason = b.string("reason", JsonBody.MAX_TEXT);
+        ObjectNode metadata = b.optionalObject("metadata").orElse(null);
+        b.finish();
+        ctx.status(201).json(era(safety.createEraExclusion(start, end, center, radius, reason, metadata)));
+    }
+
+    static ApiProblem unknown(String field) {
+        return ApiProblem.notFound(field, "names nothing stored");
+    }
+
+    static Map<String, Object> violation(Violation v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("table", v.table());
+        m.put("id", v.id());
+        m.put("distance", v.distance());
+        m.put("radius", v.radius());
+        m.put("reason", v.reason());
+        return m;
+    }
+
+    static Map<String, Object> barrier(BarrierRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("barrierId", r.barrierId());
+        m.put("kernelId", r.kernelId());
+        m.put("center", r.center());
+        m.put("radius", r.radius());
+        m.put("type", r.type().sqlName());
+        m.put("severity", r.severity());
+        m.put("reason", r.reason());
+        m.put("active", r.active());
+        m.put("discoveredAt", r.discoveredAt());
+        m.put("deactivatedAt", r.deactivatedAt());
+        m.put("crossingsPrevented", r.crossingsPrevented());
+        m.put("metadata", r.metadata());
+        return m;
+    }
+
+    static Map<String, Object> region(ExcludedRegionRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("regionId", r.regionId());
+        m.put("agentId", r.agentId());
+        m.put("center", r.center());
+        m.put("radius", r.radius());
+        m.put("reason", r.reason().sqlName());
+        m.put("visitsWithoutGain", r.visitsWithoutGain());
+        m.put("expiresAt", r.expiresAt());
+        m.put("active", r.active());
+        m.put("createdAt", r.createdAt());
+        m.put("deactivatedAt", r.deactivatedAt());
+        m.put("metadata", r.metadata());
+        return m;
+    }
+
+    static Map<String, Object> era(EraExclusionRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("exclusionId", r.exclusionId());
+        m.put("start", r.start());
+        m.put("end", r.end());
+        m.put("center", r.center());
+        m.put("radius", r.radius());
+        m.put("reason", r.reason());
+        m.put("active", r.active());
+        m.put("createdAt", r.createdAt());
+        m.put("metadata", r.metadata());
+        return m;
+    }
+
+    static List<String> types() {
+        return List.copyOf(Enums.names(BarrierType.values(), BarrierType::sqlName));
+    }
+}

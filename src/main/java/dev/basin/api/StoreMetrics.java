@@ -1,0 +1,83 @@
+package dev.basin.api;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.basin.store.Store;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Store and pool meters: commits and operations through the write path (their ratio is the mean group-commit batch
+ * size), connection-pool usage from Hikari, and rows written and live per table from PostgreSQL's own statistics
+ * ({@code pg_stat_user_tables}), refreshed at most once a second on scrape.
+ */
+final class StoreMetrics {
+    private static final long REFRESH_NANOS = 1_000_000_000L;
+
+    private final Store store;
+    private volatile Map<String, long[]> tableStats = Map.of();
+    private volatile long refreshedAt;
+
+    StoreMetrics(Store store) {
+        this.store = store;
+    }
+
+    void bind(MeterRegistry registry) {
+        FunctionCounter.builder("basin.store.commits", store, s -> s.writeStats().commits())
+                .description("transactions committed by the store's write path").register(registry);
+        FunctionCounter.builder("basin.store.operations", store, s -> s.writeStats().operations())
+                .description("write operations committed (commits x mean batch size)").register(registry);
+        if (store.dataSource() instanceof HikariDataSource hikari) {
+            pool(registry, "active", hikari, HikariPoolMXBean::getActiveConnections);
+            pool(registry, "idle", hikari, HikariPoolMXBean::getIdleConnections);
+            pool(registry, "total", hikari, HikariPoolMXBean::getTotalConnections);
+            pool(registry, "pending", hikari, HikariPoolMXBean::getThreadsAwaitingConnection);
+            Gauge.builder("basin.pool.connections.max", hikari, h -> h.getMaximumPoolSize()).register(registry);
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        store.tables().forEach(t -> names.add(t.name()));
+        names.addAll(store.jdbi().withHandle(h -> h.createQuery(
+                "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname <> 'flyway_schema_history'")
+                .mapTo(String.class).list()));
+        for (String name : names) {
+            FunctionCounter.builder("basin.table.rows.inserted", this, m -> m.stat(name, 0))
+                    .tag("table", name).description("rows inserted (pg_stat_user_tables.n_tup_ins)").register(registry);
+            Gauge.builder("basin.table.rows.live", this, m -> m.stat(name, 1))
+                    .tag("table", name).description("live rows (pg_stat_user_tables.n_live_tup)").register(registry);
+        }
+    }
+
+    private static void pool(MeterRegistry registry, String state, HikariDataSource ds, ToDoubleFunction<HikariPoolMXBean> f) {
+        Gauge.builder("basin.pool.connections", ds, d -> {
+            HikariPoolMXBean bean = d.getHikariPoolMXBean();
+            return bean == null ? Double.NaN : f.applyAsDouble(bean);
+        }).tag("state", state).register(registry);
+    }
+
+    private double stat(String table, int which) {
+        long now = System.nanoTime();
+        if (now - refreshedAt > REFRESH_NANOS) {
+            refresh();
+            refreshedAt = now;
+        }
+        long[] v = tableStats.get(table);
+        return v == null ? 0 : v[which];
+    }
+
+    private synchronized void refresh() {
+        try {
+            Map<String, long[]> m = new ConcurrentHashMap<>();
+            store.jdbi().useHandle(h -> h.createQuery("SELECT relname, n_tup_ins, n_live_tup FROM pg_stat_user_tables")
+                    .map((rs, c) -> m.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}))
+                    .list());
+            tableStats = m;
+        } catch (RuntimeException e) {
+            // Keep the last figures: a scrape must not fail while the database is away; /health reports that.
+            tableStats = Map.copyOf(tableStats);
+        }
+    }
+}
