@@ -37,16 +37,16 @@ public final class Voyages {
     }
 
     /**
-     * Simulated time a kernel spends per step, by why it moves: exploring is brisk (1 s), consolidating lingers
-     * (1.5 s), investigating examines each stop (2 s), resting drifts (3 s). It is the dwell time of every waypoint the
+     * Simulated time a kernel spends per step, by why it moves: exploring and investigating take 1 s a step,
+     * consolidating lingers (1.5 s), resting drifts (2 s). It is the dwell time of every waypoint the
      * voyage departs from, so it carries the character of the movement into {@code ocean_waypoints}.
      */
     static Duration stepDuration(MovementReason reason) {
         return switch (reason) {
             case EXPLORATION -> Duration.ofMillis(1000);
             case CONSOLIDATION -> Duration.ofMillis(1500);
-            case INVESTIGATION -> Duration.ofMillis(2000);
-            case REST -> Duration.ofMillis(3000);
+            case INVESTIGATION -> Duration.ofMillis(1000);
+            case REST -> Duration.ofMillis(2000);
         };
     }
 
