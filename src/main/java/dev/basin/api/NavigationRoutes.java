@@ -8,7 +8,9 @@ import dev.basin.navigation.NavigationRequest;
 import dev.basin.navigation.NavigationResult;
 import dev.basin.navigation.OceanAgent;
 import dev.basin.navigation.TpsPathRow;
+import dev.basin.navigation.TrajectoryRecorder;
 import dev.basin.navigation.TrajectoryRow;
+import dev.basin.navigation.TrajectoryStatus;
 import dev.basin.navigation.WaypointRow;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,8 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Navigation over HTTP: stored geodesic paths, an agent's trajectories with their waypoints and space-time paths, and
- * a navigation run by the ocean agent (every step safety-checked; trajectory and waypoints stored).
+ * Navigation over HTTP: stored geodesic paths, an agent's trajectories with their waypoints and space-time paths, a
+ * navigation run by the ocean agent (every step safety-checked; trajectory and waypoints stored), and trajectories
+ * steered by the caller: open, append one waypoint per request (safety-checked, acknowledged after commit), finish.
  */
 final class NavigationRoutes {
     /** Most steps one navigation request may take. */
@@ -26,11 +29,13 @@ final class NavigationRoutes {
 
     private final Requests requests;
     private final OceanAgent agent;
+    private final TrajectoryRecorder recorder;
     private final NavigationQueries queries;
 
     NavigationRoutes(Requests requests, OceanAgent agent) {
         this.requests = requests;
         this.agent = agent;
+        this.recorder = agent.recorder();
         this.queries = agent.queries();
     }
 
@@ -42,6 +47,9 @@ final class NavigationRoutes {
         r.get("/api/v1/navigation/paths/{pathId}", ctx -> ctx.json(path(queries.path(Params.id(ctx, "pathId", "gp_"))
                 .orElseThrow(() -> SafetyRoutes.unknown("pathId")), true)));
         r.post("/api/v1/agents/{agentId}/navigate", this::navigate);
+        r.post("/api/v1/agents/{agentId}/trajectories", this::open);
+        r.post("/api/v1/trajectories/{trajectoryId}/waypoints", this::append);
+        r.post("/api/v1/trajectories/{trajectoryId}/finish", this::finish);
         r.get("/api/v1/agents/{agentId}/trajectories", ctx -> {
             String id = Params.id(ctx, "agentId", "krn_");
             Page page = Page.of(ctx);
@@ -95,6 +103,38 @@ final class NavigationRoutes {
         out.put("detours", res.detours());
         out.put("preventions", res.preventions());
         ctx.status(201).json(out);
+    }
+
+    private void open(Context ctx) {
+        String id = Params.id(ctx, "agentId", "krn_");
+        requireAgent(id);
+        JsonBody b = requests.json(ctx);
+        Basin start = b.basin("start");
+        Basin target = b.basin("target");
+        MovementReason reason = MovementReason.parse(b.path("reason"),
+                b.choice("reason", Enums.names(MovementReason.values(), MovementReason::sqlName)));
+        double kappaEff = b.number("kappaEff", 1e-6, 1e6);
+        b.finish();
+        ctx.status(201).json(trajectory(recorder.open(id, start, target, reason, kappaEff), false));
+    }
+
+    private void append(Context ctx) {
+        String id = Params.id(ctx, "trajectoryId", "traj_");
+        JsonBody b = requests.json(ctx);
+        Basin basin = b.basin("basin");
+        Double kappaEff = b.optionalNumber("kappaEff", 1e-6, 1e6).orElse(null);
+        java.time.Instant arrivedAt = b.optionalInstant("arrivedAt").orElse(null);
+        b.finish();
+        ctx.status(201).json(waypoint(recorder.append(id, basin, kappaEff, arrivedAt)));
+    }
+
+    private void finish(Context ctx) {
+        String id = Params.id(ctx, "trajectoryId", "traj_");
+        JsonBody b = requests.json(ctx);
+        String status = b.choice("status", java.util.Set.of("completed", "abandoned"));
+        b.finish();
+        TrajectoryStatus s = status.equals("completed") ? TrajectoryStatus.COMPLETED : TrajectoryStatus.ABANDONED;
+        ctx.json(trajectory(recorder.finish(id, s), false));
     }
 
     static Map<String, Object> path(GeodesicPathRow p, boolean withPoints) {

@@ -176,11 +176,22 @@ final class OpenApiDocument extends OpenApiSchemas {
         list("/api/v1/agents/{agentId}/trajectories", "navigation", "An agent's trajectories, newest first", ref("Trajectory"));
         list("/api/v1/agents/{agentId}/tps-paths", "navigation", "An agent's space-time paths between checkpoints", object());
         op("GET", "/api/v1/trajectories/{trajectoryId}", "navigation", "One trajectory with its path", null, 200, ref("Trajectory"));
-        list("/api/v1/trajectories/{trajectoryId}/waypoints", "navigation", "A trajectory's waypoints in sequence order",
-                open("waypointId", id("wp_"), "trajectoryId", id("traj_"), "agentId", id("krn_"), "sequence", integer(1, Integer.MAX_VALUE),
-                        "basin", ref("Basin"), "type", enumOf(reasons), "phi", num(0, 1), "kappaEff", num(), "regime", str(),
-                        "arrivedAt", time(), "departedAt", nullable(time()), "dwellTimeMs", nullable(integer(0, Long.MAX_VALUE)),
-                        "metadata", object()));
+        schemas.set("Waypoint", open("waypointId", id("wp_"), "trajectoryId", id("traj_"), "agentId", id("krn_"),
+                "sequence", integer(1, Integer.MAX_VALUE), "basin", ref("Basin"), "type", enumOf(reasons), "phi", num(0, 1),
+                "kappaEff", num(), "regime", str(), "arrivedAt", time(), "departedAt", nullable(time()),
+                "dwellTimeMs", nullable(integer(0, Long.MAX_VALUE)), "metadata", object()));
+        list("/api/v1/trajectories/{trajectoryId}/waypoints", "navigation", "A trajectory's waypoints in sequence order", ref("Waypoint"));
+        op("POST", "/api/v1/agents/{agentId}/trajectories", "navigation",
+                "Open an active trajectory steered by the caller; its start is waypoint 1",
+                obj("start", ref("Basin"), "target", ref("Basin"), "reason", enumOf(reasons), "kappaEff", num(1e-6, 1e6)), 201,
+                ref("Trajectory"));
+        op("POST", "/api/v1/trajectories/{trajectoryId}/waypoints", "navigation",
+                "Append one waypoint to an active trajectory: safety-checked (409 inside a forbidden ball), numbered after the "
+                        + "last one, which it departs; answered after commit. arrivedAt defaults to now",
+                obj("basin", ref("Basin"), "kappaEff?", num(1e-6, 1e6), "arrivedAt?", time()), 201, ref("Waypoint"));
+        op("POST", "/api/v1/trajectories/{trajectoryId}/finish", "navigation",
+                "Finish an active trajectory: its path, end and summary metadata are computed from its waypoints",
+                obj("status", enumOf("completed", "abandoned")), 200, ref("Trajectory"));
     }
 
     void schema(String name, ObjectNode schema) {

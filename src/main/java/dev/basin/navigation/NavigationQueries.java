@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reads of the navigation tables, each through an index (keys, agent/time, trajectory/sequence, kernel/time). */
@@ -66,6 +67,12 @@ public final class NavigationQueries {
                 .bind("t", trajectoryId).bind("l", limit).bind("o", offset).map((rs, ctx) -> waypoint(rs)).list());
     }
 
+    /** Every waypoint of one trajectory in sequence order, read on {@code handle} (a transaction's). */
+    List<WaypointRow> allWaypoints(Handle handle, String trajectoryId) {
+        return handle.createQuery("SELECT * FROM ocean_waypoints WHERE trajectory_id = :t ORDER BY sequence")
+                .bind("t", trajectoryId).map((rs, ctx) -> waypoint(rs)).list();
+    }
+
     /** Space-time paths of one kernel, newest first. */
     public List<TpsPathRow> listTpsPaths(String kernelId, int limit, int offset) {
         page(limit, offset);
@@ -102,7 +109,7 @@ public final class NavigationQueries {
                 SafetyQueries.instant(rs, "last_used_at"), json(rs, "metadata"));
     }
 
-    private TrajectoryRow trajectory(ResultSet rs) throws SQLException {
+    TrajectoryRow trajectory(ResultSet rs) throws SQLException {
         long duration = rs.getLong("duration_ms");
         Long durationMs = rs.wasNull() ? null : duration;
         return new TrajectoryRow(rs.getString("trajectory_id"), rs.getString("agent_id"), rs.getString("path_id"),

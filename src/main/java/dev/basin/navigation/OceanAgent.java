@@ -39,6 +39,7 @@ public final class OceanAgent {
     private final NavigationQueries queries;
     private final DetourFinder detours;
     private final Exhaustion exhaustion;
+    private final TrajectoryRecorder recorder;
 
     public OceanAgent(Store store, Clock clock, SafetyService safety, GeodesicPlanner planner, AgentSettings settings) {
         this.store = store;
@@ -49,6 +50,12 @@ public final class OceanAgent {
         this.queries = new NavigationQueries(store.jdbi(), store.json());
         this.detours = new DetourFinder(safety);
         this.exhaustion = new Exhaustion(safety, settings, store.json());
+        this.recorder = new TrajectoryRecorder(store, clock, safety, queries, exhaustion);
+    }
+
+    /** Trajectories steered by the caller, one appended stop at a time, sharing this agent's safety and no-go memory. */
+    public TrajectoryRecorder recorder() {
+        return recorder;
     }
 
     /** Moves {@code request.agentId()} from start toward target; {@code observer} sees every step. */
@@ -125,7 +132,7 @@ public final class OceanAgent {
         }
         Instant end = walk.timeOf(walk.steps());
         walk.arriveLast();
-        ObjectNode meta = walk.summary(store.json().createObjectNode(), start, detourCount, preventions, prevented)
+        ObjectNode meta = walk.summary(store.json().createObjectNode(), detourCount, preventions, prevented)
                 .put("planned_steps", planned).put("step_length", stepLength).put("plan_reused", plan.reused())
                 .put("kappa_eff", request.kappaEff());
         TrajectoryStatus fin = status;
@@ -280,18 +287,9 @@ public final class OceanAgent {
                     Integration.phi(b), req.kappaEff(), regime, arrived, departed, dwell, m);
         }
 
-        ObjectNode summary(ObjectNode m, Basin start, int detourCount, int preventions, Set<String> prevented) {
-            double length = 0.0;
-            for (int i = 1; i < points.size(); i++) {
-                length += FisherRao.distance(points.get(i - 1), points.get(i));
-            }
-            double direct = FisherRao.distance(start, here());
+        ObjectNode summary(ObjectNode m, int detourCount, int preventions, Set<String> prevented) {
             double seconds = java.time.Duration.between(t0, timeOf(steps())).toMillis() / 1000.0;
-            m.put("path_length", length).put("distance", direct)
-                    .put("geodesic_ratio", direct > 0.0 ? length / direct : 1.0)
-                    .put("mean_velocity", seconds > 0.0 ? length / seconds : 0.0)
-                    .put("max_curvature", Curvature.max(points)).put("detours", detourCount)
-                    .put("preventions", preventions).put("remaining_distance", FisherRao.distance(here(), req.target()));
+            PathSummary.put(m, points, seconds, req.target()).put("detours", detourCount).put("preventions", preventions);
             m.putArray("prevented_ids").addAll(prevented.stream().map(m::textNode).toList());
             return m;
         }

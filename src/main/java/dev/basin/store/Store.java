@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * commits (group commit); when a shared transaction fails, its halves are retried as transactions of their own
  * (down to single operations) so that only the bad one fails. A connection lost during COMMIT is reported as
  * {@link CommitOutcomeUnknownException}: the write may or may not be stored. {@link #inTransaction} runs a unit of
- * work across tables on the caller's thread in one transaction.
+ * work across tables on the caller's thread in one transaction; {@link #inSharedTransaction} runs a small one that
+ * shares its commit with other callers' writes.
  *
  * <p>Reads go through {@link #jdbi()}, which maps {@code double precision[]} to {@code Basin}, 2-D arrays to
  * {@code List<Basin>}, {@code jsonb} to {@code JsonNode}, {@code timestamptz} to {@code Instant}.
@@ -63,6 +65,7 @@ public final class Store implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final Map<String, Table<?>> catalog = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Runnable> onClose = Collections.synchronizedList(new ArrayList<>());
+    private final List<CommitListener> commitListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Store(StoreConfig config, EmbeddedDatabase embedded, HikariDataSource dataSource) {
@@ -74,7 +77,7 @@ public final class Store implements AutoCloseable {
         Mappers.install(jdbi, json);
         this.writer = new Writer(json, config.copyThreshold());
         this.committer = config.groupCommit()
-                ? new GroupCommitter(dataSource, writer, config.groupCommitWriters(), config.groupCommitMaxBatch())
+                ? new GroupCommitter(jdbi, writer, config.groupCommitWriters(), config.groupCommitMaxBatch(), commitListeners)
                 : null;
     }
 
@@ -300,12 +303,17 @@ public final class Store implements AutoCloseable {
                 }
                 throw e;
             }
+            long commitStart = System.nanoTime();
             try {
                 h.getConnection().commit();
             } catch (SQLException e) {
                 throw Errors.commitFailed(e, "unit of work");
             }
             h.commit();
+            long commitNanos = System.nanoTime() - commitStart;
+            for (CommitListener l : commitListeners) {
+                l.committed(1, commitNanos);
+            }
             return result;
         } catch (RuntimeException e) {
             throw Errors.translate(e, "unit of work");
@@ -318,6 +326,34 @@ public final class Store implements AutoCloseable {
             work.accept(tx);
             return null;
         });
+    }
+
+    /**
+     * Runs a small unit of work in a transaction it may share with other callers' writes (group commit) and returns
+     * its result after that transaction committed; for many small concurrent units (one waypoint appended per
+     * request), where a commit of their own would make each wait for its own flush. Atomic like
+     * {@link #inTransaction}: if {@code work} throws, none of its writes remain and the exception reaches the caller;
+     * the other units of the batch are unaffected.
+     *
+     * <p>{@code work} runs on a writer thread and may run more than once (when the shared transaction fails, its
+     * halves are retried), so it must act only through its {@code Tx} and keep no effects of an earlier attempt.
+     * Units in one transaction run in the order of their {@code lockKey}s: give the key of the row the unit locks
+     * first (e.g. the parent row it updates), so that concurrent transactions lock rows in the same order.
+     */
+    public <T> T inSharedTransaction(String lockKey, Function<Tx, T> work) {
+        Objects.requireNonNull(lockKey, "lockKey");
+        Objects.requireNonNull(work, "work");
+        if (useDirect()) {
+            return inTransaction(work);
+        }
+        @SuppressWarnings("unchecked")
+        T result = (T) committer.submit(new GroupCommitter.UnitOp(lockKey, work));
+        return result;
+    }
+
+    /** Adds a listener told of every commit of the write path (group commits and units of work of their own). */
+    public void addCommitListener(CommitListener listener) {
+        commitListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The fault injection hook for tests. */

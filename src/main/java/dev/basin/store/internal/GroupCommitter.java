@@ -1,11 +1,14 @@
 package dev.basin.store.internal;
 
+import dev.basin.store.CommitListener;
 import dev.basin.store.StoreException;
 import dev.basin.store.StoreUnavailableException;
 import dev.basin.store.Table;
+import dev.basin.store.Tx;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * operations into one transaction (inserts into the same table as one JDBC batch), commit, and only then release
  * each caller. If the shared transaction fails it is rolled back and its halves are retried as transactions of their
  * own, down to single operations, so only the bad one fails and every caller learns its own outcome. Nothing is acknowledged before
- * commit and no failure is dropped.
+ * commit and no failure is dropped. Shared units of work ({@link UnitOp}) run in the order of their lock keys, so two
+ * writers' transactions take row locks in the same order and cannot deadlock on them.
  */
 public final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
@@ -38,7 +45,12 @@ public final class GroupCommitter implements AutoCloseable {
             this.table = table;
         }
 
-        abstract Object run(Connection c, Writer w) throws SQLException;
+        abstract Object run(Handle h, Writer w) throws SQLException;
+
+        /** The lock key batches are ordered by (empty for plain writes, which come first). */
+        String lockKey() {
+            return "";
+        }
 
         abstract String describe();
     }
@@ -53,8 +65,8 @@ public final class GroupCommitter implements AutoCloseable {
         }
 
         @Override
-        Object run(Connection c, Writer w) throws SQLException {
-            w.insertRows(c, table, rows);
+        Object run(Handle h, Writer w) throws SQLException {
+            w.insertRows(h.getConnection(), table, rows);
             return null;
         }
 
@@ -74,8 +86,8 @@ public final class GroupCommitter implements AutoCloseable {
         }
 
         @Override
-        Object run(Connection c, Writer w) throws SQLException {
-            return w.upsert(c, prepared);
+        Object run(Handle h, Writer w) throws SQLException {
+            return w.upsert(h.getConnection(), prepared);
         }
 
         @Override
@@ -94,8 +106,8 @@ public final class GroupCommitter implements AutoCloseable {
         }
 
         @Override
-        Object run(Connection c, Writer w) throws SQLException {
-            return w.update(c, prepared);
+        Object run(Handle h, Writer w) throws SQLException {
+            return w.update(h.getConnection(), prepared);
         }
 
         @Override
@@ -104,17 +116,52 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private final DataSource ds;
+    /**
+     * A unit of work run on the shared transaction: it may run more than once (when its transaction fails, the batch
+     * is retried in halves), so it must act only through its {@code Tx}.
+     */
+    public static final class UnitOp extends Op {
+        final String key;
+        final Function<Tx, ?> work;
+
+        public UnitOp(String key, Function<Tx, ?> work) {
+            super(null);
+            this.key = key;
+            this.work = work;
+        }
+
+        @Override
+        Object run(Handle h, Writer w) {
+            return work.apply(new TxImpl(h, w, 0));
+        }
+
+        @Override
+        String lockKey() {
+            return key;
+        }
+
+        @Override
+        String describe() {
+            return "shared unit of work (" + key + ")";
+        }
+    }
+
+    private static final Comparator<Op> BY_LOCK_KEY = Comparator.comparing(Op::lockKey);
+
+    private final Jdbi jdbi;
     private final Writer writer;
     private final int maxBatch;
+    private final List<CommitListener> listeners;
     private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong ops = new AtomicLong();
     private volatile boolean closed;
 
-    public GroupCommitter(DataSource ds, Writer writer, int writers, int maxBatch) {
-        this.ds = ds;
+    /** Starts {@code writers} threads; {@code listeners} (a live, thread-safe list) hears of every commit. */
+    public GroupCommitter(Jdbi jdbi, Writer writer, int writers, int maxBatch, List<CommitListener> listeners) {
+        this.jdbi = jdbi;
+        this.listeners = listeners;
         this.writer = writer;
         this.maxBatch = maxBatch;
         for (int i = 0; i < writers; i++) {
@@ -196,9 +243,21 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void runBatch(List<Op> batch) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            runTogether(c, batch);
+        batch.sort(BY_LOCK_KEY);
+        Handle h;
+        try {
+            h = jdbi.open();
+        } catch (RuntimeException e) {
+            for (Op op : batch) {
+                op.done.completeExceptionally(Errors.translate(e, op.describe()));
+            }
+            return;
+        }
+        try (h) {
+            // commits and rollbacks go to the connection directly, several per batch when halves are retried
+            h.getConfig(Handles.class).setForceEndTransactions(false);
+            h.getConnection().setAutoCommit(false);
+            runTogether(h, batch);
         } catch (SQLException e) {
             for (Op op : batch) {
                 if (!op.done.isDone()) {
@@ -214,12 +273,15 @@ public final class GroupCommitter implements AutoCloseable {
      * good ones still share commits. A connection failure during COMMIT leaves the outcome unknown and is reported
      * as such, without retrying.
      */
-    private void runTogether(Connection c, List<Op> batch) {
+    private void runTogether(Handle h, List<Op> batch) {
+        Connection c = h.getConnection();
         List<Object> results = new ArrayList<>(batch.size());
         boolean committing = false;
+        long commitStart = 0;
         try {
-            executeTogether(c, batch, results);
+            executeTogether(h, batch, results);
             committing = true;
+            commitStart = System.nanoTime();
             c.commit();
         } catch (SQLException | RuntimeException e) {
             if (committing && e instanceof SQLException sql && Errors.isUnavailable(sql)) {
@@ -238,18 +300,23 @@ public final class GroupCommitter implements AutoCloseable {
                 return;
             }
             int half = batch.size() / 2;
-            runTogether(c, new ArrayList<>(batch.subList(0, half)));
-            runTogether(c, new ArrayList<>(batch.subList(half, batch.size())));
+            runTogether(h, new ArrayList<>(batch.subList(0, half)));
+            runTogether(h, new ArrayList<>(batch.subList(half, batch.size())));
             return;
         }
+        long commitNanos = System.nanoTime() - commitStart;
         commits.incrementAndGet();
         ops.addAndGet(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done.complete(results.get(i));
         }
+        for (CommitListener l : listeners) {
+            l.committed(batch.size(), commitNanos);
+        }
     }
 
-    private void executeTogether(Connection c, List<Op> batch, List<Object> results) throws SQLException {
+    private void executeTogether(Handle h, List<Op> batch, List<Object> results) throws SQLException {
+        Connection c = h.getConnection();
         Object[] res = new Object[batch.size()];
         Map<Op, Boolean> handled = new IdentityHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -267,7 +334,7 @@ public final class GroupCommitter implements AutoCloseable {
                 }
                 writer.insertRows(c, ins.table, rows);
             } else {
-                res[i] = op.run(c, writer);
+                res[i] = op.run(h, writer);
             }
         }
         for (Object r : res) {
@@ -314,7 +381,7 @@ public final class GroupCommitter implements AutoCloseable {
 
     private static RuntimeException translate(Exception e, Op op) {
         if (e instanceof SQLException sql) {
-            return Errors.translate(sql, op.describe(), op.table.name());
+            return Errors.translate(sql, op.describe(), op.table == null ? null : op.table.name());
         }
         return (RuntimeException) e;
     }

@@ -1,0 +1,275 @@
+package dev.basin.navigation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.geometry.Basin;
+import dev.basin.geometry.FisherRao;
+import dev.basin.geometry.Integration;
+import dev.basin.geometry.InvalidInputException;
+import dev.basin.geometry.Regime;
+import dev.basin.safety.SafetyService;
+import dev.basin.safety.SafetyVerdict;
+import dev.basin.safety.Violation;
+import dev.basin.store.Ids;
+import dev.basin.store.Store;
+import dev.basin.store.Update;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trajectories moved by their caller rather than by the {@link OceanAgent}: a service that steers a kernel itself
+ * {@linkplain #open opens} a trajectory at its start, {@linkplain #append appends} each stop as it happens, and
+ * {@linkplain #finish finishes} it. Each appended stop is checked against the safety index first (a stop inside a
+ * forbidden ball is refused and counts a prevention, as for the agent's own steps), is numbered after the last stop
+ * under the trajectory row's lock, sets the previous stop's departure and dwell time, and is acknowledged only after
+ * commit. Appends share commits with concurrent writes (group commit), which is what lets many callers append at
+ * once without each waiting for its own flush.
+ */
+public final class TrajectoryRecorder {
+    /** Trajectories whose fixed facts are kept in memory (agent, reason, κ, target never change once opened). */
+    static final int FACTS_CACHE = 4096;
+
+    /**
+     * First statement of an append: lock the trajectory row and read its state. Taken alone, so that the second
+     * statement's snapshot starts after the lock was granted and sees every append committed before it.
+     */
+    static final String LOCK_SQL = "SELECT status, step_count FROM ocean_trajectories WHERE trajectory_id = :tid FOR NO KEY UPDATE";
+
+    /**
+     * Second statement: if the arrival is not before the last stop's (for a caller's time; otherwise it is raised to
+     * it), count the step, depart the last stop and insert the new one. No row when the time is earlier, and then
+     * nothing was written.
+     */
+    static final String APPEND_SQL = """
+            WITH ok AS (
+                SELECT GREATEST(p.arrived_at, :at) AS at FROM ocean_waypoints p
+                WHERE p.trajectory_id = :tid AND p.sequence = :last AND (NOT :strict OR p.arrived_at <= :at)),
+            t AS (
+                UPDATE ocean_trajectories SET step_count = :last FROM ok WHERE trajectory_id = :tid RETURNING ok.at),
+            d AS (
+                UPDATE ocean_waypoints w SET departed_at = t.at,
+                       dwell_time_ms = floor(EXTRACT(EPOCH FROM (t.at - w.arrived_at)) * 1000)::bigint
+                FROM t WHERE w.trajectory_id = :tid AND w.sequence = :last)
+            INSERT INTO ocean_waypoints (waypoint_id, trajectory_id, agent_id, sequence, basin_coordinates, waypoint_type,
+                                         phi, kappa_eff, regime, arrived_at, metadata)
+            SELECT :wid, :tid, :agent, :last + 1, :basin, :type, :phi, :kappa, :regime, t.at, :meta FROM t
+            RETURNING arrived_at""";
+
+    /** What an open trajectory is, fixed at open. */
+    private record Facts(String agentId, MovementReason reason, double kappaEff, Basin target) {}
+
+    private final Store store;
+    private final Clock clock;
+    private final SafetyService safety;
+    private final NavigationQueries queries;
+    private final Exhaustion exhaustion;
+    private final ObjectMapper json;
+    private final Map<String, Facts> facts = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Facts> eldest) {
+            return size() > FACTS_CACHE;
+        }
+    };
+
+    TrajectoryRecorder(Store store, Clock clock, SafetyService safety, NavigationQueries queries, Exhaustion exhaustion) {
+        this.store = store;
+        this.clock = clock;
+        this.safety = safety;
+        this.queries = queries;
+        this.exhaustion = exhaustion;
+        this.json = store.json();
+    }
+
+    /**
+     * Opens an {@code active} trajectory of {@code agentId} at {@code start} (its first stop, sequence 1) heading
+     * for {@code target}; stops appended later take {@code reason} as their type and {@code kappaEff} unless they
+     * give their own.
+     */
+    public TrajectoryRow open(String agentId, Basin start, Basin target, MovementReason reason, double kappaEff) {
+        require(start, "start");
+        require(target, "target");
+        require(reason, "reason");
+        if (!(kappaEff > 0.0) || Double.isInfinite(kappaEff)) {
+            throw new InvalidInputException("kappaEff", "must be positive and finite, is " + kappaEff);
+        }
+        if (agentId == null || !queries.kernelExists(agentId)) {
+            throw new InvalidInputException("agentId", "is an unknown kernel: " + agentId);
+        }
+        Instant t0 = clock.instant();
+        String id = Ids.next("traj_");
+        ObjectNode meta = json.createObjectNode().put("kappa_eff", kappaEff).put("steered_by", "caller");
+        TrajectoryRow row = new TrajectoryRow(id, agentId, null, start, target, null, null, 0, null, reason,
+                TrajectoryStatus.ACTIVE, null, t0, null, meta);
+        WaypointRow first = new WaypointRow(Ids.next("wp_"), id, agentId, 1, start, reason, Integration.phi(start), kappaEff,
+                Regime.of(kappaEff).sqlName(), t0, null, null, stopMeta(0, start, target));
+        store.useTransaction(tx -> {
+            tx.insert(NavigationTables.TRAJECTORIES, row);
+            tx.insert(NavigationTables.WAYPOINTS, first);
+        });
+        remember(id, new Facts(agentId, reason, kappaEff, target));
+        return row;
+    }
+
+    /**
+     * Appends the stop {@code basin} to active trajectory {@code trajectoryId}, arrived at {@code arrivedAt} (null:
+     * now, or the previous stop's arrival if the clock is behind it), with {@code kappaEff} (null: the trajectory's).
+     * Returns the stored row (not yet departed) after commit.
+     *
+     * @throws TrajectoryNotFoundException if there is no such trajectory
+     * @throws TrajectoryConflictException if it is not active, {@code arrivedAt} is before the previous stop's
+     *     arrival, or {@code basin} lies inside a forbidden ball (a prevention is then counted on each barrier)
+     */
+    public WaypointRow append(String trajectoryId, Basin basin, Double kappaEff, Instant arrivedAt) {
+        require(basin, "basin");
+        if (kappaEff != null && (!(kappaEff > 0.0) || Double.isInfinite(kappaEff))) {
+            throw new InvalidInputException("kappaEff", "must be positive and finite, is " + kappaEff);
+        }
+        Facts f = facts(trajectoryId);
+        Instant at = arrivedAt == null ? clock.instant() : arrivedAt;
+        SafetyVerdict verdict = safety.check(basin, at, f.agentId());
+        if (!verdict.safe()) {
+            for (Violation v : verdict.violations()) {
+                if (v.table().equals("geometric_barriers")) {
+                    safety.recordPrevention(v.id());
+                }
+            }
+            throw new TrajectoryConflictException("basin", "lies inside " + describe(verdict.violations()));
+        }
+        double kappa = kappaEff == null ? f.kappaEff() : kappaEff;
+        String waypointId = Ids.next("wp_");
+        double phi = Integration.phi(basin);
+        String regime = Regime.of(kappa).sqlName();
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        Appended r = store.inSharedTransaction(trajectoryId, tx -> {
+            var state = tx.handle().createQuery(LOCK_SQL).bind("tid", trajectoryId)
+                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getInt(2)}).one();
+            if (!"active".equals(state[0])) {
+                return Appended.refused("trajectoryId", "is " + state[0] + ", not active");
+            }
+            int last = (Integer) state[1] + 1;
+            ObjectNode meta = stopMeta(last, basin, f.target());
+            return tx.handle().createQuery(APPEND_SQL).bind("tid", trajectoryId).bind("last", last)
+                    .bind("strict", arrivedAt != null).bind("at", when).bind("wid", waypointId).bind("agent", f.agentId())
+                    .bind("basin", basin).bind("type", f.reason().sqlName()).bind("phi", phi).bind("kappa", kappa)
+                    .bind("regime", regime).bind("meta", meta)
+                    .map((rs, ctx) -> new Appended(last + 1, rs.getObject(1, OffsetDateTime.class).toInstant(), null))
+                    .findOne().orElseGet(() -> Appended.refused("arrivedAt",
+                            "is " + arrivedAt + ", before the arrival at the trajectory's last stop"));
+        });
+        if (r.refusal() != null) {
+            throw r.refusal();
+        }
+        return new WaypointRow(waypointId, trajectoryId, f.agentId(), r.sequence(), basin, f.reason(), phi, kappa, regime,
+                r.arrivedAt(), null, null, stopMeta(r.sequence() - 1, basin, f.target()));
+    }
+
+    /**
+     * What an append did: stored as {@code sequence} at {@code arrivedAt}, or refused having written nothing (returned
+     * rather than thrown, so that a refusal does not fail the transaction it shares with other appends).
+     */
+    private record Appended(int sequence, Instant arrivedAt, TrajectoryConflictException refusal) {
+        static Appended refused(String field, String problem) {
+            return new Appended(0, null, new TrajectoryConflictException(field, problem));
+        }
+    }
+
+    /**
+     * Ends active trajectory {@code trajectoryId} as {@code completed} or {@code abandoned}: its path is its stops in
+     * order, its end the last stop, and its metadata the path summary (length, geodesic ratio, mean velocity, maximum
+     * curvature). Appends racing with it are ordered by the trajectory row's lock: each lands before it or is refused.
+     */
+    public TrajectoryRow finish(String trajectoryId, TrajectoryStatus status) {
+        if (status != TrajectoryStatus.COMPLETED && status != TrajectoryStatus.ABANDONED) {
+            throw new InvalidInputException("status", "must be completed or abandoned, is " + status);
+        }
+        Facts f = facts(trajectoryId);
+        TrajectoryRow done = store.inTransaction(tx -> {
+            TrajectoryRow t = tx.handle().createQuery("SELECT * FROM ocean_trajectories WHERE trajectory_id = :id FOR UPDATE")
+                    .bind("id", trajectoryId).map((rs, ctx) -> queries.trajectory(rs)).one();
+            if (t.status() != TrajectoryStatus.ACTIVE) {
+                throw new TrajectoryConflictException("trajectoryId", "is already " + t.status().sqlName());
+            }
+            List<Basin> points = new ArrayList<>();
+            Instant last = t.startedAt();
+            for (WaypointRow w : queries.allWaypoints(tx.handle(), trajectoryId)) {
+                points.add(w.basin());
+                last = w.arrivedAt();
+            }
+            Instant now = clock.instant();
+            Instant end = now.isAfter(last) ? now : last;
+            double seconds = Duration.between(t.startedAt(), last).toMillis() / 1000.0;
+            ObjectNode meta = ((ObjectNode) t.metadata().deepCopy());
+            PathSummary.put(meta, points, seconds, f.target());
+            Basin here = points.get(points.size() - 1);
+            tx.update(Update.of(NavigationTables.TRAJECTORIES).set("status", status.sqlName()).set("end_basin", here)
+                    .set("path_coordinates", points).set("duration_ms", Duration.between(t.startedAt(), last).toMillis())
+                    .set("completed_at", end).set("metadata", meta).where("trajectory_id", trajectoryId));
+            return new TrajectoryRow(t.trajectoryId(), t.agentId(), t.pathId(), t.start(), t.target(), here, points,
+                    t.stepCount(), Duration.between(t.startedAt(), last).toMillis(), t.reason(), status, null,
+                    t.startedAt(), end, meta);
+        });
+        exhaustion.afterTrajectory(done.agentId(), done.start(), done.target(), done.end(), status, done.completedAt());
+        return done;
+    }
+
+    private Facts facts(String trajectoryId) {
+        if (trajectoryId == null || trajectoryId.isBlank()) {
+            throw new InvalidInputException("trajectoryId", "must not be blank");
+        }
+        Facts f;
+        synchronized (facts) {
+            f = facts.get(trajectoryId);
+        }
+        if (f != null) {
+            return f;
+        }
+        TrajectoryRow t = queries.trajectory(trajectoryId)
+                .orElseThrow(() -> new TrajectoryNotFoundException("trajectoryId", "is an unknown trajectory: " + trajectoryId));
+        f = new Facts(t.agentId(), t.reason(), kappaOf(t), t.target());
+        remember(trajectoryId, f);
+        return f;
+    }
+
+    private void remember(String trajectoryId, Facts f) {
+        synchronized (facts) {
+            facts.put(trajectoryId, f);
+        }
+    }
+
+    private ObjectNode stopMeta(int step, Basin basin, Basin target) {
+        return json.createObjectNode().put("step", step).put("distance_to_target", FisherRao.distance(basin, target))
+                .put("steered_by", "caller");
+    }
+
+    private static String describe(List<Violation> violations) {
+        StringBuilder b = new StringBuilder();
+        for (Violation v : violations) {
+            b.append(b.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT, "%s %s (distance %.6f < radius %.6f: %s)",
+                    v.table(), v.id(), v.distance(), v.radius(), v.reason()));
+        }
+        return b.toString();
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is missing");
+        }
+    }
+
+    /** κ_eff the trajectory was opened with (its metadata; the ocean agent's trajectories record it too). */
+    private static double kappaOf(TrajectoryRow t) {
+        var k = t.metadata() == null ? null : t.metadata().get("kappa_eff");
+        if (k == null || !k.isNumber() || !(k.asDouble() > 0.0)) {
+            throw new TrajectoryConflictException("trajectoryId", "has no kappa_eff in its metadata: " + t.trajectoryId());
+        }
+        return k.asDouble();
+    }
+}
