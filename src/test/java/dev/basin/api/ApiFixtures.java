@@ -144,12 +144,31 @@ final class ApiFixtures {
                         Field.of("reason", Kind.ENUM).values("exploration", "investigation", "consolidation", "rest"),
                         Field.of("kappaEff", Kind.NUMBER).range(1e-6, 1e6), Field.of("baseStep", Kind.NUMBER).range(1e-6, PI).optional(),
                         Field.of("maxSteps", Kind.INT).range(1, NavigationRoutes.MAX_STEPS).optional()), true));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/agents/" + k + "/trajectories",
+                () -> basins("start", "target").put("reason", "rest").put("kappaEff", 64.21),
+                List.of(Field.of("start", Kind.BASIN), Field.of("target", Kind.BASIN),
+                        Field.of("reason", Kind.ENUM).values("exploration", "investigation", "consolidation", "rest"),
+                        Field.of("kappaEff", Kind.NUMBER).range(1e-6, 1e6)), true));
+        String t = services.agent().recorder().open(k, TestBasins.random(rnd), TestBasins.random(rnd),
+                dev.basin.navigation.MovementReason.EXPLORATION, 64.21).trajectoryId();
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/trajectories/" + t + "/waypoints",
+                () -> basins("basin").put("kappaEff", 50.0).put("arrivedAt", "2099-01-01T00:00:00Z"),
+                List.of(Field.of("basin", Kind.BASIN), Field.of("kappaEff", Kind.NUMBER).range(1e-6, 1e6).optional(),
+                        Field.of("arrivedAt", Kind.TIME).optional()), true));
+        String finished = services.agent().recorder().open(k, TestBasins.random(rnd), TestBasins.random(rnd),
+                dev.basin.navigation.MovementReason.REST, 64.21).trajectoryId();
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/trajectories/" + finished + "/finish",
+                () -> FuzzCatalog.F.objectNode().put("status", "completed"),
+                List.of(Field.of("status", Kind.ENUM).values("completed", "abandoned")), true));
         c.gets.add(new FuzzCatalog.Query("/api/v1/navigation/paths", List.of("limit", "offset")));
         c.gets.add(new FuzzCatalog.Query("/api/v1/agents/" + k + "/trajectories", List.of("limit", "offset")));
         c.idPaths.add("/api/v1/navigation/paths/{pathId}");
         c.idPaths.add("/api/v1/agents/{agentId}/trajectories");
         c.idPaths.add("/api/v1/agents/{agentId}/tps-paths");
         c.idPaths.add("POST /api/v1/agents/{agentId}/navigate");
+        c.idPaths.add("POST /api/v1/agents/{agentId}/trajectories");
+        c.idPaths.add("POST /api/v1/trajectories/{trajectoryId}/waypoints");
+        c.idPaths.add("POST /api/v1/trajectories/{trajectoryId}/finish");
         c.idPaths.add("/api/v1/trajectories/{trajectoryId}");
         c.idPaths.add("/api/v1/trajectories/{trajectoryId}/waypoints");
     }

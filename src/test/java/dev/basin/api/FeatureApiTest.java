@@ -63,6 +63,41 @@ class FeatureApiTest {
     }
 
     @Test
+    void aSteeredTrajectoryTakesOneWaypointPerRequestAndFinishes() {
+        Basin start = TestBasins.random(RND);
+        Basin target = TestBasins.random(RND);
+        String k = ok(client.post("/api/v1/kernels", "{\"name\":\"steered\",\"basin\":" + b(start) + ",\"kappa\":64}"), 201)
+                .get("kernelId").asText();
+        JsonNode t = ok(client.post("/api/v1/agents/" + k + "/trajectories", "{\"start\":" + b(start) + ",\"target\":" + b(target)
+                + ",\"reason\":\"exploration\",\"kappaEff\":64}"), 201);
+        String id = t.get("trajectoryId").asText();
+        assertThat(t.get("status").asText()).isEqualTo("active");
+        for (int i = 1; i <= 3; i++) {
+            Basin stop = FisherRao.pointAt(start, target, i / 4.0);
+            JsonNode w = ok(client.post("/api/v1/trajectories/" + id + "/waypoints", "{\"basin\":" + b(stop)
+                    + ",\"arrivedAt\":\"2030-01-01T00:00:0" + i + "Z\"}"), 201);
+            assertThat(w.get("sequence").asInt()).isEqualTo(i + 1);
+            assertThat(w.get("departedAt").isNull()).isTrue();
+        }
+        JsonNode ws = ok(client.get("/api/v1/trajectories/" + id + "/waypoints"), 200).get("items");
+        assertThat(ws.size()).isEqualTo(4);
+        assertThat(ws.get(2).get("dwellTimeMs").asLong()).isEqualTo(1000L);
+        ApiClient.Reply early = client.post("/api/v1/trajectories/" + id + "/waypoints", "{\"basin\":" + b(target)
+                + ",\"arrivedAt\":\"2030-01-01T00:00:00Z\"}");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("field").asText()).isEqualTo("arrivedAt");
+        JsonNode done = ok(client.post("/api/v1/trajectories/" + id + "/finish", "{\"status\":\"completed\"}"), 200);
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        assertThat(done.get("stepCount").asInt()).isEqualTo(3);
+        assertThat(done.get("metadata").get("geodesic_ratio").asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(client.post("/api/v1/trajectories/" + id + "/waypoints", "{\"basin\":" + b(target) + "}").status()).isEqualTo(409);
+        assertThat(client.post("/api/v1/trajectories/" + id + "/finish", "{\"status\":\"abandoned\"}").status()).isEqualTo(409);
+        ApiClient.Reply unknown = client.post("/api/v1/trajectories/traj_00000000000000000000/waypoints", "{\"basin\":" + b(target) + "}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("trajectoryId");
+    }
+
+    @Test
     void safetyBarrierBlocksTheCheckUntilDeactivated() {
         Basin c = TestBasins.random(RND);
         JsonNode bar = ok(client.post("/api/v1/safety/barriers", "{\"center\":" + b(c) + ",\"radius\":0.2,\"type\":\"suffering\","
