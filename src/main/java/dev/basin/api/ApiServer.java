@@ -21,11 +21,13 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final ApiConfig config;
     private final PrometheusMeterRegistry registry;
+    private final StoreMetrics storeMetrics;
 
-    private ApiServer(Javalin app, ApiConfig config, PrometheusMeterRegistry registry) {
+    private ApiServer(Javalin app, ApiConfig config, PrometheusMeterRegistry registry, StoreMetrics storeMetrics) {
         this.app = app;
         this.config = config;
         this.registry = registry;
+        this.storeMetrics = storeMetrics;
     }
 
     /** Builds (does not start) the server for {@code config} over {@code services}. */
@@ -38,7 +40,8 @@ public final class ApiServer implements AutoCloseable {
         Requests requests = new Requests(mapper, config);
         Auth auth = new Auth(config.token());
         HttpMetrics httpMetrics = new HttpMetrics(registry);
-        new StoreMetrics(services.store()).bind(registry);
+        StoreMetrics storeMetrics = new StoreMetrics(services.store());
+        storeMetrics.bind(registry);
         new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
 
         Javalin app = Javalin.create(c -> {
@@ -73,7 +76,7 @@ public final class ApiServer implements AutoCloseable {
                     queries).register(c.routes);
             new ToolRoutes(requests, services.tools(), services.insights(), services.documents(), queries).register(c.routes);
         });
-        return new ApiServer(app, config, registry);
+        return new ApiServer(app, config, registry, storeMetrics);
     }
 
     private static void statusProblem(Problems problems, Context ctx) {
@@ -113,6 +116,10 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            storeMetrics.unbind();
+        }
     }
 }

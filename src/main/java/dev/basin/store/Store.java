@@ -356,6 +356,10 @@ public final class Store implements AutoCloseable {
         commitListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    public void removeCommitListener(CommitListener listener) {
+        commitListeners.remove(listener);
+    }
+
     /** The fault injection hook for tests. */
     public FaultInjector faults() {
         return faults;

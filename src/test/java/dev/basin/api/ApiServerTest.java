@@ -206,4 +206,22 @@ class ApiServerTest {
                 .contains("basin_table_rows_inserted_total{table=\"ocean_waypoints\"}")
                 .contains("basin_store_commits_total");
     }
+
+    @Test
+    void metricsHaveWritePathBatchSizeAndCommitLatencyHistograms() {
+        ApiClient.Reply k = client.post("/api/v1/kernels", "{\"name\":\"metered\",\"kappa\":60,\"basin\":"
+                + TestBasins.json(Basin.uniform()) + "}");
+        assertThat(k.status()).as(k.text()).isEqualTo(201);
+        String text = client.get("/metrics").text();
+        assertThat(text).contains("basin_store_batch_size_bucket{le=\"1.0\"}").contains("basin_store_batch_size_bucket{le=\"512.0\"}")
+                .contains("basin_store_commit_seconds_bucket{le=\"0.001\"}");
+        assertThat(sample(text, "basin_store_batch_size_count")).isPositive();
+        assertThat(sample(text, "basin_store_commit_seconds_count")).isPositive();
+        assertThat(sample(text, "basin_store_commit_seconds_sum")).isPositive();
+    }
+
+    private static double sample(String prometheus, String name) {
+        return prometheus.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " missing from /metrics"));
+    }
 }

@@ -127,6 +127,69 @@ class GroupCommitTest {
     }
 
     @Test
+    void sharedUnitsOfWorkAreAtomicShareCommitsAndAreReported() throws Exception {
+        String counter = Ids.next("ctr_");
+        store.insert(TestItems.COUNTERS, new Counter(counter, 0, 0.0, Instant.now()));
+        int perWriter = 20;
+        java.util.concurrent.atomic.AtomicLong heardOps = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong heardCommits = new java.util.concurrent.atomic.AtomicLong();
+        CommitListener listener = (ops, nanos) -> {
+            heardOps.addAndGet(ops);
+            heardCommits.incrementAndGet();
+            assertThat(nanos).isPositive();
+        };
+        store.addCommitListener(listener);
+        Store.WriteStats before = store.writeStats();
+        List<String> good = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            runConcurrently(WRITERS, w -> {
+                Random r = new Random(2000 + w);
+                for (int i = 0; i < perWriter; i++) {
+                    String id = Ids.next("su_");
+                    boolean bad = (w * perWriter + i) % 13 == 0;
+                    try {
+                        int children = store.inSharedTransaction(counter, tx -> {
+                            tx.update(Update.of(TestItems.COUNTERS).increment("hits", 1).where("counter_id", counter));
+                            tx.insert(TestItems.ITEMS, TestItems.item(id, r, store));
+                            tx.insert(TestItems.CHILDREN, new Child(id + "_c", id, 1));
+                            if (bad) {
+                                throw new IllegalStateException("refused after writing: " + id);
+                            }
+                            return tx.handle().createQuery("SELECT count(*) FROM t_children WHERE item_id = :id")
+                                    .bind("id", id).mapTo(Integer.class).one();
+                        });
+                        assertThat(children).isEqualTo(1);
+                        good.add(id);
+                    } catch (IllegalStateException e) {
+                        assertThat(e).hasMessageContaining(id);
+                        failed.add(id);
+                    }
+                }
+            });
+        } finally {
+            store.removeCommitListener(listener);
+        }
+        assertThat(good.size() + failed.size()).isEqualTo(WRITERS * perWriter);
+        assertThat(failed).isNotEmpty();
+        long hits = store.jdbi().withHandle(h -> h.createQuery("SELECT hits FROM t_counters WHERE counter_id = :id")
+                .bind("id", counter).mapTo(Long.class).one());
+        assertThat(hits).as("only the units that returned counted").isEqualTo(good.size());
+        long present = store.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM t_items WHERE item_id = ANY(:ids)")
+                .bindArray("ids", String.class, good).mapTo(Long.class).one());
+        assertThat(present).isEqualTo(good.size());
+        long leftovers = store.jdbi().withHandle(h -> h.createQuery(
+                "SELECT (SELECT count(*) FROM t_items WHERE item_id = ANY(:ids)) + (SELECT count(*) FROM t_children WHERE item_id = ANY(:ids))")
+                .bindArray("ids", String.class, failed).mapTo(Long.class).one());
+        assertThat(leftovers).as("rows of units that threw").isZero();
+        Store.WriteStats after = store.writeStats();
+        assertThat(after.operations() - before.operations()).isEqualTo(good.size());
+        assertThat(after.commits() - before.commits()).as("units share commits").isLessThan(good.size());
+        assertThat(heardOps.get()).isEqualTo(good.size());
+        assertThat(heardCommits.get()).isEqualTo(after.commits() - before.commits());
+    }
+
+    @Test
     void withoutGroupCommitEveryWriteStillCommitsBeforeReturning() {
         try (Store direct = TestDatabases.freshStore(b -> b.groupCommit(false))) {
             direct.jdbi().useHandle(h -> h.createScript(TestItems.DDL).execute());
