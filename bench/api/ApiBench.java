@@ -6,17 +6,18 @@ import dev.basin.geometry.FisherRao;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.StoreConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,10 +30,12 @@ import java.util.concurrent.Future;
 
 /**
  * P8: single-waypoint POSTs on loopback with durable acknowledgements. Each request is
- * {@code POST /api/v1/agents/{id}/navigate} with {@code maxSteps: 1}: the ocean agent plans (reusing the stored path),
- * checks the step against the safety index, and commits the trajectory and its one waypoint before answering 201.
- * Baseline in the same run: {@code POST /api/v1/geometry/distance} (same server, same client, no database write).
- * Closed loop: BENCH_CLIENTS concurrent clients, each sending its next request when the previous answer arrived.
+ * {@code POST /api/v1/trajectories/{id}/waypoints} with one basin: the server checks it against the safety index,
+ * numbers it under the trajectory row's lock, departs the previous waypoint and inserts the new one, and answers 201
+ * only after the transaction holding it committed (group commit shares that transaction with concurrent appends).
+ * Every client steers its own trajectory. Baseline in the same run: {@code POST /api/v1/geometry/distance} (same server,
+ * same client, no database). Closed loop over keep-alive HTTP/1.1 connections, one per client; after the run the stored
+ * waypoints are counted against the 201s received.
  */
 public class ApiBench {
     public static void main(String[] args) throws Exception {
@@ -44,36 +47,53 @@ public class ApiBench {
         exec(admin, "CREATE DATABASE " + db);
         String url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + db);
         Map<String, Object> result = new LinkedHashMap<>();
-        try (Store store = Store.open(StoreConfig.builder().url(url).poolSize(24).build());
+        try (Store store = Store.open(StoreConfig.builder().url(url).build());
                 ApiServices services = ApiServices.open(store, Clock.systemUTC());
                 ApiServer server = ApiServer.create(ApiConfig.of("127.0.0.1", 0, null), services).start()) {
-            String base = "http://127.0.0.1:" + server.port();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+            int port = server.port();
             SplittableRandom rnd = new SplittableRandom(8);
             Basin start = random(rnd);
-            Basin target = FisherRao.pointAt(start, random(rnd), 0.5);
-            String kernel = post(http, base + "/api/v1/kernels", "{\"name\":\"bench\",\"kappa\":64.21,\"basin\":" + json(start) + "}")
-                    .replaceAll(".*\"kernelId\":\"(krn_[0-9a-f]+)\".*", "$1");
-            // Distinct start/target pairs, so requests do not all reuse (and lock) one stored path row.
-            String[] navigate = new String[4096];
-            for (int i = 0; i < navigate.length; i++) {
-                Basin s = random(rnd);
-                navigate[i] = "{\"start\":" + json(s) + ",\"target\":" + json(FisherRao.pointAt(s, random(rnd), 0.5))
-                        + ",\"reason\":\"exploration\",\"kappaEff\":64.21,\"maxSteps\":1}";
+            String kernel = field(send(port, "/api/v1/kernels", "{\"name\":\"bench\",\"kappa\":64.21,\"basin\":" + json(start) + "}", 201),
+                    "kernelId");
+            // Each client appends to its own trajectory: stops along a geodesic, as a steering service would send them.
+            String[][] bodies = new String[clients][];
+            String[] paths = new String[clients];
+            for (int c = 0; c < clients; c++) {
+                Basin from = random(rnd);
+                Basin to = random(rnd);
+                paths[c] = "/api/v1/trajectories/" + field(send(port, "/api/v1/agents/" + kernel + "/trajectories", "{\"start\":"
+                        + json(from) + ",\"target\":" + json(to) + ",\"reason\":\"exploration\",\"kappaEff\":64.21}", 201), "trajectoryId")
+                        + "/waypoints";
+                bodies[c] = new String[64];
+                for (int i = 0; i < bodies[c].length; i++) {
+                    bodies[c][i] = "{\"basin\":" + json(FisherRao.pointAt(from, to, (i + 1) / 64.0)) + "}";
+                }
             }
-            String[] distance = {"{\"p\":" + json(start) + ",\"q\":" + json(target) + "}"};
-            run(http, base + "/api/v1/geometry/distance", distance, clients, 3, 200); // warm-up
-            run(http, base + "/api/v1/agents/" + kernel + "/navigate", navigate, clients, 3, 201);
-            Map<String, Object> baseline = run(http, base + "/api/v1/geometry/distance", distance, clients, seconds, 200);
-            Map<String, Object> writes = run(http, base + "/api/v1/agents/" + kernel + "/navigate", navigate, clients, seconds, 201);
-            long waypoints = store.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ocean_waypoints").mapTo(Long.class).one());
+            String[] distancePath = new String[clients];
+            String[][] distanceBody = new String[clients][];
+            Arrays.fill(distancePath, "/api/v1/geometry/distance");
+            Arrays.fill(distanceBody, new String[] {"{\"p\":" + json(start) + ",\"q\":" + json(random(rnd)) + "}"});
+            long waypointsBefore = count(store);
+            run(port, distancePath, distanceBody, 200, 3); // warm-up
+            run(port, paths, bodies, 201, 3);
+            Map<String, Object> baseline = run(port, distancePath, distanceBody, 200, seconds);
+            long acksBefore = count(store);
+            Store.WriteStats statsBefore = store.writeStats();
+            Map<String, Object> writes = run(port, paths, bodies, 201, seconds);
+            Store.WriteStats statsAfter = store.writeStats();
+            long stored = count(store) - acksBefore;
             Map<String, Object> p8 = new LinkedHashMap<>();
-            p8.put("request", "POST /api/v1/agents/{id}/navigate maxSteps=1, distinct start/target per request (one waypoint, durable)");
+            p8.put("request", "POST /api/v1/trajectories/{id}/waypoints, one basin per request, one trajectory per client; 201 after commit");
             p8.put("clients", clients);
             p8.put("seconds", seconds);
             p8.put("writes", writes);
             p8.put("baseline_distance_no_db", baseline);
-            p8.put("waypoints_stored", waypoints);
+            p8.put("waypoints_stored_during_run", stored);
+            p8.put("acknowledged_equals_stored", stored == ((Number) writes.get("requests")).longValue());
+            long commits = statsAfter.commits() - statsBefore.commits();
+            p8.put("commits", commits);
+            p8.put("mean_appends_per_commit", commits == 0 ? 0.0 : (statsAfter.operations() - statsBefore.operations()) / (double) commits);
+            p8.put("waypoints_before_run", waypointsBefore);
             p8.put("ratio_writes_to_baseline", (double) writes.get("requests_per_s") / (double) baseline.get("requests_per_s"));
             p8.put("target", "requests_per_s >= 5000 and p99_ms <= 20");
             p8.put("met", (double) writes.get("requests_per_s") >= 5000 && (double) writes.get("p99_ms") <= 20);
@@ -82,33 +102,35 @@ public class ApiBench {
             exec(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
         Files.writeString(out, Store.newObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
-        System.exit(0); // the HTTP client's executor threads would keep the JVM alive
     }
 
-    static Map<String, Object> run(HttpClient http, String url, String[] bodies, int clients, int seconds, int expect) throws Exception {
+    static long count(Store store) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ocean_waypoints").mapTo(Long.class).one());
+    }
+
+    /** Closed loop: client c sends its bodies in turn to paths[c] and records each latency. */
+    static Map<String, Object> run(int port, String[] paths, String[][] bodies, int expect, int seconds) throws Exception {
+        int clients = paths.length;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             futures.add(pool.submit(() -> {
-                long[] lat = new long[1 << 16];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    String body = bodies[(client + n * clients) % bodies.length];
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build();
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != expect) {
-                        throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+                try (HttpConnection conn = new HttpConnection(port)) {
+                    long[] lat = new long[1 << 14];
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        byte[] req = conn.request(paths[client], bodies[client][n % bodies[client].length]);
+                        long t0 = System.nanoTime();
+                        conn.exchange(req, expect);
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, n * 2);
+                        }
+                        lat[n++] = System.nanoTime() - t0;
                     }
-                    if (n == lat.length) {
-                        lat = Arrays.copyOf(lat, n * 2);
-                    }
-                    lat[n++] = System.nanoTime() - t0;
+                    return Arrays.copyOf(lat, n);
                 }
-                return Arrays.copyOf(lat, n);
             }));
         }
         List<long[]> all = new ArrayList<>();
@@ -126,13 +148,93 @@ public class ApiBench {
         return m;
     }
 
-    static String post(HttpClient http, String url, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+    /** One keep-alive HTTP/1.1 connection: writes a request, reads the status line, headers and Content-Length body. */
+    static final class HttpConnection implements AutoCloseable {
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private String lastBody = "";
+
+        HttpConnection(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         }
-        return r.body();
+
+        byte[] request(String path, String body) {
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                    + b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] r = Arrays.copyOf(head, head.length + b.length);
+            System.arraycopy(b, 0, r, head.length, b.length);
+            return r;
+        }
+
+        void exchange(byte[] request, int expect) throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            int length = -1;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                if (colon > 0 && h.substring(0, colon).equalsIgnoreCase("Content-Length")) {
+                    length = Integer.parseInt(h.substring(colon + 1).trim());
+                }
+            }
+            if (length < 0) {
+                throw new IOException("no Content-Length in the answer: " + status);
+            }
+            int read = 0;
+            byte[] body = length <= buf.length ? buf : new byte[length];
+            while (read < length) {
+                int r = in.read(body, read, length - read);
+                if (r < 0) {
+                    throw new IOException("connection closed mid-body");
+                }
+                read += r;
+            }
+            lastBody = new String(body, 0, length, StandardCharsets.UTF_8);
+            if (code != expect) {
+                throw new IllegalStateException("answered " + code + " (expected " + expect + "): " + lastBody);
+            }
+        }
+
+        String body() {
+            return lastBody;
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    static String send(int port, String path, String body, int expect) throws IOException {
+        try (HttpConnection c = new HttpConnection(port)) {
+            c.exchange(c.request(path, body), expect);
+            return c.body();
+        }
+    }
+
+    static String field(String json, String name) {
+        return json.replaceAll(".*\"" + name + "\":\"([a-z]+_[0-9a-f]+)\".*", "$1");
     }
 
     static Basin random(SplittableRandom rnd) {

@@ -16,8 +16,7 @@ import dev.basin.store.Update;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,38 +29,12 @@ import java.util.Map;
  * {@linkplain #finish finishes} it. Each appended stop is checked against the safety index first (a stop inside a
  * forbidden ball is refused and counts a prevention, as for the agent's own steps), is numbered after the last stop
  * under the trajectory row's lock, sets the previous stop's departure and dwell time, and is acknowledged only after
- * commit. Appends share commits with concurrent writes (group commit), which is what lets many callers append at
- * once without each waiting for its own flush.
+ * commit. Concurrent appends share a transaction and are written together ({@link WaypointAppends}), which is what
+ * lets many callers append at once without each waiting for its own statements and flush.
  */
 public final class TrajectoryRecorder {
     /** Trajectories whose fixed facts are kept in memory (agent, reason, κ, target never change once opened). */
     static final int FACTS_CACHE = 4096;
-
-    /**
-     * First statement of an append: lock the trajectory row and read its state. Taken alone, so that the second
-     * statement's snapshot starts after the lock was granted and sees every append committed before it.
-     */
-    static final String LOCK_SQL = "SELECT status, step_count FROM ocean_trajectories WHERE trajectory_id = :tid FOR NO KEY UPDATE";
-
-    /**
-     * Second statement: if the arrival is not before the last stop's (for a caller's time; otherwise it is raised to
-     * it), count the step, depart the last stop and insert the new one. No row when the time is earlier, and then
-     * nothing was written.
-     */
-    static final String APPEND_SQL = """
-            WITH ok AS (
-                SELECT GREATEST(p.arrived_at, :at) AS at FROM ocean_waypoints p
-                WHERE p.trajectory_id = :tid AND p.sequence = :last AND (NOT :strict OR p.arrived_at <= :at)),
-            t AS (
-                UPDATE ocean_trajectories SET step_count = :last FROM ok WHERE trajectory_id = :tid RETURNING ok.at),
-            d AS (
-                UPDATE ocean_waypoints w SET departed_at = t.at,
-                       dwell_time_ms = floor(EXTRACT(EPOCH FROM (t.at - w.arrived_at)) * 1000)::bigint
-                FROM t WHERE w.trajectory_id = :tid AND w.sequence = :last)
-            INSERT INTO ocean_waypoints (waypoint_id, trajectory_id, agent_id, sequence, basin_coordinates, waypoint_type,
-                                         phi, kappa_eff, regime, arrived_at, metadata)
-            SELECT :wid, :tid, :agent, :last + 1, :basin, :type, :phi, :kappa, :regime, t.at, :meta FROM t
-            RETURNING arrived_at""";
 
     /** What an open trajectory is, fixed at open. */
     private record Facts(String agentId, MovementReason reason, double kappaEff, Basin target) {}
@@ -72,6 +45,7 @@ public final class TrajectoryRecorder {
     private final NavigationQueries queries;
     private final Exhaustion exhaustion;
     private final ObjectMapper json;
+    private final WaypointAppends appends = new WaypointAppends();
     private final Map<String, Facts> facts = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Facts> eldest) {
@@ -133,7 +107,7 @@ public final class TrajectoryRecorder {
             throw new InvalidInputException("kappaEff", "must be positive and finite, is " + kappaEff);
         }
         Facts f = facts(trajectoryId);
-        Instant at = arrivedAt == null ? clock.instant() : arrivedAt;
+        Instant at = (arrivedAt == null ? clock.instant() : arrivedAt).truncatedTo(ChronoUnit.MICROS); // PostgreSQL's precision
         SafetyVerdict verdict = safety.check(basin, at, f.agentId());
         if (!verdict.safe()) {
             for (Violation v : verdict.violations()) {
@@ -144,41 +118,13 @@ public final class TrajectoryRecorder {
             throw new TrajectoryConflictException("basin", "lies inside " + describe(verdict.violations()));
         }
         double kappa = kappaEff == null ? f.kappaEff() : kappaEff;
-        String waypointId = Ids.next("wp_");
-        double phi = Integration.phi(basin);
-        String regime = Regime.of(kappa).sqlName();
-        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        Appended r = store.inSharedTransaction(trajectoryId, tx -> {
-            var state = tx.handle().createQuery(LOCK_SQL).bind("tid", trajectoryId)
-                    .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getInt(2)}).one();
-            if (!"active".equals(state[0])) {
-                return Appended.refused("trajectoryId", "is " + state[0] + ", not active");
-            }
-            int last = (Integer) state[1] + 1;
-            ObjectNode meta = stopMeta(last, basin, f.target());
-            return tx.handle().createQuery(APPEND_SQL).bind("tid", trajectoryId).bind("last", last)
-                    .bind("strict", arrivedAt != null).bind("at", when).bind("wid", waypointId).bind("agent", f.agentId())
-                    .bind("basin", basin).bind("type", f.reason().sqlName()).bind("phi", phi).bind("kappa", kappa)
-                    .bind("regime", regime).bind("meta", meta)
-                    .map((rs, ctx) -> new Appended(last + 1, rs.getObject(1, OffsetDateTime.class).toInstant(), null))
-                    .findOne().orElseGet(() -> Appended.refused("arrivedAt",
-                            "is " + arrivedAt + ", before the arrival at the trajectory's last stop"));
-        });
+        WaypointRow draft = new WaypointRow(Ids.next("wp_"), trajectoryId, f.agentId(), 0, basin, f.reason(),
+                Integration.phi(basin), kappa, Regime.of(kappa).sqlName(), at, null, null, stopMeta(0, basin, f.target()));
+        WaypointAppends.Outcome r = store.inSharedTransaction(appends, new WaypointAppends.Request(draft, arrivedAt != null));
         if (r.refusal() != null) {
             throw r.refusal();
         }
-        return new WaypointRow(waypointId, trajectoryId, f.agentId(), r.sequence(), basin, f.reason(), phi, kappa, regime,
-                r.arrivedAt(), null, null, stopMeta(r.sequence() - 1, basin, f.target()));
-    }
-
-    /**
-     * What an append did: stored as {@code sequence} at {@code arrivedAt}, or refused having written nothing (returned
-     * rather than thrown, so that a refusal does not fail the transaction it shares with other appends).
-     */
-    private record Appended(int sequence, Instant arrivedAt, TrajectoryConflictException refusal) {
-        static Appended refused(String field, String problem) {
-            return new Appended(0, null, new TrajectoryConflictException(field, problem));
-        }
+        return r.row();
     }
 
     /**

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * commits (group commit); when a shared transaction fails, its halves are retried as transactions of their own
  * (down to single operations) so that only the bad one fails. A connection lost during COMMIT is reported as
  * {@link CommitOutcomeUnknownException}: the write may or may not be stored. {@link #inTransaction} runs a unit of
- * work across tables on the caller's thread in one transaction; {@link #inSharedTransaction} runs a small one that
- * shares its commit with other callers' writes.
+ * work across tables on the caller's thread in one transaction; {@link #inSharedTransaction} runs one caller's part
+ * of a {@link SharedWork} in a transaction shared with other callers.
  *
  * <p>Reads go through {@link #jdbi()}, which maps {@code double precision[]} to {@code Basin}, 2-D arrays to
  * {@code List<Basin>}, {@code jsonb} to {@code JsonNode}, {@code timestamptz} to {@code Instant}.
@@ -329,25 +329,26 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Runs a small unit of work in a transaction it may share with other callers' writes (group commit) and returns
-     * its result after that transaction committed; for many small concurrent units (one waypoint appended per
-     * request), where a commit of their own would make each wait for its own flush. Atomic like
-     * {@link #inTransaction}: if {@code work} throws, none of its writes remain and the exception reaches the caller;
-     * the other units of the batch are unaffected.
-     *
-     * <p>{@code work} runs on a writer thread and may run more than once (when the shared transaction fails, its
-     * halves are retried), so it must act only through its {@code Tx} and keep no effects of an earlier attempt.
-     * Units in one transaction run in the order of their {@code lockKey}s: give the key of the row the unit locks
-     * first (e.g. the parent row it updates), so that concurrent transactions lock rows in the same order.
+     * Hands {@code item} to {@code work}, run in a transaction shared with other callers' writes (group commit), and
+     * returns its result after that transaction committed. For many small concurrent writes that need more than an
+     * insert (one waypoint appended per request: lock, number, depart the previous, insert), where a transaction of
+     * their own would make each wait for its own flush. Items of the same {@code work} (the same instance) that meet
+     * in a transaction are given to one call of it; see {@link SharedWork} for what it must respect.
      */
-    public <T> T inSharedTransaction(String lockKey, Function<Tx, T> work) {
-        Objects.requireNonNull(lockKey, "lockKey");
+    public <I, O> O inSharedTransaction(SharedWork<I, O> work, I item) {
         Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(item, "item");
         if (useDirect()) {
-            return inTransaction(work);
+            return inTransaction(tx -> {
+                List<O> out = work.run(tx, List.of(item));
+                if (out == null || out.size() != 1) {
+                    throw new IllegalStateException("shared work " + work + " must return one result per item");
+                }
+                return out.get(0);
+            });
         }
         @SuppressWarnings("unchecked")
-        T result = (T) committer.submit(new GroupCommitter.UnitOp(lockKey, work));
+        O result = (O) committer.submit(new GroupCommitter.SharedOp(work, item));
         return result;
     }
 

@@ -127,7 +127,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void sharedUnitsOfWorkAreAtomicShareCommitsAndAreReported() throws Exception {
+    void sharedWorkIsAtomicPerItemSharesCommitsAndIsReported() throws Exception {
         String counter = Ids.next("ctr_");
         store.insert(TestItems.COUNTERS, new Counter(counter, 0, 0.0, Instant.now()));
         int perWriter = 20;
@@ -142,6 +142,25 @@ class GroupCommitTest {
         Store.WriteStats before = store.writeStats();
         List<String> good = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger largest = new java.util.concurrent.atomic.AtomicInteger();
+        // Every item counts a hit, inserts an item and its child; a bad item throws after its writes.
+        SharedWork<Unit, Integer> work = (tx, units) -> {
+            calls.incrementAndGet();
+            largest.accumulateAndGet(units.size(), Math::max);
+            List<Integer> out = new ArrayList<>();
+            for (Unit u : units) {
+                tx.update(Update.of(TestItems.COUNTERS).increment("hits", 1).where("counter_id", counter));
+                tx.insert(TestItems.ITEMS, u.item());
+                tx.insert(TestItems.CHILDREN, new Child(u.id() + "_c", u.id(), 1));
+                if (u.bad()) {
+                    throw new IllegalStateException("refused after writing: " + u.id());
+                }
+                out.add(tx.handle().createQuery("SELECT count(*) FROM t_children WHERE item_id = :id")
+                        .bind("id", u.id()).mapTo(Integer.class).one());
+            }
+            return out;
+        };
         try {
             runConcurrently(WRITERS, w -> {
                 Random r = new Random(2000 + w);
@@ -149,16 +168,7 @@ class GroupCommitTest {
                     String id = Ids.next("su_");
                     boolean bad = (w * perWriter + i) % 13 == 0;
                     try {
-                        int children = store.inSharedTransaction(counter, tx -> {
-                            tx.update(Update.of(TestItems.COUNTERS).increment("hits", 1).where("counter_id", counter));
-                            tx.insert(TestItems.ITEMS, TestItems.item(id, r, store));
-                            tx.insert(TestItems.CHILDREN, new Child(id + "_c", id, 1));
-                            if (bad) {
-                                throw new IllegalStateException("refused after writing: " + id);
-                            }
-                            return tx.handle().createQuery("SELECT count(*) FROM t_children WHERE item_id = :id")
-                                    .bind("id", id).mapTo(Integer.class).one();
-                        });
+                        int children = store.inSharedTransaction(work, new Unit(id, bad, TestItems.item(id, r, store)));
                         assertThat(children).isEqualTo(1);
                         good.add(id);
                     } catch (IllegalStateException e) {
@@ -187,7 +197,10 @@ class GroupCommitTest {
         assertThat(after.commits() - before.commits()).as("units share commits").isLessThan(good.size());
         assertThat(heardOps.get()).isEqualTo(good.size());
         assertThat(heardCommits.get()).isEqualTo(after.commits() - before.commits());
+        assertThat(largest.get()).as("items meeting in a transaction are given to one call").isGreaterThan(1);
     }
+
+    record Unit(String id, boolean bad, Item item) {}
 
     @Test
     void withoutGroupCommitEveryWriteStillCommitsBeforeReturning() {

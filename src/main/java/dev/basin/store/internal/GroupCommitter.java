@@ -4,11 +4,10 @@ import dev.basin.store.CommitListener;
 import dev.basin.store.StoreException;
 import dev.basin.store.StoreUnavailableException;
 import dev.basin.store.Table;
-import dev.basin.store.Tx;
+import dev.basin.store.SharedWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
@@ -30,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * operations into one transaction (inserts into the same table as one JDBC batch), commit, and only then release
  * each caller. If the shared transaction fails it is rolled back and its halves are retried as transactions of their
  * own, down to single operations, so only the bad one fails and every caller learns its own outcome. Nothing is acknowledged before
- * commit and no failure is dropped. Shared units of work ({@link UnitOp}) run in the order of their lock keys, so two
- * writers' transactions take row locks in the same order and cannot deadlock on them.
+ * commit and no failure is dropped. Items of the same {@link SharedWork} that meet in a transaction are run by one call
+ * of it, as inserts into the same table become one batch.
  */
 public final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
@@ -46,11 +44,6 @@ public final class GroupCommitter implements AutoCloseable {
         }
 
         abstract Object run(Handle h, Writer w) throws SQLException;
-
-        /** The lock key batches are ordered by (empty for plain writes, which come first). */
-        String lockKey() {
-            return "";
-        }
 
         abstract String describe();
     }
@@ -116,37 +109,37 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /**
-     * A unit of work run on the shared transaction: it may run more than once (when its transaction fails, the batch
-     * is retried in halves), so it must act only through its {@code Tx}.
-     */
-    public static final class UnitOp extends Op {
-        final String key;
-        final Function<Tx, ?> work;
+    /** One caller's item of a {@link SharedWork}; items of the same work in one transaction run in one call. */
+    public static final class SharedOp extends Op {
+        final SharedWork<Object, ?> work;
+        final Object item;
 
-        public UnitOp(String key, Function<Tx, ?> work) {
+        @SuppressWarnings("unchecked")
+        public <I> SharedOp(SharedWork<I, ?> work, I item) {
             super(null);
-            this.key = key;
-            this.work = work;
+            this.work = (SharedWork<Object, ?>) work;
+            this.item = item;
         }
 
         @Override
         Object run(Handle h, Writer w) {
-            return work.apply(new TxImpl(h, w, 0));
+            return runAll(h, w, List.of(item)).get(0);
         }
 
-        @Override
-        String lockKey() {
-            return key;
+        List<?> runAll(Handle h, Writer w, List<Object> items) {
+            List<?> out = work.run(new TxImpl(h, w, 0), items);
+            if (out == null || out.size() != items.size()) {
+                throw new IllegalStateException("shared work " + work + " returned " + (out == null ? "null" : out.size() + " results")
+                        + " for " + items.size() + " items");
+            }
+            return out;
         }
 
         @Override
         String describe() {
-            return "shared unit of work (" + key + ")";
+            return "shared work " + work.getClass().getSimpleName();
         }
     }
-
-    private static final Comparator<Op> BY_LOCK_KEY = Comparator.comparing(Op::lockKey);
 
     private final Jdbi jdbi;
     private final Writer writer;
@@ -243,7 +236,6 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private void runBatch(List<Op> batch) {
-        batch.sort(BY_LOCK_KEY);
         Handle h;
         try {
             h = jdbi.open();
@@ -307,11 +299,11 @@ public final class GroupCommitter implements AutoCloseable {
         long commitNanos = System.nanoTime() - commitStart;
         commits.incrementAndGet();
         ops.addAndGet(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done.complete(results.get(i));
-        }
         for (CommitListener l : listeners) {
             l.committed(batch.size(), commitNanos);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done.complete(results.get(i));
         }
     }
 
@@ -333,6 +325,20 @@ public final class GroupCommitter implements AutoCloseable {
                     }
                 }
                 writer.insertRows(c, ins.table, rows);
+            } else if (op instanceof SharedOp shared) {
+                List<Integer> at = new ArrayList<>();
+                List<Object> items = new ArrayList<>();
+                for (int j = i; j < batch.size(); j++) {
+                    if (batch.get(j) instanceof SharedOp other && other.work == shared.work) {
+                        at.add(j);
+                        items.add(other.item);
+                        handled.put(other, Boolean.TRUE);
+                    }
+                }
+                List<?> out = shared.runAll(h, writer, items);
+                for (int k = 0; k < at.size(); k++) {
+                    res[at.get(k)] = out.get(k);
+                }
             } else {
                 res[i] = op.run(h, writer);
             }
