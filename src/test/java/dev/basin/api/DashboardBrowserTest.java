@@ -2,6 +2,8 @@ package dev.basin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.basin.session.SessionSummary;
+import dev.basin.session.TestSessions;
 import dev.basin.store.Store;
 import dev.basin.store.TestDatabases;
 import java.io.IOException;
@@ -22,10 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the dashboard in headless Chromium against a server over a database with data, checks that every panel
- * rendered data and that the page refreshed itself without a reload, and saves a screenshot to
- * {@code target/dashboard.png}. Skipped (with a message) only when Chromium is absent outside CI; with {@code CI=true}
- * a missing Chromium fails the test.
+ * Opens the dashboard in headless Chromium against a server over a database filled by a short session (what
+ * {@code basin run} does: {@value #KERNELS} root kernels, {@value #CYCLES} cycles, seed {@value #SEED}, the shipped
+ * corpus), checks that every panel rendered data, that the trajectory map drew a geometric barrier, and that the page
+ * refreshed itself without a reload, and saves a screenshot to {@code target/dashboard.png}. Skipped (with a message)
+ * only when Chromium is absent outside CI; with {@code CI=true} a missing Chromium fails the test.
  */
 class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -33,6 +36,14 @@ class DashboardBrowserTest {
     static final int VIRTUAL_TIME_MS = 10_000;
     static final Pattern PANEL = Pattern.compile("data-panel=\"([a-z]+)\" data-ready=\"([a-z]+)\"(?: data-count=\"(\\d+)\")?");
     static final Pattern REFRESHES = Pattern.compile("data-refreshes=\"(\\d+)\"");
+    static final Pattern BARRIER = Pattern.compile("<circle[^>]*data-table=\"geometric_barriers\"");
+    /**
+     * The session: the smallest that leaves data for every panel, including an active geometric barrier, excluded
+     * regions and a lightning insight (with two root kernels, most seeds leave no active barrier).
+     */
+    static final int KERNELS = 3;
+    static final int CYCLES = 1;
+    static final long SEED = 11L;
 
     static Store store;
     static ApiServices services;
@@ -48,8 +59,13 @@ class DashboardBrowserTest {
             Assumptions.abort("skipped: " + CHROMIUM + " is not installed (apt-get install chromium chromium-driver); CI runs it");
         }
         store = TestDatabases.freshStore();
-        new DashboardSeed(store, 11).fill();
+        fill(store);
         server = ApiServer.create(ApiConfig.loopback(), (services = ApiServices.open(store, Clock.systemUTC()))).start();
+    }
+
+    /** Fills {@code store} with the short session this test runs against (also used by {@link ServeDemo}). */
+    static SessionSummary fill(Store store) {
+        return TestSessions.run(store, KERNELS, CYCLES, SEED);
     }
 
     @AfterAll
@@ -79,6 +95,7 @@ class DashboardBrowserTest {
         assertThat(ready).as("panel states in %s", dom.length() > 2000 ? dom.substring(0, 2000) : dom).allSatisfy((p, s) -> assertThat(s).isEqualTo("true"));
         assertThat(counts).allSatisfy((p, n) -> assertThat(n).as(p).isPositive());
         assertThat(dom).contains("data-table=\"ocean_waypoints\"").contains("<polyline").contains("uplot");
+        assertThat(BARRIER.matcher(dom).find()).as("a geometric barrier drawn on the trajectory map").isTrue();
         Matcher r = REFRESHES.matcher(dom);
         assertThat(r.find()).isTrue();
         assertThat(Integer.parseInt(r.group(1))).as("refreshes within the virtual time budget").isGreaterThanOrEqualTo(2);

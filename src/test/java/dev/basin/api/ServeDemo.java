@@ -6,7 +6,10 @@ import java.time.Clock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Manual aid: serves a seeded database for a while (run with -Dtest=ServeDemo -Dbasin.demo.seconds=N). */
+/**
+ * Manual aid: serves a database filled by the browser test's short session for a while (run with -Dtest=ServeDemo
+ * -Dbasin.demo.seconds=N).
+ */
 @Tag("manual")
 class ServeDemo {
     @Test
@@ -16,7 +19,7 @@ class ServeDemo {
             return;
         }
         try (Store store = TestDatabases.freshStore()) {
-            new DashboardSeed(store, 5).fill();
+            DashboardBrowserTest.fill(store);
             try (ApiServer s = ApiServer.create(ApiConfig.of("127.0.0.1", 18080, null), ApiServices.open(store, Clock.systemUTC())).start()) {
                 System.out.println("DEMO on " + s.port());
                 Thread.sleep(seconds * 1000);

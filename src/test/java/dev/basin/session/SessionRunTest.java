@@ -2,9 +2,6 @@ package dev.basin.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.basin.BasinEngine;
-import dev.basin.EngineConfig;
-import dev.basin.attractors.FinderConfig;
 import dev.basin.audit.ColumnStats;
 import dev.basin.audit.CoverageReport;
 import dev.basin.audit.DatabaseAuditor;
@@ -12,7 +9,6 @@ import dev.basin.audit.Flag;
 import dev.basin.audit.TableStats;
 import dev.basin.store.Store;
 import dev.basin.store.TestDatabases;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +28,6 @@ class SessionRunTest {
     static final int KERNELS = 3;
     static final int CYCLES = 6;
     static final long SEED = 7L;
-    static final FinderConfig FINDER = FinderConfig.defaults().withVolumeSamples(100);
 
     /**
      * Columns that may be constant in one session, and why: one session per run, one coordizer, one τ, tools are
@@ -93,15 +88,7 @@ class SessionRunTest {
     }
 
     static SessionSummary run(Store store, long seed) {
-        SimClock clock = new SimClock(Instant.now());
-        SessionConfig config = new SessionConfig(KERNELS, CYCLES, seed, null);
-        EngineConfig cfg = SessionRunner.engineConfig(store.config(), clock, config).withFinder(FINDER);
-        BasinEngine engine = BasinEngine.over(store, cfg);
-        try {
-            return new SessionRunner(engine, clock, config, null, null).run();
-        } finally {
-            engine.close();
-        }
+        return TestSessions.run(store, KERNELS, CYCLES, seed);
     }
 
     @Test
