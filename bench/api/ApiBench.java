@@ -1,261 +1,243 @@
-import dev.basin.api.ApiConfig;
-import dev.basin.api.ApiServer;
-import dev.basin.api.ApiServices;
-import dev.basin.geometry.Basin;
-import dev.basin.geometry.FisherRao;
-import dev.basin.store.Ids;
-import dev.basin.store.Store;
-import dev.basin.store.StoreConfig;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * P8: single-waypoint POSTs on loopback with durable acknowledgements. Each request is
- * {@code POST /api/v1/trajectories/{id}/waypoints} with one basin: the server checks it against the safety index,
- * numbers it under the trajectory row's lock, departs the previous waypoint and inserts the new one, and answers 201
- * only after the transaction holding it committed (group commit shares that transaction with concurrent appends).
- * Every client steers its own trajectory. Baseline in the same run: {@code POST /api/v1/geometry/distance} (same server,
- * same client, no database). Closed loop over keep-alive HTTP/1.1 connections, one per client; after the run the stored
- * waypoints are counted against the 201s received.
+ * P8: single-waypoint POSTs on loopback with durable acknowledgements, against a running {@code basin serve}. Each
+ * request is {@code POST /api/v1/trajectories/{id}/waypoints} with one basin: the server checks it against the safety
+ * index, numbers it under the trajectory row's lock, departs the previous waypoint and inserts the new one, and answers
+ * 201 only after the transaction holding it committed (group commit shares that transaction with concurrent appends).
+ * Load generator: wrk, one thread per connection, each connection steering its own trajectory. Baseline in the same
+ * run: {@code POST /api/v1/geometry/distance} (same server, same generator, no database). Both paths are warmed up
+ * first (a server runs long; the JIT needs tens of seconds). Afterwards the stored waypoints are counted against the
+ * 201s, and the group commit batch sizes and COMMIT latencies are read from the server's {@code /metrics}.
+ *
+ * <p>Arguments: the server's base URL, the JDBC URL of its database, the output file.
  */
 public class ApiBench {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
     public static void main(String[] args) throws Exception {
-        String admin = args[0];
-        Path out = Path.of(args[1]);
-        int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "32"));
+        String base = args[0];
+        String db = args[1];
+        Path out = Path.of(args[2]);
+        int connections = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "32"));
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "20"));
-        String db = "basin_bench_api_" + Ids.next("").substring(0, 12);
-        exec(admin, "CREATE DATABASE " + db);
-        String url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + db);
-        Map<String, Object> result = new LinkedHashMap<>();
-        try (Store store = Store.open(StoreConfig.builder().url(url).build());
-                ApiServices services = ApiServices.open(store, Clock.systemUTC());
-                ApiServer server = ApiServer.create(ApiConfig.of("127.0.0.1", 0, null), services).start()) {
-            int port = server.port();
-            SplittableRandom rnd = new SplittableRandom(8);
-            Basin start = random(rnd);
-            String kernel = field(send(port, "/api/v1/kernels", "{\"name\":\"bench\",\"kappa\":64.21,\"basin\":" + json(start) + "}", 201),
-                    "kernelId");
-            // Each client appends to its own trajectory: stops along a geodesic, as a steering service would send them.
-            String[][] bodies = new String[clients][];
-            String[] paths = new String[clients];
-            for (int c = 0; c < clients; c++) {
-                Basin from = random(rnd);
-                Basin to = random(rnd);
-                paths[c] = "/api/v1/trajectories/" + field(send(port, "/api/v1/agents/" + kernel + "/trajectories", "{\"start\":"
-                        + json(from) + ",\"target\":" + json(to) + ",\"reason\":\"exploration\",\"kappaEff\":64.21}", 201), "trajectoryId")
-                        + "/waypoints";
-                bodies[c] = new String[64];
-                for (int i = 0; i < bodies[c].length; i++) {
-                    bodies[c][i] = "{\"basin\":" + json(FisherRao.pointAt(from, to, (i + 1) / 64.0)) + "}";
-                }
+        int warmUp = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "30"));
+
+        SplittableRandom rnd = new SplittableRandom(8);
+        String kernel = field(post(base + "/api/v1/kernels", "{\"name\":\"bench\",\"kappa\":64.21,\"basin\":" + json(random(rnd)) + "}"),
+                "kernelId");
+        String[][] writes = new String[connections][];
+        for (int c = 0; c < connections; c++) {
+            double[] from = random(rnd);
+            double[] to = random(rnd);
+            String t = field(post(base + "/api/v1/agents/" + kernel + "/trajectories", "{\"start\":" + json(from) + ",\"target\":"
+                    + json(to) + ",\"reason\":\"exploration\",\"kappaEff\":64.21}"), "trajectoryId");
+            writes[c] = new String[65];
+            writes[c][0] = "/api/v1/trajectories/" + t + "/waypoints";
+            for (int i = 1; i < writes[c].length; i++) {
+                writes[c][i] = "{\"basin\":" + json(mix(from, to, i / 64.0)) + "}";
             }
-            String[] distancePath = new String[clients];
-            String[][] distanceBody = new String[clients][];
-            Arrays.fill(distancePath, "/api/v1/geometry/distance");
-            Arrays.fill(distanceBody, new String[] {"{\"p\":" + json(start) + ",\"q\":" + json(random(rnd)) + "}"});
-            long waypointsBefore = count(store);
-            run(port, distancePath, distanceBody, 200, 3); // warm-up
-            run(port, paths, bodies, 201, 3);
-            Map<String, Object> baseline = run(port, distancePath, distanceBody, 200, seconds);
-            long acksBefore = count(store);
-            Store.WriteStats statsBefore = store.writeStats();
-            Map<String, Object> writes = run(port, paths, bodies, 201, seconds);
-            Store.WriteStats statsAfter = store.writeStats();
-            long stored = count(store) - acksBefore;
-            Map<String, Object> p8 = new LinkedHashMap<>();
-            p8.put("request", "POST /api/v1/trajectories/{id}/waypoints, one basin per request, one trajectory per client; 201 after commit");
-            p8.put("clients", clients);
-            p8.put("seconds", seconds);
-            p8.put("writes", writes);
-            p8.put("baseline_distance_no_db", baseline);
-            p8.put("waypoints_stored_during_run", stored);
-            p8.put("acknowledged_equals_stored", stored == ((Number) writes.get("requests")).longValue());
-            long commits = statsAfter.commits() - statsBefore.commits();
-            p8.put("commits", commits);
-            p8.put("mean_appends_per_commit", commits == 0 ? 0.0 : (statsAfter.operations() - statsBefore.operations()) / (double) commits);
-            p8.put("waypoints_before_run", waypointsBefore);
-            p8.put("ratio_writes_to_baseline", (double) writes.get("requests_per_s") / (double) baseline.get("requests_per_s"));
-            p8.put("target", "requests_per_s >= 5000 and p99_ms <= 20");
-            p8.put("met", (double) writes.get("requests_per_s") >= 5000 && (double) writes.get("p99_ms") <= 20);
-            result.put("P8", p8);
+        }
+        String[][] distance = new String[connections][];
+        for (int c = 0; c < connections; c++) {
+            distance[c] = new String[] {"/api/v1/geometry/distance", "{\"p\":" + json(random(rnd)) + ",\"q\":" + json(random(rnd)) + "}"};
+        }
+
+        wrk(base, distance, warmUp);
+        wrk(base, writes, warmUp);
+        Map<String, Object> baseline = wrk(base, distance, seconds);
+        long before = count(db);
+        Map<String, Double> m0 = metrics(base);
+        Map<String, Object> appends = wrk(base, writes, seconds);
+        Map<String, Double> m1 = metrics(base);
+        long stored = count(db) - before;
+        long acked = (Long) appends.get("requests");
+
+        double batches = m1.get("basin_store_batch_size_count") - m0.get("basin_store_batch_size_count");
+        double ops = m1.get("basin_store_batch_size_sum") - m0.get("basin_store_batch_size_sum");
+        double commitSeconds = m1.get("basin_store_commit_seconds_sum") - m0.get("basin_store_commit_seconds_sum");
+        Map<String, Object> p8 = new LinkedHashMap<>();
+        p8.put("request", "POST /api/v1/trajectories/{id}/waypoints, one basin per request, one trajectory per connection; 201 after commit");
+        p8.put("server", "basin serve (its own JVM) on loopback");
+        p8.put("load_generator", wrkVersion() + ", one thread per connection, " + connections + " connections");
+        p8.put("warm_up_seconds_per_path", warmUp);
+        p8.put("seconds", seconds);
+        p8.put("writes", appends);
+        p8.put("baseline_distance_no_db", baseline);
+        p8.put("ratio_writes_to_baseline", (double) appends.get("requests_per_s") / (double) baseline.get("requests_per_s"));
+        p8.put("waypoints_stored", stored);
+        // wrk stops with up to one request in flight per connection: those may be stored without being counted
+        p8.put("every_acknowledged_waypoint_stored", stored >= acked && stored - acked <= connections);
+        p8.put("commits", (long) batches);
+        p8.put("mean_appends_per_commit", ops / batches);
+        p8.put("mean_commit_ms", commitSeconds * 1000 / batches);
+        p8.put("target", "requests_per_s >= 5000 and p99_ms <= 20");
+        p8.put("met", (double) appends.get("requests_per_s") >= 5000 && (double) appends.get("p99_ms") <= 20);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("P8", p8);
+        Files.writeString(out, toJson(result, ""));
+    }
+
+    /** Runs wrk with one thread per connection; connection c sends the bodies of paths[c] (path first) in turn. */
+    static Map<String, Object> wrk(String base, String[][] paths, int seconds) throws Exception {
+        StringBuilder lua = new StringBuilder("local raw = {}\nlocal threads = 0\n");
+        for (int c = 0; c < paths.length; c++) {
+            lua.append("raw[").append(c).append("] = {");
+            for (int i = 0; i < paths[c].length; i++) {
+                lua.append(i == 0 ? "'" : ", '").append(paths[c][i]).append("'");
+            }
+            lua.append("}\n");
+        }
+        lua.append("""
+                setup = function(thread) thread:set('id', threads); threads = threads + 1 end
+                init = function(args)
+                  reqs = {}; local r = raw[id]
+                  for k = 2, #r do reqs[k - 1] = wrk.format('POST', r[1], {['Content-Type']='application/json'}, r[k]) end
+                  i = 0
+                end
+                request = function() i = i % #reqs + 1; return reqs[i] end
+                response = function(status, headers, body)
+                  if status >= 400 and not shown then shown = true; io.write('FIRST ERROR ' .. status .. ' ' .. body .. '\\n') end
+                end
+                done = function(summary, latency, requests)
+                  local e = summary.errors
+                  io.write(string.format('RESULT %d %d %d %d %d %d %d\\n', summary.requests, e.status, e.connect + e.read + e.write + e.timeout,
+                    latency:percentile(50), latency:percentile(99), latency.max, summary.duration))
+                end
+                """);
+        Path script = Files.createTempFile("basin-wrk-", ".lua");
+        Files.writeString(script, lua);
+        try {
+            Process p = new ProcessBuilder("wrk", "-t" + paths.length, "-c" + paths.length, "-d" + seconds + "s", "--timeout", "10s",
+                    "-s", script.toString(), base).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed: " + text);
+            }
+            String[] r = text.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no result from wrk: " + text)).split(" ");
+            if (Long.parseLong(r[2]) != 0 || Long.parseLong(r[3]) != 0) {
+                throw new IllegalStateException("wrk saw " + r[2] + " HTTP errors (status >= 400) and " + r[3] + " socket errors: " + text);
+            }
+            long requests = Long.parseLong(r[1]);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("requests", requests);
+            m.put("requests_per_s", requests / (Long.parseLong(r[7]) / 1e6));
+            m.put("p50_ms", Long.parseLong(r[4]) / 1e3);
+            m.put("p99_ms", Long.parseLong(r[5]) / 1e3);
+            m.put("max_ms", Long.parseLong(r[6]) / 1e3);
+            return m;
         } finally {
-            exec(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            Files.deleteIfExists(script);
         }
-        Files.writeString(out, Store.newObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
 
-    static long count(Store store) {
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ocean_waypoints").mapTo(Long.class).one());
+    static String wrkVersion() throws IOException {
+        String v = new String(new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        return v.lines().findFirst().orElse("wrk").replaceAll("\\s+Copyright.*", "");
     }
 
-    /** Closed loop: client c sends its bodies in turn to paths[c] and records each latency. */
-    static Map<String, Object> run(int port, String[] paths, String[][] bodies, int expect, int seconds) throws Exception {
-        int clients = paths.length;
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[]>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            futures.add(pool.submit(() -> {
-                try (HttpConnection conn = new HttpConnection(port)) {
-                    long[] lat = new long[1 << 14];
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        byte[] req = conn.request(paths[client], bodies[client][n % bodies[client].length]);
-                        long t0 = System.nanoTime();
-                        conn.exchange(req, expect);
-                        if (n == lat.length) {
-                            lat = Arrays.copyOf(lat, n * 2);
-                        }
-                        lat[n++] = System.nanoTime() - t0;
-                    }
-                    return Arrays.copyOf(lat, n);
-                }
-            }));
-        }
-        List<long[]> all = new ArrayList<>();
-        for (Future<long[]> f : futures) {
-            all.add(f.get());
-        }
-        pool.shutdown();
-        long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requests", lat.length);
-        m.put("requests_per_s", lat.length / (double) seconds);
-        m.put("p50_ms", lat[lat.length / 2] / 1e6);
-        m.put("p99_ms", lat[(int) Math.min(lat.length - 1, Math.ceil(lat.length * 0.99) - 1)] / 1e6);
-        m.put("max_ms", lat[lat.length - 1] / 1e6);
+    /** The unlabelled samples of the server's Prometheus text. */
+    static Map<String, Double> metrics(String base) throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> m = new LinkedHashMap<>();
+        text.lines().filter(l -> !l.startsWith("#") && !l.contains("{")).forEach(l -> {
+            String[] kv = l.split(" ");
+            m.put(kv[0], Double.parseDouble(kv[1]));
+        });
         return m;
     }
 
-    /** One keep-alive HTTP/1.1 connection: writes a request, reads the status line, headers and Content-Length body. */
-    static final class HttpConnection implements AutoCloseable {
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
-        private final byte[] buf = new byte[1 << 16];
-        private String lastBody = "";
-
-        HttpConnection(int port) throws IOException {
-            socket = new Socket("127.0.0.1", port);
-            socket.setTcpNoDelay(true);
-            out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-        }
-
-        byte[] request(String path, String body) {
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                    + b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            byte[] r = Arrays.copyOf(head, head.length + b.length);
-            System.arraycopy(b, 0, r, head.length, b.length);
-            return r;
-        }
-
-        void exchange(byte[] request, int expect) throws IOException {
-            out.write(request);
-            out.flush();
-            String status = line();
-            int code = Integer.parseInt(status.substring(9, 12));
-            int length = -1;
-            for (String h = line(); !h.isEmpty(); h = line()) {
-                int colon = h.indexOf(':');
-                if (colon > 0 && h.substring(0, colon).equalsIgnoreCase("Content-Length")) {
-                    length = Integer.parseInt(h.substring(colon + 1).trim());
-                }
-            }
-            if (length < 0) {
-                throw new IOException("no Content-Length in the answer: " + status);
-            }
-            int read = 0;
-            byte[] body = length <= buf.length ? buf : new byte[length];
-            while (read < length) {
-                int r = in.read(body, read, length - read);
-                if (r < 0) {
-                    throw new IOException("connection closed mid-body");
-                }
-                read += r;
-            }
-            lastBody = new String(body, 0, length, StandardCharsets.UTF_8);
-            if (code != expect) {
-                throw new IllegalStateException("answered " + code + " (expected " + expect + "): " + lastBody);
-            }
-        }
-
-        String body() {
-            return lastBody;
-        }
-
-        private String line() throws IOException {
-            StringBuilder b = new StringBuilder();
-            int c;
-            while ((c = in.read()) != '\n') {
-                if (c < 0) {
-                    throw new IOException("connection closed");
-                }
-                if (c != '\r') {
-                    b.append((char) c);
-                }
-            }
-            return b.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
+    static long count(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM ocean_waypoints")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
-    static String send(int port, String path, String body, int expect) throws IOException {
-        try (HttpConnection c = new HttpConnection(port)) {
-            c.exchange(c.request(path, body), expect);
-            return c.body();
+    static String post(String url, String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
+        return r.body();
     }
 
     static String field(String json, String name) {
         return json.replaceAll(".*\"" + name + "\":\"([a-z]+_[0-9a-f]+)\".*", "$1");
     }
 
-    static Basin random(SplittableRandom rnd) {
-        double[] w = new double[Basin.DIM];
+    /** A Dirichlet(1) point of the 64-simplex. */
+    static double[] random(SplittableRandom rnd) {
+        double[] w = new double[64];
+        double s = 0;
         for (int i = 0; i < w.length; i++) {
             w[i] = -Math.log(1 - rnd.nextDouble());
+            s += w[i];
         }
-        return Basin.normalize(w);
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= s;
+        }
+        return w;
     }
 
-    static String json(Basin b) {
+    /** (1 − t)·a + t·b, renormalised: a stop on the way from a to b. */
+    static double[] mix(double[] a, double[] b, double t) {
+        double[] w = new double[a.length];
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (1 - t) * a[i] + t * b[i];
+            s += w[i];
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= s;
+        }
+        return w;
+    }
+
+    static String json(double[] b) {
         StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i < Basin.DIM; i++) {
-            s.append(i == 0 ? "" : ",").append(b.get(i));
+        for (int i = 0; i < b.length; i++) {
+            s.append(i == 0 ? "" : ",").append(b[i]);
         }
         return s.append(']').toString();
     }
 
-    static void exec(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-            st.execute(sql);
+    @SuppressWarnings("unchecked")
+    static String toJson(Object v, String indent) {
+        if (v instanceof Map<?, ?> map) {
+            StringBuilder s = new StringBuilder("{\n");
+            int i = 0;
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                s.append(indent).append("  \"").append(e.getKey()).append("\": ").append(toJson(e.getValue(), indent + "  "))
+                        .append(++i < map.size() ? ",\n" : "\n");
+            }
+            return s.append(indent).append("}").toString();
         }
+        if (v instanceof String str) {
+            return "\"" + str.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        if (v instanceof Double d) {
+            return String.format(Locale.ROOT, "%.3f", d);
+        }
+        return String.valueOf(v);
     }
 }

@@ -14,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * The appends of one shared transaction, done together: lock every trajectory involved (in id order, so concurrent
- * transactions cannot deadlock), read the last stop of each, number the new stops in arrival order, then write all
- * step counts, all departures of stored stops and all new rows in three statements. An append that cannot be done (the
+ * transactions cannot deadlock) while reading the last stop of each, number the new stops in arrival order, then write
+ * all step counts and departures of stored stops in one statement and all new rows in one batch: three round trips
+ * per transaction however many appends it holds (four when a lock had to wait). An append that cannot be done (the
  * trajectory is not active, or a caller's arrival time is before the previous stop's) gets a refusal and writes
  * nothing; the others go ahead.
  */
@@ -26,22 +27,37 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
     /** The stored row (not departed), or the refusal. */
     record Outcome(WaypointRow row, RuntimeException refusal) {}
 
-    /** Locks the trajectories; the statements after it see every append committed before the locks were granted. */
-    static final String LOCK_SQL = "SELECT trajectory_id, status, step_count FROM ocean_trajectories"
-            + " WHERE trajectory_id = ANY(:ids) ORDER BY trajectory_id FOR NO KEY UPDATE";
-    static final String LAST_STOPS_SQL = "SELECT w.trajectory_id, w.arrived_at FROM ocean_waypoints w"
-            + " JOIN unnest(:ids, :seqs) AS v(tid, seq) ON w.trajectory_id = v.tid AND w.sequence = v.seq";
-    static final String STEP_COUNTS_SQL = "UPDATE ocean_trajectories t SET step_count = v.n"
-            + " FROM unnest(:ids, :ns) AS v(tid, n) WHERE t.trajectory_id = v.tid";
-    static final String DEPARTURES_SQL = "UPDATE ocean_waypoints w SET departed_at = v.at, dwell_time_ms = v.dwell"
-            + " FROM unnest(:ids, :seqs, CAST(:ats AS timestamptz[]), :dwells) AS v(tid, seq, at, dwell)"
-            + " WHERE w.trajectory_id = v.tid AND w.sequence = v.seq";
+    /**
+     * Locks the trajectories (in id order) and reads each one's last stop. When a lock had to wait for another
+     * transaction, this statement's snapshot predates that transaction's stop: the stop read is then missing or not
+     * the last one, which the returned sequence shows, and {@link #LAST_STOPS_SQL} reads it again.
+     */
+    static final String LOCK_SQL = """
+            SELECT t.trajectory_id, t.status, t.step_count, w.sequence, w.arrived_at, w.waypoint_id
+            FROM ocean_trajectories t
+            LEFT JOIN LATERAL (SELECT sequence, arrived_at, waypoint_id FROM ocean_waypoints w
+                               WHERE w.trajectory_id = t.trajectory_id AND w.sequence = t.step_count + 1) w ON true
+            WHERE t.trajectory_id = ANY(:ids) ORDER BY t.trajectory_id FOR NO KEY UPDATE OF t""";
+    /** The last stops, read after the locks were granted (a fresh snapshot). */
+    static final String LAST_STOPS_SQL = """
+            SELECT v.tid, w.arrived_at, w.waypoint_id FROM unnest(:ids, :seqs) AS v(tid, seq)
+            JOIN LATERAL (SELECT arrived_at, waypoint_id FROM ocean_waypoints w WHERE w.trajectory_id = v.tid AND w.sequence = v.seq) w ON true""";
+    /** Step counts and the departures of the stored last stops, in one statement; both look rows up by key. */
+    static final String COUNT_AND_DEPART_SQL = """
+            WITH counts AS (
+                UPDATE ocean_trajectories t SET step_count = (SELECT v.n FROM unnest(:ids, :ns) AS v(tid, n) WHERE v.tid = t.trajectory_id)
+                WHERE t.trajectory_id = ANY(:ids))
+            UPDATE ocean_waypoints w SET (departed_at, dwell_time_ms) = (
+                SELECT v.at, v.dwell FROM unnest(:wids, CAST(:ats AS timestamptz[]), :dwells) AS v(wid, at, dwell)
+                WHERE v.wid = w.waypoint_id)
+            WHERE w.waypoint_id = ANY(:wids)""";
 
     /** A trajectory's state while this transaction's appends are numbered. */
     private static final class Track {
         final String status;
         int last;
         Instant lastArrival;
+        String lastId;
         int pendingIndex = -1;
 
         Track(String status, int last) {
@@ -50,31 +66,46 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
         }
     }
 
+    /**
+     * Plans for the statements below are made for each execution: a plan cached while the table was small would keep
+     * scanning it whole after it grew (until the next ANALYZE), where the keyed lookups stay cheap at any size.
+     */
+    static final String CUSTOM_PLANS_SQL = "SET LOCAL plan_cache_mode = force_custom_plan";
+
     @Override
     public List<Outcome> run(Tx tx, List<Request> requests) {
+        tx.handle().execute(CUSTOM_PLANS_SQL);
         TreeSet<String> ids = new TreeSet<>();
         requests.forEach(r -> ids.add(r.row().trajectoryId()));
         Map<String, Track> tracks = new HashMap<>();
-        tx.handle().createQuery(LOCK_SQL).bindArray("ids", String.class, List.copyOf(ids))
-                .map((rs, ctx) -> tracks.put(rs.getString(1), new Track(rs.getString(2), rs.getInt(3) + 1))).list();
-        List<String> activeIds = new ArrayList<>();
-        List<Integer> lastSeqs = new ArrayList<>();
-        tracks.forEach((id, t) -> {
-            if (t.status.equals("active")) {
-                activeIds.add(id);
-                lastSeqs.add(t.last);
+        List<String> staleIds = new ArrayList<>();
+        List<Integer> staleSeqs = new ArrayList<>();
+        tx.handle().createQuery(LOCK_SQL).bindArray("ids", String.class, List.copyOf(ids)).map((rs, ctx) -> {
+            Track t = new Track(rs.getString(2), rs.getInt(3) + 1);
+            tracks.put(rs.getString(1), t);
+            int seen = rs.getInt(4);
+            if (rs.wasNull() || seen != t.last) {
+                staleIds.add(rs.getString(1));
+                staleSeqs.add(t.last);
+            } else {
+                t.lastArrival = rs.getObject(5, OffsetDateTime.class).toInstant();
+                t.lastId = rs.getString(6);
             }
-        });
-        if (!activeIds.isEmpty()) {
-            tx.handle().createQuery(LAST_STOPS_SQL).bindArray("ids", String.class, activeIds).bindArray("seqs", Integer.class, lastSeqs)
-                    .map((rs, ctx) -> tracks.get(rs.getString(1)).lastArrival = rs.getObject(2, OffsetDateTime.class).toInstant())
-                    .list();
+            return t;
+        }).list();
+        if (!staleIds.isEmpty()) {
+            tx.handle().createQuery(LAST_STOPS_SQL).bindArray("ids", String.class, staleIds).bindArray("seqs", Integer.class, staleSeqs)
+                    .map((rs, ctx) -> {
+                        Track t = tracks.get(rs.getString(1));
+                        t.lastArrival = rs.getObject(2, OffsetDateTime.class).toInstant();
+                        t.lastId = rs.getString(3);
+                        return t;
+                    }).list();
         }
 
         List<Outcome> out = new ArrayList<>(requests.size());
         List<WaypointRow> rows = new ArrayList<>();
         List<String> depIds = new ArrayList<>();
-        List<Integer> depSeqs = new ArrayList<>();
         List<String> depAts = new ArrayList<>();
         List<Long> depDwells = new ArrayList<>();
         for (Request r : requests) {
@@ -103,8 +134,7 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
                 rows.set(t.pendingIndex, new WaypointRow(prev.waypointId(), prev.trajectoryId(), prev.agentId(), prev.sequence(),
                         prev.basin(), prev.type(), prev.phi(), prev.kappaEff(), prev.regime(), prev.arrivedAt(), at, dwell, prev.metadata()));
             } else {
-                depIds.add(w.trajectoryId());
-                depSeqs.add(t.last);
+                depIds.add(t.lastId);
                 depAts.add(at.toString());
                 depDwells.add(dwell);
             }
@@ -128,9 +158,9 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
                 counts.add(t.last - 1);
             }
         });
-        tx.handle().createUpdate(STEP_COUNTS_SQL).bindArray("ids", String.class, countIds).bindArray("ns", Integer.class, counts).execute();
-        tx.handle().createUpdate(DEPARTURES_SQL).bindArray("ids", String.class, depIds).bindArray("seqs", Integer.class, depSeqs)
-                .bindArray("ats", String.class, depAts).bindArray("dwells", Long.class, depDwells).execute();
+        tx.handle().createUpdate(COUNT_AND_DEPART_SQL).bindArray("ids", String.class, countIds).bindArray("ns", Integer.class, counts)
+                .bindArray("wids", String.class, depIds).bindArray("ats", String.class, depAts).bindArray("dwells", Long.class, depDwells)
+                .execute();
         tx.insertBatch(NavigationTables.WAYPOINTS, rows);
         return out;
     }
