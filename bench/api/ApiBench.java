@@ -36,7 +36,7 @@ public class ApiBench {
         Path out = Path.of(args[2]);
         int connections = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "32"));
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "20"));
-        int warmUp = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "30"));
+        int warmUp = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60"));
 
         SplittableRandom rnd = new SplittableRandom(8);
         String kernel = field(post(base + "/api/v1/kernels", "{\"name\":\"bench\",\"kappa\":64.21,\"basin\":" + json(random(rnd)) + "}"),

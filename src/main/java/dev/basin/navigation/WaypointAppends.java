@@ -67,14 +67,14 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
     }
 
     /**
-     * Plans for the statements below are made for each execution: a plan cached while the table was small would keep
-     * scanning it whole after it grew (until the next ANALYZE), where the keyed lookups stay cheap at any size.
+     * The statements below look rows up by key, and must keep doing so: a plan cached while the table was small (a
+     * fresh database) would otherwise scan it whole for every batch after it grew, until the next ANALYZE.
      */
-    static final String CUSTOM_PLANS_SQL = "SET LOCAL plan_cache_mode = force_custom_plan";
+    static final String KEYED_PLANS_SQL = "SET LOCAL enable_seqscan = off";
 
     @Override
     public List<Outcome> run(Tx tx, List<Request> requests) {
-        tx.handle().execute(CUSTOM_PLANS_SQL);
+        tx.handle().execute(KEYED_PLANS_SQL);
         TreeSet<String> ids = new TreeSet<>();
         requests.forEach(r -> ids.add(r.row().trajectoryId()));
         Map<String, Track> tracks = new HashMap<>();
