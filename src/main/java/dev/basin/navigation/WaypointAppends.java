@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /**
  * The appends of one shared transaction, done together: lock every trajectory involved (in id order, so concurrent
  * transactions cannot deadlock) while reading the last stop of each, number the new stops in arrival order, then write
- * all step counts and departures of stored stops in one statement and all new rows in one batch: three round trips
- * per transaction however many appends it holds (four when a lock had to wait). An append that cannot be done (the
+ * all step counts and departures of stored stops in one statement and all new rows in one batch: four round trips
+ * per transaction however many appends it holds (with the planner setting; five when a lock had to wait). An append that cannot be done (the
  * trajectory is not active, or a caller's arrival time is before the previous stop's) gets a refusal and writes
  * nothing; the others go ahead.
  */
