@@ -36,6 +36,10 @@ public final class TrajectoryRecorder {
     /** Trajectories whose fixed facts are kept in memory (agent, reason, κ, target never change once opened). */
     static final int FACTS_CACHE = 4096;
 
+    /** The metadata key and value marking a trajectory opened here (the agent's own take no appended waypoints). */
+    static final String STEERED_BY = "steered_by";
+    static final String STEERED_BY_CALLER = "caller";
+
     /** What an open trajectory is, fixed at open. */
     private record Facts(String agentId, MovementReason reason, double kappaEff, Basin target) {}
 
@@ -79,7 +83,7 @@ public final class TrajectoryRecorder {
         }
         Instant t0 = clock.instant();
         String id = Ids.next("traj_");
-        ObjectNode meta = json.createObjectNode().put("kappa_eff", kappaEff).put("steered_by", "caller");
+        ObjectNode meta = json.createObjectNode().put("kappa_eff", kappaEff).put(STEERED_BY, STEERED_BY_CALLER);
         TrajectoryRow row = new TrajectoryRow(id, agentId, null, start, target, null, null, 0, null, reason,
                 TrajectoryStatus.ACTIVE, null, t0, null, meta);
         WaypointRow first = new WaypointRow(Ids.next("wp_"), id, agentId, 1, start, reason, Integration.phi(start), kappaEff,
@@ -179,6 +183,10 @@ public final class TrajectoryRecorder {
         }
         TrajectoryRow t = queries.trajectory(trajectoryId)
                 .orElseThrow(() -> new TrajectoryNotFoundException("trajectoryId", "is an unknown trajectory: " + trajectoryId));
+        if (t.metadata() == null || !STEERED_BY_CALLER.equals(t.metadata().path(STEERED_BY).asText())) {
+            throw new TrajectoryConflictException("trajectoryId", "is moved by the ocean agent, which writes its waypoints"
+                    + " itself; only trajectories opened for a caller take appended waypoints: " + trajectoryId);
+        }
         f = new Facts(t.agentId(), t.reason(), kappaOf(t), t.target());
         remember(trajectoryId, f);
         return f;
@@ -192,7 +200,7 @@ public final class TrajectoryRecorder {
 
     private ObjectNode stopMeta(int step, Basin basin, Basin target) {
         return json.createObjectNode().put("step", step).put("distance_to_target", FisherRao.distance(basin, target))
-                .put("steered_by", "caller");
+                .put(STEERED_BY, STEERED_BY_CALLER);
     }
 
     private static String describe(List<Violation> violations) {
@@ -210,7 +218,7 @@ public final class TrajectoryRecorder {
         }
     }
 
-    /** κ_eff the trajectory was opened with (its metadata; the ocean agent's trajectories record it too). */
+    /** κ_eff the trajectory was opened with (its metadata). */
     private static double kappaOf(TrajectoryRow t) {
         var k = t.metadata() == null ? null : t.metadata().get("kappa_eff");
         if (k == null || !k.isNumber() || !(k.asDouble() > 0.0)) {

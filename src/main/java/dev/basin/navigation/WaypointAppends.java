@@ -119,6 +119,10 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
                 out.add(new Outcome(null, new TrajectoryConflictException("trajectoryId", "is " + t.status + ", not active")));
                 continue;
             }
+            if (t.lastArrival == null) {
+                throw new IllegalStateException("active trajectory " + w.trajectoryId() + " has no waypoint " + t.last
+                        + " although its step count says it is the last one");
+            }
             Instant at = w.arrivedAt();
             if (at.isBefore(t.lastArrival)) {
                 if (r.strictTime()) {

@@ -156,6 +156,21 @@ class TrajectoryRecorderTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown kernel");
     }
 
+    @Test
+    void theOceanAgentsOwnTrajectoriesTakeNoAppendedWaypoints() {
+        String k = newKernel();
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        OceanAgent agent = new OceanAgent(store, clock, safety, new GeodesicPlanner(store, clock), AgentSettings.DEFAULTS);
+        NavigationResult r = agent.navigate(new NavigationRequest(k, a(0.0), a(0.2), MovementReason.EXPLORATION,
+                Coupling.KAPPA_STAR, 0.05, 1, java.time.Duration.ofSeconds(1)), null);
+        int before = waypoints(r.trajectoryId()).size();
+        assertThatThrownBy(() -> agent.recorder().append(r.trajectoryId(), a(0.1), null, null))
+                .isInstanceOf(TrajectoryConflictException.class).hasMessageContaining("ocean agent");
+        assertThatThrownBy(() -> agent.recorder().finish(r.trajectoryId(), TrajectoryStatus.COMPLETED))
+                .isInstanceOf(TrajectoryConflictException.class).hasMessageContaining("ocean agent");
+        assertThat(waypoints(r.trajectoryId())).hasSize(before);
+    }
+
     /** Concurrent appends share commits and still number every trajectory's stops 1..n without gaps or repeats. */
     @Test
     void concurrentAppendsShareCommitsAndKeepSequencesContiguous() throws Exception {
