@@ -1,3 +1,4 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -90,7 +90,7 @@ public class ApiBench {
         p8.put("met", (double) appends.get("requests_per_s") >= 5000 && (double) appends.get("p99_ms") <= 20);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("P8", p8);
-        Files.writeString(out, toJson(result, ""));
+        Files.writeString(out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
     }
 
     /** Runs wrk with one thread per connection; connection c sends the bodies of paths[c] (path first) in turn. */
@@ -219,25 +219,5 @@ public class ApiBench {
             s.append(i == 0 ? "" : ",").append(b[i]);
         }
         return s.append(']').toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    static String toJson(Object v, String indent) {
-        if (v instanceof Map<?, ?> map) {
-            StringBuilder s = new StringBuilder("{\n");
-            int i = 0;
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
-                s.append(indent).append("  \"").append(e.getKey()).append("\": ").append(toJson(e.getValue(), indent + "  "))
-                        .append(++i < map.size() ? ",\n" : "\n");
-            }
-            return s.append(indent).append("}").toString();
-        }
-        if (v instanceof String str) {
-            return "\"" + str.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
-        if (v instanceof Double d) {
-            return String.format(Locale.ROOT, "%.3f", d);
-        }
-        return String.valueOf(v);
     }
 }

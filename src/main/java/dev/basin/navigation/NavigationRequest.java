@@ -1,6 +1,7 @@
 package dev.basin.navigation;
 
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.InvalidInputException;
 import java.time.Duration;
 
 /**
@@ -17,6 +18,13 @@ public record NavigationRequest(
         double baseStep,
         int maxSteps,
         Duration stepDuration) {
+
+    /** Refuses a κ_eff that is not positive and finite. */
+    static void requireKappaEff(double kappaEff) {
+        if (!(kappaEff > 0.0) || Double.isInfinite(kappaEff)) {
+            throw new InvalidInputException("kappaEff", "must be positive and finite, is " + kappaEff);
+        }
+    }
 
     /** Default base step (Fisher–Rao length at κ_eff = κ*). */
     public static final double DEFAULT_BASE_STEP = 0.05;

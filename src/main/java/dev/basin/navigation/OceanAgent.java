@@ -109,13 +109,8 @@ public final class OceanAgent {
                 flushIfFull(walk);
                 continue;
             }
-            for (Violation v : entering) {
-                if (v.table().equals("geometric_barriers")) {
-                    safety.recordPrevention(v.id());
-                    preventions++;
-                }
-                prevented.add(v.id());
-            }
+            preventions += safety.recordPreventions(entering);
+            entering.forEach(v -> prevented.add(v.id()));
             Set<String> ids = new LinkedHashSet<>();
             entering.forEach(v -> ids.add(v.id()));
             Basin w = detourCount < settings.maxDetours()
@@ -167,8 +162,7 @@ public final class OceanAgent {
     private static String blockedReason(int step, List<Violation> entering, int detourCount) {
         StringBuilder b = new StringBuilder("step ").append(step).append(" would enter");
         for (Violation v : entering) {
-            b.append(String.format(java.util.Locale.ROOT, " %s %s (distance %.6f < radius %.6f: %s);", v.table(), v.id(),
-                    v.distance(), v.radius(), v.reason()));
+            b.append(' ').append(v.describe()).append(';');
         }
         return b.append(" no detour found after ").append(detourCount).append(" detours").toString();
     }
@@ -189,9 +183,7 @@ public final class OceanAgent {
         if (r.reason() == null) {
             throw new InvalidInputException("reason", "is missing");
         }
-        if (!(r.kappaEff() > 0.0) || Double.isInfinite(r.kappaEff())) {
-            throw new InvalidInputException("kappaEff", "must be positive and finite, is " + r.kappaEff());
-        }
+        NavigationRequest.requireKappaEff(r.kappaEff());
         if (!(r.baseStep() > 0.0 && r.baseStep() <= Math.PI)) {
             throw new InvalidInputException("baseStep", "must be in (0, π], is " + r.baseStep());
         }

@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,9 +74,7 @@ public final class TrajectoryRecorder {
         require(start, "start");
         require(target, "target");
         require(reason, "reason");
-        if (!(kappaEff > 0.0) || Double.isInfinite(kappaEff)) {
-            throw new InvalidInputException("kappaEff", "must be positive and finite, is " + kappaEff);
-        }
+        NavigationRequest.requireKappaEff(kappaEff);
         if (agentId == null || !queries.kernelExists(agentId)) {
             throw new InvalidInputException("agentId", "is an unknown kernel: " + agentId);
         }
@@ -107,19 +104,16 @@ public final class TrajectoryRecorder {
      */
     public WaypointRow append(String trajectoryId, Basin basin, Double kappaEff, Instant arrivedAt) {
         require(basin, "basin");
-        if (kappaEff != null && (!(kappaEff > 0.0) || Double.isInfinite(kappaEff))) {
-            throw new InvalidInputException("kappaEff", "must be positive and finite, is " + kappaEff);
+        if (kappaEff != null) {
+            NavigationRequest.requireKappaEff(kappaEff);
         }
         Facts f = facts(trajectoryId);
         Instant at = (arrivedAt == null ? clock.instant() : arrivedAt).truncatedTo(ChronoUnit.MICROS); // PostgreSQL's precision
         SafetyVerdict verdict = safety.check(basin, at, f.agentId());
         if (!verdict.safe()) {
-            for (Violation v : verdict.violations()) {
-                if (v.table().equals("geometric_barriers")) {
-                    safety.recordPrevention(v.id());
-                }
-            }
-            throw new TrajectoryConflictException("basin", "lies inside " + describe(verdict.violations()));
+            safety.recordPreventions(verdict.violations());
+            throw new TrajectoryConflictException("basin", "lies inside "
+                    + String.join("; ", verdict.violations().stream().map(Violation::describe).toList()));
         }
         double kappa = kappaEff == null ? f.kappaEff() : kappaEff;
         WaypointRow draft = new WaypointRow(Ids.next("wp_"), trajectoryId, f.agentId(), 0, basin, f.reason(),
@@ -155,15 +149,15 @@ public final class TrajectoryRecorder {
             }
             Instant now = clock.instant();
             Instant end = now.isAfter(last) ? now : last;
-            double seconds = Duration.between(t.startedAt(), last).toMillis() / 1000.0;
-            ObjectNode meta = ((ObjectNode) t.metadata().deepCopy());
-            PathSummary.put(meta, points, seconds, f.target());
+            long durationMs = Duration.between(t.startedAt(), last).toMillis();
+            ObjectNode meta = (ObjectNode) t.metadata().deepCopy();
+            PathSummary.put(meta, points, durationMs / 1000.0, f.target());
             Basin here = points.get(points.size() - 1);
             tx.update(Update.of(NavigationTables.TRAJECTORIES).set("status", status.sqlName()).set("end_basin", here)
-                    .set("path_coordinates", points).set("duration_ms", Duration.between(t.startedAt(), last).toMillis())
+                    .set("path_coordinates", points).set("duration_ms", durationMs)
                     .set("completed_at", end).set("metadata", meta).where("trajectory_id", trajectoryId));
             return new TrajectoryRow(t.trajectoryId(), t.agentId(), t.pathId(), t.start(), t.target(), here, points,
-                    t.stepCount(), Duration.between(t.startedAt(), last).toMillis(), t.reason(), status, null,
+                    t.stepCount(), durationMs, t.reason(), status, null,
                     t.startedAt(), end, meta);
         });
         exhaustion.afterTrajectory(done.agentId(), done.start(), done.target(), done.end(), status, done.completedAt());
@@ -201,15 +195,6 @@ public final class TrajectoryRecorder {
     private ObjectNode stopMeta(int step, Basin basin, Basin target) {
         return json.createObjectNode().put("step", step).put("distance_to_target", FisherRao.distance(basin, target))
                 .put(STEERED_BY, STEERED_BY_CALLER);
-    }
-
-    private static String describe(List<Violation> violations) {
-        StringBuilder b = new StringBuilder();
-        for (Violation v : violations) {
-            b.append(b.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT, "%s %s (distance %.6f < radius %.6f: %s)",
-                    v.table(), v.id(), v.distance(), v.radius(), v.reason()));
-        }
-        return b.toString();
     }
 
     private static void require(Object value, String field) {

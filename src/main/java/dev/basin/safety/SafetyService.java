@@ -181,6 +181,18 @@ public final class SafetyService implements AutoCloseable {
         index.remove(barrierId);
     }
 
+    /** Counts a prevented crossing on every barrier among {@code violations}; returns how many were counted. */
+    public int recordPreventions(List<Violation> violations) {
+        int n = 0;
+        for (Violation v : violations) {
+            if (v.table().equals("geometric_barriers")) {
+                recordPrevention(v.id());
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Atomically counts one crossing prevented by barrier {@code barrierId}. */
     public void recordPrevention(String barrierId) {
         Checks.text("barrierId", barrierId);

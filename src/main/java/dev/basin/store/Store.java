@@ -339,13 +339,7 @@ public final class Store implements AutoCloseable {
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(item, "item");
         if (useDirect()) {
-            return inTransaction(tx -> {
-                List<O> out = work.run(tx, List.of(item));
-                if (out == null || out.size() != 1) {
-                    throw new IllegalStateException("shared work " + work + " must return one result per item");
-                }
-                return out.get(0);
-            });
+            return inTransaction(tx -> GroupCommitter.runShared(work, tx, List.of(item)).get(0));
         }
         @SuppressWarnings("unchecked")
         O result = (O) committer.submit(new GroupCommitter.SharedOp(work, item));

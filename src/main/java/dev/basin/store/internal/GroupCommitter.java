@@ -5,6 +5,7 @@ import dev.basin.store.StoreException;
 import dev.basin.store.StoreUnavailableException;
 import dev.basin.store.Table;
 import dev.basin.store.SharedWork;
+import dev.basin.store.Tx;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -109,6 +110,16 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} on {@code items} in {@code tx}, checking that it answered every item. */
+    public static <I, O> List<O> runShared(SharedWork<I, O> work, Tx tx, List<I> items) {
+        List<O> out = work.run(tx, items);
+        if (out == null || out.size() != items.size()) {
+            throw new IllegalStateException("shared work " + work + " returned " + (out == null ? "null" : out.size() + " results")
+                    + " for " + items.size() + " items");
+        }
+        return out;
+    }
+
     /** One caller's item of a {@link SharedWork}; items of the same work in one transaction run in one call. */
     public static final class SharedOp extends Op {
         final SharedWork<Object, ?> work;
@@ -127,12 +138,7 @@ public final class GroupCommitter implements AutoCloseable {
         }
 
         List<?> runAll(Handle h, Writer w, List<Object> items) {
-            List<?> out = work.run(new TxImpl(h, w, 0), items);
-            if (out == null || out.size() != items.size()) {
-                throw new IllegalStateException("shared work " + work + " returned " + (out == null ? "null" : out.size() + " results")
-                        + " for " + items.size() + " items");
-            }
-            return out;
+            return runShared(work, new TxImpl(h, w, 0), items);
         }
 
         @Override
