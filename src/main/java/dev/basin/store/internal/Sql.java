@@ -1,5 +1,6 @@
 package dev.basin.store.internal;
 
+import dev.basin.store.ChangeFeed;
 import dev.basin.store.Column;
 import dev.basin.store.ColumnType;
 import dev.basin.store.Table;
@@ -90,6 +91,7 @@ public final class Sql {
                 case Upsert.Expression e -> sets.add(col.name() + " = (" + e.sql() + ")");
             }
         }
+        stamp(t, sets);
         sb.append(sets).append(" RETURNING (xmax = 0) AS inserted");
         return new Statement(sb.toString(), types, params);
     }
@@ -123,6 +125,7 @@ public final class Sql {
                 case EXPRESSION -> sets.add(col.name() + " = (" + a.value() + ")");
             }
         }
+        stamp(t, sets);
         sb.append(sets);
         StringJoiner where = new StringJoiner(" AND ", " WHERE ", "");
         where.setEmptyValue("");
@@ -145,5 +148,12 @@ public final class Sql {
         }
         sb.append(where);
         return new Statement(sb.toString(), types, params);
+    }
+
+    /** Adds the change-feed stamp to the SET list of an update of a table that has a change feed. */
+    private static void stamp(Table<?> t, StringJoiner sets) {
+        if (t.changeFeed() != null) {
+            sets.add(ChangeFeed.STAMP + " = pg_current_xact_id()");
+        }
     }
 }
