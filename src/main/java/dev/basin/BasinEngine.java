@@ -93,6 +93,7 @@ public final class BasinEngine implements AutoCloseable {
                 AttractorService.DEFAULT_VISIT_TOLERANCE);
         this.kernel = Kernels.wired(store, clock, ocean, tps, attractors, config.kernel(), config.spawn());
         this.sleep = kernel.sleepCycle(memory);
+        safety.startSync(SafetyService.SYNC_INTERVAL);
     }
 
 

@@ -1,5 +1,6 @@
 package dev.basin.store.internal;
 
+import dev.basin.store.ChangeFeed;
 import dev.basin.store.Column;
 import dev.basin.store.ColumnType;
 import dev.basin.store.Delete;
@@ -91,6 +92,7 @@ public final class Sql {
                 case Upsert.Expression e -> sets.add(col.name() + " = (" + e.sql() + ")");
             }
         }
+        stamp(t, sets);
         sb.append(sets).append(" RETURNING (xmax = 0) AS inserted");
         return new Statement(sb.toString(), types, params);
     }
@@ -240,8 +242,16 @@ public final class Sql {
                 case EXPRESSION -> sets.add(col.name() + " = (" + a.value() + ")");
             }
         }
+        stamp(t, sets);
         sb.append(sets);
         where(t, u.wheres(), sb, types, params);
         return new Statement(sb.toString(), types, params);
+    }
+
+    /** Adds the change-feed stamp to the SET list of an update of a table that has a change feed. */
+    private static void stamp(Table<?> t, StringJoiner sets) {
+        if (t.changeFeed() != null) {
+            sets.add(ChangeFeed.STAMP + " = pg_current_xact_id()");
+        }
     }
 }
