@@ -180,6 +180,36 @@ class DeclaredDeleteAndBatchUpdateTest {
         assertThat(count("score IN (1.0, 2.0) AND item_id = ANY(?)", (Object) ids.toArray(new String[0]))).isZero();
     }
 
+    record Noted(String id, int n) {}
+
+    static final Table<Noted> FED = Table.<Noted>named("t_fed").owner("testing").changeFeed("t_fed_feed").key("fed_id")
+            .column("fed_id", ColumnType.TEXT, Noted::id)
+            .column("n", ColumnType.INTEGER, Noted::n)
+            .build();
+
+    @Test
+    void aBatchUpdateOfAChangeFeedTableStampsAndNotifiesAndItsRowsAreNeverDeleted() {
+        store.jdbi().useHandle(h -> h.execute("CREATE TABLE t_fed (fed_id text PRIMARY KEY, n integer NOT NULL,"
+                + " changed_xid xid8 NOT NULL DEFAULT pg_current_xact_id())"));
+        store.insertBatch(FED, List.of(new Noted("a", 1), new Noted("b", 2), new Noted("c", 3)));
+        ChangeFeed feed = store.changeFeed();
+        feed.read(c -> c.rows(FED, "fed_id", (rs, ctx) -> rs.getString(1)));
+        try (ChangeListener listener = store.listen("t_fed_feed")) {
+            listener.await(java.time.Duration.ofMillis(1));
+            assertThat(batch(List.of(Update.of(FED).set("n", 10).where("fed_id", "a"),
+                    Update.of(FED).set("n", 30).where("fed_id", "c")))).isEqualTo(2);
+            int heard = 0;
+            for (int i = 0; i < 50 && heard == 0; i++) {
+                heard = listener.await(java.time.Duration.ofMillis(100));
+            }
+            assertThat(heard).as("notified on commit").isPositive();
+        }
+        List<Noted> changed = feed.read(c -> c.rows(FED, "fed_id, n", (rs, ctx) -> new Noted(rs.getString(1), rs.getInt(2))));
+        assertThat(changed).containsExactlyInAnyOrder(new Noted("a", 10), new Noted("c", 30));
+        assertThatThrownBy(() -> store.delete(Delete.from(FED).where("fed_id", "b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never deleted");
+    }
+
     @Test
     void anInjectedFaultAtTheBatchOrTheDeleteLeavesNothing() {
         List<String> ids = items(3);

@@ -100,6 +100,10 @@ public final class Sql {
     /** {@code DELETE}: parameters typed by {@code paramTypes}, values in {@code fixedParams}. */
     public static Statement delete(Delete d) {
         Table<?> t = d.table();
+        if (t.changeFeed() != null) {
+            throw new IllegalArgumentException("rows of " + t.name() + " are never deleted: its change feed could not"
+                    + " tell readers (deactivate them instead)");
+        }
         if (d.wheres().isEmpty() && !d.deletesAll()) {
             throw new IllegalArgumentException("delete from " + t.name() + " has no where condition (whereAll() to mean every row)");
         }
@@ -193,6 +197,7 @@ public final class Sql {
         if (keys == 0) {
             return null;
         }
+        stamp(t, sets);
         StringJoiner arrays = new StringJoiner(", ");
         StringJoiner names = new StringJoiner(", ");
         for (int i = 0; i < types.size(); i++) {

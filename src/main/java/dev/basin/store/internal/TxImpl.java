@@ -138,6 +138,7 @@ public final class TxImpl implements Tx {
         }
         Writer.PreparedEach p = writer.prepareEach(updates);
         beforeStatement();
+        notices.wrote(updates.get(0).table());
         try {
             return writer.updateEach(conn, p);
         } catch (SQLException e) {
@@ -150,6 +151,7 @@ public final class TxImpl implements Tx {
     public int delete(Delete delete) {
         Writer.Prepared p = writer.prepareDelete(delete);
         beforeStatement();
+        notices.wrote(delete.table());
         try {
             return writer.delete(conn, p);
         } catch (SQLException e) {
