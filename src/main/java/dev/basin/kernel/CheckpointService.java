@@ -2,6 +2,7 @@ package dev.basin.kernel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.navigation.Landmark;
 import dev.basin.store.Delete;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,13 @@ public final class CheckpointService {
     private final SpaceTimeLinker linker;
     private final RegimeLog regimes;
     private final KernelService kernels;
+    /** The predecessor's landmark of each checkpoint saved here and not linked yet (bounded: unlinked ones age out). */
+    private final Map<String, Landmark> parents = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Landmark> eldest) {
+            return size() > 1024;
+        }
+    };
 
     public CheckpointService(Store store, Clock clock, SpaceTimeLinker linker, RegimeLog regimes,
             KernelService kernels) {
@@ -45,21 +54,38 @@ public final class CheckpointService {
         if (type == null) {
             throw new InvalidInputException("checkpoint_type", "is missing");
         }
+        CheckpointStep[] commit = new CheckpointStep[1];
         CheckpointRow row = store.inTransaction(tx -> {
-            KernelRow k = KernelQueries.kernel(tx.handle(), kernelId, true)
+            CheckpointStep lock = CheckpointStep.begin("save", "lock + read previous");
+            KernelQueries.LockedForSave locked = KernelQueries.lockForSave(tx.handle(), kernelId)
                     .orElseThrow(() -> new UnknownIdException("kernel_id", kernelId));
-            return save(tx, k, type, Map.of());
+            lock.done();
+            CheckpointRow r = insert(tx, locked.kernel(), locked.latest(), type, Map.of());
+            commit[0] = CheckpointStep.begin("save", "commit");
+            return r;
         });
+        commit[0].done();
+        CheckpointStep link = CheckpointStep.begin("save", "link");
         link(row);
+        link.done();
         return row;
     }
 
     /**
-     * Inserts a checkpoint of {@code kernel}'s state inside a unit of work. The caller must call {@link #link} after
-     * the unit commits.
+     * Inserts a checkpoint of {@code kernel}'s state inside a unit of work; the caller holds the kernel row's lock.
+     * The caller must call {@link #link} after the unit commits.
      */
     public CheckpointRow save(Tx tx, KernelRow kernel, CheckpointType type, Map<String, ?> facts) {
-        CheckpointRow previous = KernelQueries.latestCheckpoint(tx.handle(), kernel.kernelId()).orElse(null);
+        CheckpointStep read = CheckpointStep.begin("save", "read previous");
+        KernelQueries.Latest latest = KernelQueries.latest(tx.handle(), kernel.kernelId());
+        read.done();
+        return insert(tx, kernel, latest, type, facts);
+    }
+
+    /** Encodes and inserts the checkpoint following {@code previous} (null: the kernel's first). */
+    private CheckpointRow insert(Tx tx, KernelRow kernel, KernelQueries.Latest previous, CheckpointType type,
+            Map<String, ?> facts) {
+        CheckpointStep encode = CheckpointStep.begin("save", "encode");
         KernelState s = kernel.state();
         ObjectNode blob = CheckpointCodec.encode(s);
         ObjectNode meta = store.json().createObjectNode();
@@ -69,20 +95,39 @@ public final class CheckpointService {
         meta.set("facts", store.json().valueToTree(facts));
         CheckpointRow row = new CheckpointRow(Ids.next("ckpt_"), kernel.kernelId(),
                 previous == null ? 1 : previous.sequence() + 1, type, s.basin(), s.phi(), s.kappaEff(), s.regime(),
-                blob, previous == null ? null : previous.checkpointId(), CheckpointCodec.sizeBytes(store.json(), blob),
-                clock.instant(), meta);
+                blob, previous == null ? null : previous.landmark().checkpointId(),
+                CheckpointCodec.sizeBytes(store.json(), blob), clock.instant(), meta);
+        encode.done();
+        CheckpointStep insert = CheckpointStep.begin("save", "insert");
         tx.insert(KernelTables.CHECKPOINTS, row);
+        insert.done();
+        if (previous != null) {
+            synchronized (parents) {
+                parents.put(row.checkpointId(), previous.landmark());
+            }
+        }
         return row;
     }
 
-    /** Links a committed checkpoint to its predecessor with a space-time path (nothing for a kernel's first). */
+    /**
+     * Links a committed checkpoint to its predecessor with a space-time path (nothing for a kernel's first). The
+     * predecessor's landmark was read when the checkpoint was saved; it is read again only for a checkpoint saved long
+     * before (or by another process).
+     */
     public void link(CheckpointRow row) {
+        Landmark from;
+        synchronized (parents) {
+            from = parents.remove(row.checkpointId());
+        }
         if (row.parentCheckpointId() == null) {
             regimes.drain(row.kernelId());
             return;
         }
-        CheckpointRow parent = get(row.parentCheckpointId());
-        linker.link(row.kernelId(), landmark(parent), landmark(row), regimes.drain(row.kernelId()));
+        if (from == null || !from.checkpointId().equals(row.parentCheckpointId())) {
+            from = store.jdbi().withHandle(h -> KernelQueries.landmark(h, row.parentCheckpointId()))
+                    .orElseThrow(() -> new UnknownIdException("checkpoint_id", row.parentCheckpointId()));
+        }
+        linker.link(row.kernelId(), from, landmark(row), regimes.drain(row.kernelId()));
     }
 
     public CheckpointRow get(String checkpointId) {
@@ -105,18 +150,27 @@ public final class CheckpointService {
     /** Puts the kernel back exactly into the checkpointed state (bit-for-bit) and returns its row. */
     public KernelRow restore(String checkpointId) {
         requireCheckpointId(checkpointId);
+        CheckpointStep[] commit = new CheckpointStep[1];
         KernelRow restored = store.inTransaction(tx -> {
-            CheckpointRow c = KernelQueries.checkpoint(tx.handle(), checkpointId)
+            CheckpointStep read = CheckpointStep.begin("restore", "read + lock");
+            KernelQueries.LockedForRestore locked = KernelQueries.lockForRestore(tx.handle(), checkpointId)
                     .orElseThrow(() -> new UnknownIdException("checkpoint_id", checkpointId));
-            KernelState s = CheckpointCodec.decode(c.stateBlob());
-            KernelRow k = KernelQueries.kernel(tx.handle(), c.kernelId(), true).orElseThrow();
+            read.done();
+            CheckpointStep decode = CheckpointStep.begin("restore", "decode");
+            KernelState s = CheckpointCodec.decode(locked.stateBlob());
+            decode.done();
+            CheckpointStep write = CheckpointStep.begin("restore", "write");
+            KernelRow k = locked.kernel();
             Map<String, Object> extra = KernelService.extra(k.metadata());
             extra.put("restored_from", checkpointId);
             KernelRow row = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(), s,
                     k.createdAt(), clock.instant(), KernelService.metadata(store.json(), s, extra));
             KernelService.writeState(tx, row);
+            write.done();
+            commit[0] = CheckpointStep.begin("restore", "commit");
             return row;
         });
+        commit[0].done();
         kernels.forgetWindow(restored.kernelId());
         return restored;
     }
@@ -179,8 +233,8 @@ public final class CheckpointService {
                 c.kappaEff(), c.regime(), c.stateBlob(), parent, c.sizeBytes(), c.createdAt(), c.metadata());
     }
 
-    static dev.basin.navigation.Landmark landmark(CheckpointRow c) {
-        return new dev.basin.navigation.Landmark(c.checkpointId(), c.basin(), c.createdAt(), c.regime());
+    static Landmark landmark(CheckpointRow c) {
+        return new Landmark(c.checkpointId(), c.basin(), c.createdAt(), c.regime());
     }
 
     private static void requireCheckpointId(String id) {

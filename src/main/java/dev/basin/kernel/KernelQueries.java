@@ -2,6 +2,7 @@ package dev.basin.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.geometry.Basin;
+import dev.basin.navigation.Landmark;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,12 +20,75 @@ final class KernelQueries {
             + "basin_coordinates, phi, kappa_eff, regime, state_blob, parent_checkpoint_id, size_bytes, created_at, "
             + "metadata";
 
+    private static final String LATEST = "SELECT checkpoint_id, sequence, basin_coordinates, created_at, regime "
+            + "FROM kernel_checkpoints WHERE kernel_id = :id ORDER BY sequence DESC LIMIT 1";
+    private static final String LOCK_FOR_SAVE = "SELECT " + KERNEL_COLUMNS + " FROM kernels WHERE kernel_id = :id FOR UPDATE; "
+            + LATEST;
+    private static final String LOCK_FOR_RESTORE = "SELECT " + KERNEL_COLUMNS.replaceAll("(\\w+)", "k.$1")
+            + ", c.state_blob FROM kernel_checkpoints c JOIN kernels k ON k.kernel_id = c.kernel_id "
+            + "WHERE c.checkpoint_id = :id FOR UPDATE OF k";
+
     private KernelQueries() {}
 
     static Optional<KernelRow> kernel(Handle h, String kernelId, boolean forUpdate) {
         return h.createQuery("SELECT " + KERNEL_COLUMNS + " FROM kernels WHERE kernel_id = :id"
                         + (forUpdate ? " FOR UPDATE" : ""))
                 .bind("id", kernelId).map(KernelQueries::kernelRow).findOne();
+    }
+
+    /** A kernel row locked for a checkpoint, with its latest checkpoint (null if it has none). */
+    record LockedForSave(KernelRow kernel, Latest latest) {}
+
+    /** A kernel's latest checkpoint: its sequence and its landmark (the space-time link's start). */
+    record Latest(long sequence, Landmark landmark) {}
+
+    /**
+     * Locks the kernel row ({@code FOR UPDATE}) and reads its latest checkpoint, in one round trip: two statements sent
+     * together, the second run after the lock is granted on a snapshot of its own, so it sees a checkpoint committed by
+     * a save this one waited for (one statement with a join would read the checkpoints as they were before the wait).
+     */
+    static Optional<LockedForSave> lockForSave(Handle h, String kernelId) {
+        return h.createQuery(LOCK_FOR_SAVE).bind("id", kernelId)
+                .scanResultSet((first, ctx) -> {
+                    ResultSet k = first.get();
+                    if (!k.next()) {
+                        return Optional.<LockedForSave>empty();
+                    }
+                    KernelRow kernel = kernelRow(k, ctx);
+                    java.sql.Statement st = ctx.getStatement();
+                    if (!st.getMoreResults()) {
+                        throw new IllegalStateException("no result for the latest checkpoint of " + kernelId);
+                    }
+                    try (ResultSet c = st.getResultSet()) {
+                        return Optional.of(new LockedForSave(kernel, c.next() ? latest(c, ctx) : null));
+                    }
+                });
+    }
+
+    /** A kernel's latest checkpoint, or null if it has none. */
+    static Latest latest(Handle h, String kernelId) {
+        return h.createQuery(LATEST).bind("id", kernelId).map(KernelQueries::latest).findOne().orElse(null);
+    }
+
+    /** The landmark of one checkpoint, if it exists. */
+    static Optional<Landmark> landmark(Handle h, String checkpointId) {
+        return h.createQuery("SELECT checkpoint_id, sequence, basin_coordinates, created_at, regime FROM kernel_checkpoints "
+                        + "WHERE checkpoint_id = :id")
+                .bind("id", checkpointId).map((rs, ctx) -> latest(rs, ctx).landmark()).findOne();
+    }
+
+    private static Latest latest(ResultSet c, StatementContext ctx) throws SQLException {
+        return new Latest(c.getLong(2), new Landmark(c.getString(1), basin(c, 3, ctx), instant(c, 4, ctx),
+                CheckpointCodec.regime(c.getString(5))));
+    }
+
+    /** A checkpoint's kernel and state, with the kernel row locked ({@code FOR UPDATE}) for a restore: one statement. */
+    record LockedForRestore(KernelRow kernel, JsonNode stateBlob) {}
+
+    static Optional<LockedForRestore> lockForRestore(Handle h, String checkpointId) {
+        return h.createQuery(LOCK_FOR_RESTORE).bind("id", checkpointId)
+                .map((rs, ctx) -> new LockedForRestore(kernelRow(rs, ctx), json(rs, 18, ctx)))
+                .findOne();
     }
 
     static Optional<SessionRow> session(Handle h, String sessionId) {

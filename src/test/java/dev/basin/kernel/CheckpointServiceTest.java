@@ -104,6 +104,38 @@ class CheckpointServiceTest {
     }
 
     @Test
+    void concurrentSavesOfOneKernelFormOneChainWithoutGapsOrForks() throws Exception {
+        KernelRow k = newKernel("concurrent");
+        int threads = 8;
+        int each = 15;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<List<CheckpointRow>>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                List<CheckpointRow> mine = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    mine.add(kernels.checkpoints().save(k.kernelId(), CheckpointType.REGULAR));
+                }
+                return mine;
+            }));
+        }
+        List<CheckpointRow> saved = new ArrayList<>();
+        for (var f : done) {
+            saved.addAll(f.get());
+        }
+        pool.shutdown();
+        List<CheckpointRow> chain = kernels.checkpoints().history(k.kernelId());
+        assertThat(chain).hasSize(threads * each);
+        for (int i = 0; i < chain.size(); i++) {
+            CheckpointRow c = chain.get(i);
+            assertThat(c.sequence()).isEqualTo(chain.size() - i);
+            assertThat(c.parentCheckpointId()).isEqualTo(i + 1 < chain.size() ? chain.get(i + 1).checkpointId() : null);
+        }
+        assertThat(saved).extracting(CheckpointRow::checkpointId)
+                .containsExactlyInAnyOrderElementsOf(chain.stream().map(CheckpointRow::checkpointId).toList());
+    }
+
+    @Test
     void restoringAnUnknownIdFailsClearlyAndChangesNothing() {
         assertThatThrownBy(() -> kernels.checkpoints().restore("ckpt_00000000000000000000"))
                 .isInstanceOf(UnknownIdException.class)
