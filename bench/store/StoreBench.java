@@ -41,18 +41,24 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Store benchmarks P3 (waypoint bulk write) and P4 (checkpoint save/restore latency), quality.md. Run by
+ * Store benchmark P3 (waypoint bulk write), quality.md, and the plan check of the shared-transaction appends. Run by
  * bench/run-store; arguments: adminUrl outputJson. Sizes from the environment: BENCH_ROWS (P3 rows per method,
  * default 1e6), BENCH_GUIDE_ROWS (rows of the one-INSERT-and-COMMIT-per-row baseline, default 5000: its rate is
  * constant per row, so a sample measures it), BENCH_CONCURRENT_ROWS (group-commit single inserts from 32 threads,
- * default 50000), BENCH_CHECKPOINTS (P4 saves and restores, default 10000).
+ * default 50000). P4 (checkpoints) is bench/run-kernel's.
  *
- * Rows are the features' own records and declarations: navigation.WaypointRow / NavigationTables.WAYPOINTS and
- * kernel.CheckpointRow / KernelTables.CHECKPOINTS, written through the Store methods the features use.
+ * <p>Plan check: 32 threads append stops to trajectories of their own through {@code TrajectoryRecorder} (the REST
+ * append's path: lock and read the last stops, set step counts and departures, insert; shared transactions) while
+ * {@code ocean_waypoints} is empty, then again on the same connections after (b) grew it to BENCH_ROWS rows without
+ * anything that would make PostgreSQL re-plan (no TRUNCATE, no ANALYZE in between): the time per append and the
+ * table's sequential scans (PostgreSQL's counters) before and after growth show whether the statements still look
+ * rows up by key.
+ *
+ * Rows are the features' own records and declarations (navigation.WaypointRow / NavigationTables.WAYPOINTS), written
+ * through the Store methods the features use.
  */
 public class StoreBench {
     static final Table<WaypointRow> WAYPOINTS = NavigationTables.WAYPOINTS;
-    static final Table<CheckpointRow> CHECKPOINTS = KernelTables.CHECKPOINTS;
     static final String[] REGIMES = {"linear", "geometric", "hierarchical", "breakdown"};
 
     public static void main(String[] args) throws Exception {
@@ -61,7 +67,6 @@ public class StoreBench {
         int rows = env("BENCH_ROWS", 1_000_000);
         int guideRows = env("BENCH_GUIDE_ROWS", 5_000);
         int concurrentRows = env("BENCH_CONCURRENT_ROWS", 50_000);
-        int checkpoints = env("BENCH_CHECKPOINTS", 10_000);
         String db = "basin_bench_" + Ids.next("").substring(0, 12);
         exec(admin, "CREATE DATABASE " + db);
         String url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + db);
@@ -69,7 +74,6 @@ public class StoreBench {
         try (Store store = Store.open(StoreConfig.builder().url(url).poolSize(40).groupCommitWriters(2).build())) {
             Fixture f = fixture(store, 1000);
             result.put("P3", p3(store, f, rows, guideRows, concurrentRows));
-            result.put("P4", p4(store, f, checkpoints));
         } finally {
             exec(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
@@ -169,10 +173,21 @@ public class StoreBench {
         encoded.clear();
         System.err.printf(Locale.ROOT, "  (c) raw binary COPY       %,10.0f rows/s (%d MB)%n", cRate, bytes >> 20);
 
-        // (b) our write path: Store.copy of the records (extraction, validation, encoding and COPY, one transaction)
+        // (b) our write path: Store.copy of the records (extraction, validation, encoding and COPY, one transaction);
+        // the plan check's appends run on the empty table before it and on the grown table after it
         truncate(store);
+        AppendCheck check = new AppendCheck(store, f);
+        Map<String, Object> fresh = check.run("empty table");
         double bRate = timeRate(n, () -> store.copy(WAYPOINTS, rows));
         System.err.printf(Locale.ROOT, "  (b) Store.copy            %,10.0f rows/s%n", bRate);
+        Map<String, Object> grown = check.run("after (b): " + n + " more rows");
+        check.close();
+        Map<String, Object> plans = new LinkedHashMap<>();
+        plans.put("fresh", fresh);
+        plans.put("grown", grown);
+        plans.put("ratio_grown_over_fresh_us_per_append", (double) grown.get("wall_us_per_append") / (double) fresh.get("wall_us_per_append"));
+        plans.put("sequential_scans_after_growth", grown.get("sequential_scans"));
+        res.put("append_plans", plans);
 
         // (c) again after (b), so that neither benefits from going second
         truncate(store);
@@ -238,6 +253,91 @@ public class StoreBench {
             throw new IllegalStateException();
         }
         return res;
+    }
+
+    /** The plan check (see the class comment): concurrent appends through the REST append's path. */
+    static final class AppendCheck implements AutoCloseable {
+        static final int THREADS = 32;
+        static final int APPENDS = 40;
+        final Store store;
+        final Fixture f;
+        final dev.basin.safety.SafetyService safety;
+        final dev.basin.navigation.TrajectoryRecorder recorder;
+        final Random r = new Random(13);
+
+        AppendCheck(Store store, Fixture f) {
+            this.store = store;
+            this.f = f;
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            safety = new dev.basin.safety.SafetyService(store, clock);
+            recorder = new dev.basin.navigation.OceanAgent(store, clock, safety, new dev.basin.navigation.GeodesicPlanner(store, clock),
+                    dev.basin.navigation.AgentSettings.DEFAULTS).recorder();
+        }
+
+        Map<String, Object> run(String label) throws Exception {
+            List<String> ids = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                ids.add(recorder.open(f.kernelId(), f.basins()[t], f.basins()[t + 100], MovementReason.EXPLORATION, 64.0).trajectoryId());
+            }
+            Map<String, Long> before = scans(-1);
+            long[] lat = new long[THREADS * APPENDS];
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            long t0 = System.nanoTime();
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int k = t;
+                fs.add(pool.submit(() -> {
+                    for (int i = 0; i < APPENDS; i++) {
+                        long a = System.nanoTime();
+                        recorder.append(ids.get(k), f.basins()[(k * APPENDS + i) % f.basins().length], null, null);
+                        lat[k * APPENDS + i] = System.nanoTime() - a;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> fu : fs) {
+                fu.get();
+            }
+            long wall = System.nanoTime() - t0;
+            pool.shutdown();
+            Map<String, Long> after = scans(before.get("n_tup_ins") + (long) THREADS * APPENDS);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("table", label);
+            m.put("appends", lat.length);
+            m.put("wall_us_per_append", wall / 1e3 / lat.length);
+            m.put("append_latency_ms", percentiles(lat));
+            m.put("sequential_scans", Map.of("ocean_waypoints", after.get("w_seq") - before.get("w_seq"),
+                    "ocean_trajectories", after.get("t_seq") - before.get("t_seq")));
+            m.put("index_scans", Map.of("ocean_waypoints", after.get("w_idx") - before.get("w_idx"),
+                    "ocean_trajectories", after.get("t_idx") - before.get("t_idx")));
+            System.err.printf(Locale.ROOT, "  appends (%s): %.0f us per append, p99 %.2f ms; sequential scans %s%n", label,
+                    wall / 1e3 / lat.length, (double) percentiles(lat).get("p99"), m.get("sequential_scans"));
+            return m;
+        }
+
+        /** The tables' counters once the server reports at least {@code inserts} inserted waypoints (-1: now). */
+        Map<String, Long> scans(long inserts) throws InterruptedException {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (true) {
+                Map<String, Long> m = store.jdbi().withHandle(h -> {
+                    h.execute("SELECT pg_stat_clear_snapshot()");
+                    return h.createQuery("SELECT w.n_tup_ins, w.seq_scan, coalesce(w.idx_scan, 0), t.seq_scan, coalesce(t.idx_scan, 0)"
+                            + " FROM pg_stat_user_tables w, pg_stat_user_tables t"
+                            + " WHERE w.relname = 'ocean_waypoints' AND t.relname = 'ocean_trajectories'")
+                            .map((rs, ctx) -> Map.of("n_tup_ins", rs.getLong(1), "w_seq", rs.getLong(2), "w_idx", rs.getLong(3),
+                                    "t_seq", rs.getLong(4), "t_idx", rs.getLong(5))).one();
+                });
+                if (m.get("n_tup_ins") >= inserts || System.nanoTime() > deadline) {
+                    return m;
+                }
+                Thread.sleep(200);
+            }
+        }
+
+        @Override
+        public void close() {
+            safety.close();
+        }
     }
 
     static void truncate(Store store) {
@@ -317,81 +417,6 @@ public class StoreBench {
                 c.commit();
             }
         }
-    }
-
-    static Map<String, Object> p4(Store store, Fixture f, int n) throws Exception {
-        Random r = new Random(5);
-        ObjectMapper json = store.json();
-        List<String> ids = new ArrayList<>(n);
-        long[] save = new long[n];
-        String parent = null;
-        int warm = Math.min(500, n / 10);
-        for (int i = -warm; i < n; i++) {
-            Basin b = f.basins()[r.nextInt(f.basins().length)];
-            ObjectNode state = json.createObjectNode();
-            state.put("schema_version", 1);
-            var arr = state.putArray("basin");
-            for (double d : b.toArray()) {
-                arr.add(d);
-            }
-            state.put("phi", r.nextDouble()).put("kappa", 64 * r.nextDouble()).put("regime", "geometric")
-                    .put("step", (long) i).put("rng_state", r.nextLong());
-            ObjectNode emo = state.putObject("emotions");
-            for (String e : new String[] {"joy", "sadness", "anger", "fear", "surprise", "disgust", "confusion", "anticipation", "trust"}) {
-                emo.put(e, r.nextDouble());
-            }
-            state.putObject("neurotransmitters").put("dopamine", r.nextDouble()).put("serotonin", r.nextDouble());
-            String id = Ids.next("ckpt_");
-            CheckpointRow cp = new CheckpointRow(id, f.kernelId(), i + warm + 1, CheckpointType.REGULAR, b, r.nextDouble(),
-                    64 * r.nextDouble(), Regime.GEOMETRIC, state, parent, state.toString().length(), Instant.now(),
-                    json.createObjectNode());
-            long t0 = System.nanoTime();
-            store.insert(CHECKPOINTS, cp);
-            long t1 = System.nanoTime();
-            if (i >= 0) {
-                save[i] = t1 - t0;
-                ids.add(id);
-            }
-            parent = id;
-        }
-        long[] restore = new long[n];
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        java.util.Collections.shuffle(order, r);
-        int k = 0;
-        for (int i : order) {
-            long t0 = System.nanoTime();
-            CheckpointRow cp = store.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT * FROM kernel_checkpoints WHERE checkpoint_id = :id").bind("id", ids.get(i))
-                    .map((rs, ctx) -> new CheckpointRow(rs.getString("checkpoint_id"), rs.getString("kernel_id"),
-                            rs.getLong("sequence"),
-                            CheckpointType.valueOf(rs.getString("checkpoint_type").toUpperCase(Locale.ROOT)),
-                            ctx.findColumnMapperFor(Basin.class).orElseThrow().map(rs, "basin_coordinates", ctx),
-                            rs.getDouble("phi"), rs.getDouble("kappa_eff"),
-                            Regime.valueOf(rs.getString("regime").toUpperCase(Locale.ROOT)),
-                            ctx.findColumnMapperFor(JsonNode.class).orElseThrow().map(rs, "state_blob", ctx),
-                            rs.getString("parent_checkpoint_id"), rs.getInt("size_bytes"),
-                            rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
-                            ctx.findColumnMapperFor(JsonNode.class).orElseThrow().map(rs, "metadata", ctx)))
-                    .one());
-            long t1 = System.nanoTime();
-            if (!cp.checkpointId().equals(ids.get(i))) {
-                throw new IllegalStateException("restored the wrong checkpoint");
-            }
-            restore[k++] = t1 - t0;
-        }
-        Map<String, Object> res = new LinkedHashMap<>();
-        res.put("saves", n);
-        res.put("table", "kernel_checkpoints through KernelTables.CHECKPOINTS (Store.insert, group commit) and a"
-                + " SELECT by checkpoint_id mapped to CheckpointRow; state_blob about 2 KB of jsonb");
-        res.put("save_ms", percentiles(save));
-        res.put("restore_ms", percentiles(restore));
-        res.put("target", "save p99 <= 5 ms, restore p99 <= 5 ms");
-        res.put("met", (double) percentiles(save).get("p99") <= 5.0 && (double) percentiles(restore).get("p99") <= 5.0);
-        System.err.printf(Locale.ROOT, "P4: save %s, restore %s (ms)%n", percentiles(save), percentiles(restore));
-        return res;
     }
 
     static Map<String, Object> percentiles(long[] ns) {
