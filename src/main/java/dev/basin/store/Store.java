@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: every write method returns only after the transaction holding it committed (durable:
  * {@code synchronous_commit} stays on); a failure is thrown to the caller as a {@link StoreException}, never dropped.
- * Single writes ({@link #insert}, {@link #insertBatch}, {@link #upsert}, {@link #update}) from concurrent callers share
+ * Single writes ({@link #insert}, {@link #insertBatch}, {@link #upsert}, {@link #update}, {@link #delete}) from concurrent callers share
  * commits (group commit); when a shared transaction fails, its halves are retried as transactions of their own
  * (down to single operations) so that only the bad one fails. A connection lost during COMMIT is reported as
  * {@link CommitOutcomeUnknownException}: the write may or may not be stored. {@link #inTransaction} runs a unit of
@@ -271,6 +271,15 @@ public final class Store implements AutoCloseable {
             return inTransaction(tx -> tx.update(update));
         }
         return (Integer) committer.submit(new GroupCommitter.UpdateOp(update.table(), p));
+    }
+
+    /** DELETE; returns the number of rows deleted, after commit. */
+    public int delete(Delete delete) {
+        Writer.Prepared p = writer.prepareDelete(delete);
+        if (useDirect()) {
+            return inTransaction(tx -> tx.delete(delete));
+        }
+        return (Integer) committer.submit(new GroupCommitter.DeleteOp(delete.table(), p));
     }
 
     private boolean useDirect() {

@@ -110,6 +110,26 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /** A delete; result Integer (rows deleted). */
+    public static final class DeleteOp extends Op {
+        final Writer.Prepared prepared;
+
+        public DeleteOp(Table<?> table, Writer.Prepared prepared) {
+            super(table);
+            this.prepared = prepared;
+        }
+
+        @Override
+        Object run(Handle h, Writer w) throws SQLException {
+            return w.delete(h.getConnection(), prepared);
+        }
+
+        @Override
+        String describe() {
+            return "delete from " + table.name();
+        }
+    }
+
     /** Runs {@code work} on {@code items} in {@code tx}, checking that it answered every item. */
     public static <I, O> List<O> runShared(SharedWork<I, O> work, Tx tx, List<I> items) {
         List<O> out = work.run(tx, items);

@@ -1,5 +1,6 @@
 package dev.basin.store.internal;
 
+import dev.basin.store.Delete;
 import dev.basin.store.FaultInjector;
 import dev.basin.store.Table;
 import dev.basin.store.Tx;
@@ -127,6 +128,34 @@ public final class TxImpl implements Tx {
             return writer.update(conn, p);
         } catch (SQLException e) {
             throw Errors.translate(e, "update of " + update.table().name(), update.table().name());
+        }
+    }
+
+    @Override
+    public int updateBatch(List<Update> updates) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        Writer.PreparedEach p = writer.prepareEach(updates);
+        beforeStatement();
+        notices.wrote(updates.get(0).table());
+        try {
+            return writer.updateEach(conn, p);
+        } catch (SQLException e) {
+            String table = updates.get(0).table().name();
+            throw Errors.translate(e, "batch update of " + table, table);
+        }
+    }
+
+    @Override
+    public int delete(Delete delete) {
+        Writer.Prepared p = writer.prepareDelete(delete);
+        beforeStatement();
+        notices.wrote(delete.table());
+        try {
+            return writer.delete(conn, p);
+        } catch (SQLException e) {
+            throw Errors.translate(e, "delete from " + delete.table().name(), delete.table().name());
         }
     }
 
