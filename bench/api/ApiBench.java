@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -25,7 +27,13 @@ import java.util.SplittableRandom;
  * first (a server runs long; the JIT needs tens of seconds). Afterwards the stored waypoints are counted against the
  * 201s, and the group commit batch sizes and COMMIT latencies are read from the server's {@code /metrics}.
  *
- * <p>Arguments: the server's base URL, the JDBC URL of its database, the output file.
+ * <p>CPU is accounted per party from {@code /proc} over each measured interval: the server JVM (by thread group:
+ * request threads, group-commit writers, JIT, GC, other), the PostgreSQL backends of the benchmark's database, the
+ * server's shared background processes (WAL writer, checkpointer, ...), the load generator (wrk, a child of this
+ * JVM: its CPU arrives in this process's cutime/cstime when it is reaped), and the whole machine (/proc/stat, which
+ * also shows what other jobs took). Each is reported in CPU seconds, as cores busy, and in µs per request.
+ *
+ * <p>Arguments: the server's base URL, the JDBC URL of its database, the output file, the server's pid.
  */
 public class ApiBench {
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -34,6 +42,7 @@ public class ApiBench {
         String base = args[0];
         String db = args[1];
         Path out = Path.of(args[2]);
+        Cpu cpu = new Cpu(Long.parseLong(args[3]), db);
         int connections = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "32"));
         int seconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SECONDS", "20"));
         int warmUp = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60"));
@@ -60,11 +69,24 @@ public class ApiBench {
 
         wrk(base, distance, warmUp);
         wrk(base, writes, warmUp);
+        Cpu.Snapshot b0 = cpu.snapshot();
         Map<String, Object> baseline = wrk(base, distance, seconds);
+        Cpu.Snapshot b1 = cpu.snapshot();
+        baseline.put("cpu", cpu.between(b0, b1, (Long) baseline.get("requests")));
         long before = count(db);
         Map<String, Double> m0 = metrics(base);
+        String jfr = System.getenv("BENCH_JFR");
+        if (jfr != null) {
+            jcmd(cpu.serverPid, "JFR.start", "name=p8", "settings=" + System.getenv().getOrDefault("BENCH_JFR_SETTINGS", "profile"), "filename=" + jfr);
+        }
+        Cpu.Snapshot w0 = cpu.snapshot();
         Map<String, Object> appends = wrk(base, writes, seconds);
+        Cpu.Snapshot w1 = cpu.snapshot();
+        if (jfr != null) {
+            jcmd(cpu.serverPid, "JFR.stop", "name=p8");
+        }
         Map<String, Double> m1 = metrics(base);
+        appends.put("cpu", cpu.between(w0, w1, (Long) appends.get("requests")));
         long stored = count(db) - before;
         long acked = (Long) appends.get("requests");
 
@@ -144,6 +166,137 @@ public class ApiBench {
             return m;
         } finally {
             Files.deleteIfExists(script);
+        }
+    }
+
+    /** CPU accounting from /proc (Linux): see the class comment. */
+    static final class Cpu {
+        final long serverPid;
+        final String db;
+        final double tick;
+
+        Cpu(long serverPid, String db) throws Exception {
+            this.serverPid = serverPid;
+            this.db = db;
+            String t = new String(new ProcessBuilder("getconf", "CLK_TCK").start().getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8).trim();
+            this.tick = 1.0 / Double.parseDouble(t);
+        }
+
+        record Snapshot(long nanos, Map<String, Long> ticks) {}
+
+        Snapshot snapshot() throws Exception {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (Path task : Files.list(Path.of("/proc/" + serverPid + "/task")).toList()) {
+                String[] st = stat(task.resolve("stat"));
+                if (st != null) {
+                    m.merge("server " + threadGroup(st[1]), Long.parseLong(st[13]) + Long.parseLong(st[14]), Long::sum);
+                }
+            }
+            try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT pid, coalesce(datname = current_database(), false), backend_type"
+                            + " FROM pg_stat_activity WHERE pid <> pg_backend_pid()")) {
+                while (rs.next()) {
+                    boolean ours = rs.getBoolean(2);
+                    String type = rs.getString(3);
+                    if (!ours && "client backend".equals(type)) {
+                        continue; // other databases' sessions on the same server
+                    }
+                    String[] st = stat(Path.of("/proc/" + rs.getInt(1) + "/stat"));
+                    if (st != null) {
+                        m.merge(ours ? "postgres backends" : "postgres background", Long.parseLong(st[13]) + Long.parseLong(st[14]), Long::sum);
+                    }
+                }
+            }
+            String[] self = stat(Path.of("/proc/self/stat"));
+            m.put("load generator (wrk)", Long.parseLong(self[15]) + Long.parseLong(self[16]));
+            String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < all.length; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(all[i]);
+                }
+            }
+            m.put("machine (all processes)", busy);
+            return new Snapshot(System.nanoTime(), m);
+        }
+
+        /** Per party: CPU seconds, cores busy and µs per request between two snapshots. */
+        Map<String, Object> between(Snapshot a, Snapshot b, long requests) {
+            double seconds = (b.nanos() - a.nanos()) / 1e9;
+            Map<String, Object> out = new LinkedHashMap<>();
+            double serverTotal = 0;
+            Map<String, Object> threads = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> e : b.ticks().entrySet()) {
+                double cpu = (e.getValue() - a.ticks().getOrDefault(e.getKey(), 0L)) * tick;
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("cpu_seconds", cpu);
+                x.put("cores", cpu / seconds);
+                x.put("us_per_request", cpu * 1e6 / requests);
+                if (e.getKey().startsWith("server ")) {
+                    serverTotal += cpu;
+                    threads.put(e.getKey().substring(7), x);
+                } else {
+                    out.put(e.getKey(), x);
+                }
+            }
+            Map<String, Object> server = new LinkedHashMap<>();
+            server.put("cpu_seconds", serverTotal);
+            server.put("cores", serverTotal / seconds);
+            server.put("us_per_request", serverTotal * 1e6 / requests);
+            server.put("threads", threads);
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("interval_seconds", seconds);
+            ordered.put("server (basin serve JVM)", server);
+            ordered.putAll(out);
+            return ordered;
+        }
+
+        /** A thread name reduced to its group (digits and pool suffixes dropped). */
+        static String threadGroup(String comm) {
+            String n = comm.replaceAll("^\\(|\\)$", "");
+            if (n.startsWith("qtp") || n.startsWith("JettyServerThr")) {
+                return "http request threads";
+            }
+            if (n.startsWith("basin-group-co")) {
+                return "group-commit writers";
+            }
+            if (n.startsWith("C1 Comp") || n.startsWith("C2 Comp")) {
+                return "JIT compiler";
+            }
+            if (n.startsWith("GC ") || n.startsWith("G1 ") || n.contains("GC")) {
+                return "garbage collector";
+            }
+            return "other";
+        }
+
+        /** The fields of a /proc stat file with the command name kept whole, or null if the process is gone. */
+        static String[] stat(Path p) {
+            String s;
+            try {
+                s = Files.readString(p);
+            } catch (IOException e) {
+                return null;
+            }
+            int open = s.indexOf('('), close = s.lastIndexOf(')');
+            String[] rest = s.substring(close + 2).trim().split(" ");
+            String[] f = new String[rest.length + 2];
+            f[0] = s.substring(0, open).trim();
+            f[1] = s.substring(open, close + 1);
+            System.arraycopy(rest, 0, f, 2, rest.length);
+            return f;
+        }
+    }
+
+    /** Runs the JDK's jcmd against the server (a flight recording of the measured writes when BENCH_JFR is set). */
+    static void jcmd(long pid, String... command) throws Exception {
+        Path javaBin = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        List<String> cmd = new ArrayList<>(List.of(javaBin.resolveSibling("jcmd").toString(), Long.toString(pid)));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + text);
         }
     }
 

@@ -95,6 +95,7 @@ public final class BasinEngine implements AutoCloseable {
         this.kernel = Kernels.wired(store, clock, ocean, tps, attractors, crossPatterns, tools, config.kernel(),
                 config.spawn());
         this.sleep = kernel.sleepCycle(memory);
+        safety.startSync(SafetyService.SYNC_INTERVAL);
     }
 
 

@@ -18,20 +18,16 @@ import dev.basin.navigation.OceanAgent;
 import dev.basin.safety.SafetyService;
 import dev.basin.store.Store;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The services the API exposes, built once and handed to {@link ApiServer#create}. {@link #open} shows the whole
  * wiring: every feature service constructed explicitly over one store and one clock. {@link #close()} stops the
- * background refresh of the safety index (the store itself belongs to the caller).
+ * safety index's synchronisation with other processes (the store itself belongs to the caller).
  */
 public record ApiServices(Store store, Clock clock, SafetyService safety, GeodesicPlanner planner, OceanAgent agent,
         Kernels kernels, MemoryService memory, SleepCycle sleep, DocumentService documents, CrossPatternService patterns,
         FalsePatternService falsePatterns, ToolService tools, InsightService insights) implements AutoCloseable {
-    /** How often the in-memory safety index picks up rows written by other processes. */
-    public static final Duration SAFETY_REFRESH = Duration.ofSeconds(2);
-
     public ApiServices {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
@@ -51,7 +47,7 @@ public record ApiServices(Store store, Clock clock, SafetyService safety, Geodes
     /** Every feature service over {@code store}, reading time from {@code clock}. */
     public static ApiServices open(Store store, Clock clock) {
         SafetyService safety = new SafetyService(store, clock);
-        safety.startPolling(SAFETY_REFRESH);
+        safety.startSync(SafetyService.SYNC_INTERVAL);
         GeodesicPlanner planner = new GeodesicPlanner(store, clock);
         OceanAgent agent = new OceanAgent(store, clock, safety, planner, AgentSettings.DEFAULTS);
         DocumentService documents = new DocumentService(store, clock);

@@ -2,6 +2,7 @@ package dev.basin.kernel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.store.Delete;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Tx;
@@ -150,8 +151,7 @@ public final class CheckpointService {
             if (deleted.isEmpty()) {
                 return new Pruned(List.of(), kept.stream().map(CheckpointRow::checkpointId).toList());
             }
-            tx.handle().createUpdate("DELETE FROM kernel_checkpoints WHERE checkpoint_id = ANY(:ids)")
-                    .bindArray("ids", String.class, deleted).execute();
+            tx.delete(Delete.from(KernelTables.CHECKPOINTS).where("kernel_id", kernelId).whereIn("checkpoint_id", deleted));
             Set<String> gone = new HashSet<>(deleted);
             for (int i = 0; i < kept.size(); i++) {
                 CheckpointRow c = kept.get(i);

@@ -1,8 +1,10 @@
 package dev.basin.navigation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.store.Plans;
 import dev.basin.store.SharedWork;
 import dev.basin.store.Tx;
+import dev.basin.store.Update;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,8 +17,10 @@ import java.util.TreeSet;
 /**
  * The appends of one shared transaction, done together: lock every trajectory involved (in id order, so concurrent
  * transactions cannot deadlock) while reading the last stop of each, number the new stops in arrival order, then write
- * all step counts and departures of stored stops in one statement and all new rows in one batch: four round trips
- * per transaction however many appends it holds (with the planner setting; five when a lock had to wait). An append that cannot be done (the
+ * the step counts, the departures of stored stops and the new rows, each as one statement through the store's declared
+ * writes: four round trips per transaction however many appends it holds (five when a lock had to wait). The reads
+ * are planned for their actual ids each time ({@link Plans#EACH_TIME}), as are the set-based updates, so they keep
+ * looking rows up by key however the tables grew. An append that cannot be done (the
  * trajectory is not active, or a caller's arrival time is before the previous stop's) gets a refusal and writes
  * nothing; the others go ahead.
  */
@@ -42,15 +46,6 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
     static final String LAST_STOPS_SQL = """
             SELECT v.tid, w.arrived_at, w.waypoint_id FROM unnest(:ids, :seqs) AS v(tid, seq)
             JOIN LATERAL (SELECT arrived_at, waypoint_id FROM ocean_waypoints w WHERE w.trajectory_id = v.tid AND w.sequence = v.seq) w ON true""";
-    /** Step counts and the departures of the stored last stops, in one statement; both look rows up by key. */
-    static final String COUNT_AND_DEPART_SQL = """
-            WITH counts AS (
-                UPDATE ocean_trajectories t SET step_count = (SELECT v.n FROM unnest(:ids, :ns) AS v(tid, n) WHERE v.tid = t.trajectory_id)
-                WHERE t.trajectory_id = ANY(:ids))
-            UPDATE ocean_waypoints w SET (departed_at, dwell_time_ms) = (
-                SELECT v.at, v.dwell FROM unnest(:wids, CAST(:ats AS timestamptz[]), :dwells) AS v(wid, at, dwell)
-                WHERE v.wid = w.waypoint_id)
-            WHERE w.waypoint_id = ANY(:wids)""";
 
     /** A trajectory's state while this transaction's appends are numbered. */
     private static final class Track {
@@ -66,21 +61,14 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
         }
     }
 
-    /**
-     * The statements below look rows up by key, and must keep doing so: a plan cached while the table was small (a
-     * fresh database) would otherwise scan it whole for every batch after it grew, until the next ANALYZE.
-     */
-    static final String KEYED_PLANS_SQL = "SET LOCAL enable_seqscan = off";
-
     @Override
     public List<Outcome> run(Tx tx, List<Request> requests) {
-        tx.handle().execute(KEYED_PLANS_SQL);
         TreeSet<String> ids = new TreeSet<>();
         requests.forEach(r -> ids.add(r.row().trajectoryId()));
         Map<String, Track> tracks = new HashMap<>();
         List<String> staleIds = new ArrayList<>();
         List<Integer> staleSeqs = new ArrayList<>();
-        tx.handle().createQuery(LOCK_SQL).bindArray("ids", String.class, List.copyOf(ids)).map((rs, ctx) -> {
+        tx.handle().createQuery(LOCK_SQL).addCustomizer(Plans.EACH_TIME).bindArray("ids", String.class, List.copyOf(ids)).map((rs, ctx) -> {
             Track t = new Track(rs.getString(2), rs.getInt(3) + 1);
             tracks.put(rs.getString(1), t);
             int seen = rs.getInt(4);
@@ -94,7 +82,7 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
             return t;
         }).list();
         if (!staleIds.isEmpty()) {
-            tx.handle().createQuery(LAST_STOPS_SQL).bindArray("ids", String.class, staleIds).bindArray("seqs", Integer.class, staleSeqs)
+            tx.handle().createQuery(LAST_STOPS_SQL).addCustomizer(Plans.EACH_TIME).bindArray("ids", String.class, staleIds).bindArray("seqs", Integer.class, staleSeqs)
                     .map((rs, ctx) -> {
                         Track t = tracks.get(rs.getString(1));
                         t.lastArrival = rs.getObject(2, OffsetDateTime.class).toInstant();
@@ -105,9 +93,7 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
 
         List<Outcome> out = new ArrayList<>(requests.size());
         List<WaypointRow> rows = new ArrayList<>();
-        List<String> depIds = new ArrayList<>();
-        List<String> depAts = new ArrayList<>();
-        List<Long> depDwells = new ArrayList<>();
+        List<Update> departures = new ArrayList<>();
         for (Request r : requests) {
             WaypointRow w = r.row();
             Track t = tracks.get(w.trajectoryId());
@@ -138,9 +124,8 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
                 rows.set(t.pendingIndex, new WaypointRow(prev.waypointId(), prev.trajectoryId(), prev.agentId(), prev.sequence(),
                         prev.basin(), prev.type(), prev.phi(), prev.kappaEff(), prev.regime(), prev.arrivedAt(), at, dwell, prev.metadata()));
             } else {
-                depIds.add(t.lastId);
-                depAts.add(at.toString());
-                depDwells.add(dwell);
+                departures.add(Update.of(NavigationTables.WAYPOINTS).set("departed_at", at).set("dwell_time_ms", dwell)
+                        .where("waypoint_id", t.lastId));
             }
             t.last++;
             t.lastArrival = at;
@@ -154,17 +139,14 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
         if (rows.isEmpty()) {
             return out;
         }
-        List<String> countIds = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
+        List<Update> counts = new ArrayList<>();
         tracks.forEach((id, t) -> {
             if (t.pendingIndex >= 0) {
-                countIds.add(id);
-                counts.add(t.last - 1);
+                counts.add(Update.of(NavigationTables.TRAJECTORIES).set("step_count", t.last - 1).where("trajectory_id", id));
             }
         });
-        tx.handle().createUpdate(COUNT_AND_DEPART_SQL).bindArray("ids", String.class, countIds).bindArray("ns", Integer.class, counts)
-                .bindArray("wids", String.class, depIds).bindArray("ats", String.class, depAts).bindArray("dwells", Long.class, depDwells)
-                .execute();
+        tx.updateBatch(counts);
+        tx.updateBatch(departures);
         tx.insertBatch(NavigationTables.WAYPOINTS, rows);
         return out;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.geometry.Basin;
+import dev.basin.store.ChangeFeed;
 import dev.basin.store.StoreException;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -15,14 +16,14 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Reads of the safety tables (all through indexes: primary keys, {@code updated_at}, the partial active indexes). */
+/** Reads of the safety tables (all through indexes: primary keys, {@code changed_xid}, the partial active indexes). */
 public final class SafetyQueries {
     private static final String BARRIER_COLS = "barrier_id, kernel_id, center_coordinates, radius_fr, barrier_type, severity, "
-            + "reason, active, discovered_at, deactivated_at, crossings_prevented, metadata, updated_at";
+            + "reason, active, discovered_at, deactivated_at, crossings_prevented, metadata";
     private static final String REGION_COLS = "region_id, agent_id, center_coordinates, radius_fr, exclusion_reason, "
-            + "visits_without_gain, expires_at, active, created_at, deactivated_at, metadata, updated_at";
+            + "visits_without_gain, expires_at, active, created_at, deactivated_at, metadata";
     private static final String ERA_COLS = "exclusion_id, start_timestamp, end_timestamp, basin_center, exclusion_radius, "
-            + "reason, active, created_at, metadata, updated_at";
+            + "reason, active, created_at, metadata";
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
@@ -32,28 +33,18 @@ public final class SafetyQueries {
         this.json = json;
     }
 
-    /** A row with the database's {@code updated_at}, as the index sync reads it. */
-    public record Stamped<R>(R row, Instant updatedAt) {}
-
-    public List<Stamped<BarrierRow>> barriersChangedSince(Instant since) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + BARRIER_COLS
-                        + " FROM geometric_barriers WHERE updated_at > :since ORDER BY updated_at")
-                .bind("since", since.atOffset(java.time.ZoneOffset.UTC))
-                .map((rs, ctx) -> new Stamped<>(barrier(rs), instant(rs, "updated_at"))).list());
+    /** The rows of the three tables one read of the change feed returned. */
+    record Changed(List<BarrierRow> barriers, List<ExcludedRegionRow> regions, List<EraExclusionRow> eras) {
+        int size() {
+            return barriers.size() + regions.size() + eras.size();
+        }
     }
 
-    public List<Stamped<ExcludedRegionRow>> regionsChangedSince(Instant since) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + REGION_COLS
-                        + " FROM ocean_excluded_regions WHERE updated_at > :since ORDER BY updated_at")
-                .bind("since", since.atOffset(java.time.ZoneOffset.UTC))
-                .map((rs, ctx) -> new Stamped<>(region(rs), instant(rs, "updated_at"))).list());
-    }
-
-    public List<Stamped<EraExclusionRow>> erasChangedSince(Instant since) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + ERA_COLS
-                        + " FROM era_exclusions WHERE updated_at > :since ORDER BY updated_at")
-                .bind("since", since.atOffset(java.time.ZoneOffset.UTC))
-                .map((rs, ctx) -> new Stamped<>(era(rs), instant(rs, "updated_at"))).list());
+    /** The rows of the three tables that {@code changes} sees: every row on a feed's first read, else those changed. */
+    Changed changed(ChangeFeed.Changes changes) {
+        return new Changed(changes.rows(SafetyTables.BARRIERS, BARRIER_COLS, (rs, ctx) -> barrier(rs)),
+                changes.rows(SafetyTables.REGIONS, REGION_COLS, (rs, ctx) -> region(rs)),
+                changes.rows(SafetyTables.ERAS, ERA_COLS, (rs, ctx) -> era(rs)));
     }
 
     public Optional<BarrierRow> barrier(String id) {

@@ -13,18 +13,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Barriers, excluded regions and era exclusions: creation (validated; overlapping barriers of one type and scope
- * merge), deactivation, listing, and the safety check served from an in-memory {@link BallIndex}. Writes of this
- * instance reach the index at once; rows written elsewhere arrive through {@link #refresh()}, which
- * {@link #startPolling(Duration)} runs periodically (see docs/safety.md for the bound).
+ * merge), deactivation, listing, and the safety check served from an in-memory {@link BallIndex}. The index is kept
+ * equal to the tables by reading their change feed: right after each write of this instance commits, and, once
+ * {@link #startSync(Duration)} ran, whenever another process's write commits (LISTEN/NOTIFY, with a timed read as
+ * the fallback; see docs/safety.md for the bound).
  */
 public final class SafetyService implements AutoCloseable {
     /** Default seed of the index's projection directions. */
     public static final long INDEX_SEED = 0x5AFE_7EL;
-    /** Default overlap window of the polling sync. */
-    public static final Duration SYNC_OVERLAP = Duration.ofSeconds(10);
+    /** Default longest wait between two reads of the change feed when no notification arrives. */
+    public static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SafetyService.class);
 
     private final Store store;
     private final Clock clock;
@@ -37,25 +42,34 @@ public final class SafetyService implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.queries = new SafetyQueries(store.jdbi(), store.json());
-        this.sync = new SafetySync(queries, index, SYNC_OVERLAP);
-        sync.poll();
+        this.sync = new SafetySync(store, queries, index);
+        sync.read();
     }
 
     public SafetyQueries queries() {
         return queries;
     }
 
-    /** Reads rows changed by other processes since the last refresh into the index; returns the rows read. */
+    /** Reads the rows changed since the last read (by any process) into the index; returns the rows read. */
     public int refresh() {
-        return sync.poll();
+        return sync.read();
     }
 
-    /** Refreshes every {@code interval} on a daemon thread until {@link #close()}. */
-    public void startPolling(Duration interval) {
+    /**
+     * Keeps the index in step with other processes until {@link #close()}: a daemon thread listens for the tables'
+     * notifications and reads the change feed after each, and at the latest {@code interval} after the previous read
+     * (the fallback while notifications are lost). Idempotent.
+     */
+    public void startSync(Duration interval) {
         if (interval == null || interval.isNegative() || interval.isZero()) {
             throw new InvalidInputException("interval", "must be a positive duration, is " + interval);
         }
         sync.start(interval);
+    }
+
+    /** Where the index's synchronisation stands (listening, reads, last read). */
+    public SyncStatus syncStatus() {
+        return sync.status();
     }
 
     @Override
@@ -163,8 +177,7 @@ public final class SafetyService implements AutoCloseable {
             return new BarrierRow(target.barrierId(), target.kernelId(), c, r, b.type(), severity, b.reason(), true,
                     target.discoveredAt(), null, target.crossingsPrevented(), merged);
         });
-        absorbed.forEach(index::remove);
-        index.put(ball(result));
+        indexAfterCommit();
         return result;
     }
 
@@ -176,9 +189,12 @@ public final class SafetyService implements AutoCloseable {
         if (!row.active()) {
             throw new InvalidInputException("barrierId", "is already inactive: " + barrierId);
         }
-        store.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false).set("deactivated_at", clock.instant())
-                .where("barrier_id", barrierId));
-        index.remove(barrierId);
+        int n = store.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false)
+                .set("deactivated_at", clock.instant()).where("barrier_id", barrierId).where("active", true));
+        indexAfterCommit();
+        if (n == 0) {
+            throw new InvalidInputException("barrierId", "is already inactive: " + barrierId);
+        }
     }
 
     /** Counts a prevented crossing on every barrier among {@code violations}; returns how many were counted. */
@@ -224,7 +240,7 @@ public final class SafetyService implements AutoCloseable {
         ExcludedRegionRow row = new ExcludedRegionRow(Ids.next("oxr_"), agentId, center, radius, reason, visitsWithoutGain,
                 expiresAtOrNull, true, now, null, metadata(metadataOrNull));
         store.insert(SafetyTables.REGIONS, row);
-        index.put(ball(row));
+        indexAfterCommit();
         return row;
     }
 
@@ -236,9 +252,12 @@ public final class SafetyService implements AutoCloseable {
         if (!row.active()) {
             throw new InvalidInputException("regionId", "is already inactive: " + regionId);
         }
-        store.update(touch(Update.of(SafetyTables.REGION_UPDATES)).set("active", false).set("deactivated_at", clock.instant())
-                .where("region_id", regionId));
-        index.remove(regionId);
+        int n = store.update(touch(Update.of(SafetyTables.REGION_UPDATES)).set("active", false)
+                .set("deactivated_at", clock.instant()).where("region_id", regionId).where("active", true));
+        indexAfterCommit();
+        if (n == 0) {
+            throw new InvalidInputException("regionId", "is already inactive: " + regionId);
+        }
     }
 
     /** Forbids the ball (center, radius) to everyone during [start, end). */
@@ -257,7 +276,7 @@ public final class SafetyService implements AutoCloseable {
         EraExclusionRow row = new EraExclusionRow(Ids.next("texcl_"), start, end, center, radius, reason, true,
                 clock.instant(), meta);
         store.insert(SafetyTables.ERAS, row);
-        index.put(ball(row));
+        indexAfterCommit();
         return row;
     }
 
@@ -269,13 +288,30 @@ public final class SafetyService implements AutoCloseable {
         if (!row.active()) {
             throw new InvalidInputException("exclusionId", "is already inactive: " + exclusionId);
         }
-        store.update(touch(Update.of(SafetyTables.ERA_UPDATES)).set("active", false).where("exclusion_id", exclusionId));
-        index.remove(exclusionId);
+        int n = store.update(touch(Update.of(SafetyTables.ERA_UPDATES)).set("active", false)
+                .where("exclusion_id", exclusionId).where("active", true));
+        indexAfterCommit();
+        if (n == 0) {
+            throw new InvalidInputException("exclusionId", "is already inactive: " + exclusionId);
+        }
     }
 
     /** Stamps the update with the database's clock, which the polling sync of every process reads. */
     private static Update touch(Update u) {
         return u.expression("updated_at", "clock_timestamp()");
+    }
+
+    /**
+     * Brings the index up to the write that just committed by reading the change feed, whose snapshot is taken after
+     * that commit. If the read fails, the write still stands (it committed): the failure is logged and the sync's
+     * next read, at the latest one interval later, brings the row in.
+     */
+    private void indexAfterCommit() {
+        try {
+            sync.read();
+        } catch (RuntimeException e) {
+            LOG.error("the safety index could not read back a committed write; the next read of the sync brings it in", e);
+        }
     }
 
     private void requireKernel(String field, String kernelId) {

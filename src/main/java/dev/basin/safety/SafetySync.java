@@ -1,106 +1,159 @@
 package dev.basin.safety;
 
+import dev.basin.store.ChangeFeed;
+import dev.basin.store.ChangeListener;
+import dev.basin.store.Store;
+import dev.basin.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a {@link BallIndex} in step with the three safety tables: each {@link #poll()} reads the rows whose
- * {@code updated_at} (set by the database: {@code now()} on insert, {@code clock_timestamp()} by every update of
- * {@link SafetyService}) is later than the newest seen minus
- * an overlap window, and puts active rows into the index and removes inactive ones. The overlap (default 10 s)
- * catches rows whose transaction committed after a later-stamped row was already seen. Polling on a background
- * thread bounds the delay with which another process's writes become visible to one poll interval (plus the poll's
- * own query time); writes of this process are applied immediately by {@link SafetyService}.
+ * Keeps a {@link BallIndex} equal to the three safety tables as of the snapshot of its last {@link #read()}: each read
+ * takes the rows that the tables' {@link ChangeFeed} returns (every row the first time, then exactly the rows written
+ * by transactions that committed since the previous read) and puts the active ones into the index and removes the
+ * inactive ones. Reads are serialised, so the index only ever moves forward in commit order.
+ *
+ * <p>{@link #start} runs a thread that listens on {@link SafetyTables#CHANNEL} (every write of the three tables
+ * notifies it when it commits) and reads after every notification, and after every {@code interval} without one: the
+ * fallback that finds whatever a lost connection's notifications would have announced. See docs/safety.md for the
+ * bound on how long after a commit in another process a check here sees it.
  */
 final class SafetySync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SafetySync.class);
 
+    private final Store store;
     private final SafetyQueries queries;
     private final BallIndex index;
-    private final Duration overlap;
-    private final AtomicReference<Instant> barriersSeen = new AtomicReference<>(Instant.EPOCH);
-    private final AtomicReference<Instant> regionsSeen = new AtomicReference<>(Instant.EPOCH);
-    private final AtomicReference<Instant> erasSeen = new AtomicReference<>(Instant.EPOCH);
-    private ScheduledExecutorService poller;
+    private final ChangeFeed feed;
+    private final AtomicLong reads = new AtomicLong();
+    private volatile Instant lastRead;
+    private volatile ChangeListener listener;
+    private volatile boolean closed;
+    private Thread thread;
 
-    SafetySync(SafetyQueries queries, BallIndex index, Duration overlap) {
+    SafetySync(Store store, SafetyQueries queries, BallIndex index) {
+        this.store = store;
         this.queries = queries;
         this.index = index;
-        this.overlap = overlap;
+        this.feed = store.changeFeed();
     }
 
-    /** Reads every change since the last poll (minus the overlap) into the index; returns the rows read. */
-    synchronized int poll() {
-        int n = 0;
-        for (var s : queries.barriersChangedSince(since(barriersSeen))) {
-            apply(s.row().active(), s.row().barrierId(), () -> SafetyService.ball(s.row()));
-            advance(barriersSeen, s.updatedAt());
-            n++;
-        }
-        for (var s : queries.regionsChangedSince(since(regionsSeen))) {
-            apply(s.row().active(), s.row().regionId(), () -> SafetyService.ball(s.row()));
-            advance(regionsSeen, s.updatedAt());
-            n++;
-        }
-        for (var s : queries.erasChangedSince(since(erasSeen))) {
-            apply(s.row().active(), s.row().exclusionId(), () -> SafetyService.ball(s.row()));
-            advance(erasSeen, s.updatedAt());
-            n++;
-        }
+    /** Reads every change since the last read into the index; returns the rows read. */
+    synchronized int read() {
+        int n = feed.read(changes -> {
+            SafetyQueries.Changed c = queries.changed(changes);
+            for (BarrierRow r : c.barriers()) {
+                apply(r.active(), r.barrierId(), () -> SafetyService.ball(r));
+            }
+            for (ExcludedRegionRow r : c.regions()) {
+                apply(r.active(), r.regionId(), () -> SafetyService.ball(r));
+            }
+            for (EraExclusionRow r : c.eras()) {
+                apply(r.active(), r.exclusionId(), () -> SafetyService.ball(r));
+            }
+            return c.size();
+        });
+        reads.incrementAndGet();
+        lastRead = Instant.now();
         return n;
     }
 
-    /** Starts polling every {@code interval} on a daemon thread (idempotent). */
-    synchronized void start(Duration interval) {
-        if (poller != null) {
-            return;
-        }
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "safety-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        long ms = Math.max(1, interval.toMillis());
-        poller.scheduleWithFixedDelay(this::pollLoudly, ms, ms, TimeUnit.MILLISECONDS);
-    }
-
-    private void pollLoudly() {
-        try {
-            poll();
-        } catch (RuntimeException e) {
-            // A failed poll changes nothing in the index; the next poll retries from the same watermark.
-            LOG.error("safety index poll failed; the index keeps its last state until the next poll", e);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (poller != null) {
-            poller.shutdownNow();
-            poller = null;
-        }
-    }
-
-    private Instant since(AtomicReference<Instant> seen) {
-        Instant s = seen.get();
-        return s.equals(Instant.EPOCH) ? s : s.minus(overlap);
-    }
-
-    private static void advance(AtomicReference<Instant> seen, Instant t) {
-        seen.accumulateAndGet(t, (a, b) -> a.isAfter(b) ? a : b);
-    }
-
-    private void apply(boolean active, String id, java.util.function.Supplier<Ball> ball) {
+    private void apply(boolean active, String id, Supplier<Ball> ball) {
         if (active) {
             index.put(ball.get());
         } else {
             index.remove(id);
+        }
+    }
+
+    /**
+     * Starts the listening thread (idempotent): it waits for a notification at most {@code interval}, then reads;
+     * while the listening connection is lost it reads every {@code interval} and tries to listen again.
+     */
+    synchronized void start(Duration interval) {
+        if (thread != null || closed) {
+            return;
+        }
+        listener = store.listen(SafetyTables.CHANNEL);
+        thread = new Thread(() -> loop(interval), "safety-sync");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop(Duration interval) {
+        boolean lost = false;
+        while (!closed) {
+            try {
+                if (!listener.listen()) {
+                    listener.await(interval);
+                }
+                if (lost) {
+                    LOG.info("safety sync listens on {} again", SafetyTables.CHANNEL);
+                    lost = false;
+                }
+            } catch (StoreException e) {
+                if (closed) {
+                    return;
+                }
+                if (!lost) {
+                    LOG.warn("safety sync cannot listen on {} ({}); reading every {} ms until it can again",
+                            SafetyTables.CHANNEL, e.getMessage(), interval.toMillis());
+                    lost = true;
+                }
+                if (!pause(interval)) {
+                    return;
+                }
+            }
+            try {
+                read();
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                // A failed read changes nothing in the index; the next one returns the same changes again.
+                LOG.error("safety index read failed; the index keeps its last state until the next read", e);
+            }
+        }
+    }
+
+    private boolean pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return !closed;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Where the sync stands: whether it listens, how often it read and when last, how often it connected. */
+    SyncStatus status() {
+        ChangeListener l = listener;
+        return new SyncStatus(l != null && l.listening(), reads.get(), lastRead, l == null ? 0 : l.connects(),
+                l == null ? 0 : l.backendPid());
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            closed = true;
+            t = thread;
+        }
+        ChangeListener l = listener;
+        if (l != null) {
+            l.close();
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

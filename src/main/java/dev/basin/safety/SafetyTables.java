@@ -13,17 +13,21 @@ import dev.basin.store.Table;
 import java.util.List;
 
 /**
- * The declarations of the three tables owned by {@code safety}. {@code updated_at} is not part of the row records: the
+ * The declarations of the three tables owned by {@code safety}, each with a change feed on {@link #CHANNEL}: every
+ * write stamps its rows with the writing transaction's id and notifies the channel on commit, which is how every
+ * process's {@link SafetySync} keeps its index in step. {@code updated_at} is not part of the row records: the
  * database fills it with {@code now()} on insert, and every update of {@link SafetyService} sets it to
  * {@code clock_timestamp()} through the update views ({@code *_UPDATES}: the same table with {@code updated_at}
- * declared, used only in {@code Update.of}), so the polling sync sees every change in database time.
+ * declared, used only in {@code Update.of}), so it tells when a row last changed, in database time.
  */
 public final class SafetyTables {
     /** Owner name declared for every table of this package. */
     public static final String OWNER = "safety";
+    /** The notification channel of the three tables' change feed. */
+    public static final String CHANNEL = "basin_safety";
 
     public static final Table<BarrierRow> BARRIERS = Table.<BarrierRow>named("geometric_barriers")
-            .owner(OWNER).key("barrier_id")
+            .owner(OWNER).changeFeed(CHANNEL).key("barrier_id")
             .column("barrier_id", TEXT, BarrierRow::barrierId)
             .column("kernel_id", TEXT, BarrierRow::kernelId)
             .column("center_coordinates", BASIN, BarrierRow::center)
@@ -39,7 +43,7 @@ public final class SafetyTables {
             .build();
 
     public static final Table<ExcludedRegionRow> REGIONS = Table.<ExcludedRegionRow>named("ocean_excluded_regions")
-            .owner(OWNER).key("region_id")
+            .owner(OWNER).changeFeed(CHANNEL).key("region_id")
             .column("region_id", TEXT, ExcludedRegionRow::regionId)
             .column("agent_id", TEXT, ExcludedRegionRow::agentId)
             .column("center_coordinates", BASIN, ExcludedRegionRow::center)
@@ -54,7 +58,7 @@ public final class SafetyTables {
             .build();
 
     public static final Table<EraExclusionRow> ERAS = Table.<EraExclusionRow>named("era_exclusions")
-            .owner(OWNER).key("exclusion_id")
+            .owner(OWNER).changeFeed(CHANNEL).key("exclusion_id")
             .column("exclusion_id", TEXT, EraExclusionRow::exclusionId)
             .column("start_timestamp", TIMESTAMPTZ, EraExclusionRow::start)
             .column("end_timestamp", TIMESTAMPTZ, EraExclusionRow::end)
@@ -76,7 +80,7 @@ public final class SafetyTables {
     private SafetyTables() {}
 
     private static <R> Table<R> withUpdatedAt(Table<R> t) {
-        Table.Builder<R> b = Table.<R>named(t.name()).owner(OWNER).key(t.key());
+        Table.Builder<R> b = Table.<R>named(t.name()).owner(OWNER).changeFeed(t.changeFeed()).key(t.key());
         for (Column<R> c : t.columns()) {
             b.column(c.name(), c.type(), c.getter());
         }

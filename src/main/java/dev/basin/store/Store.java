@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: every write method returns only after the transaction holding it committed (durable:
  * {@code synchronous_commit} stays on); a failure is thrown to the caller as a {@link StoreException}, never dropped.
- * Single writes ({@link #insert}, {@link #insertBatch}, {@link #upsert}, {@link #update}) from concurrent callers share
+ * Single writes ({@link #insert}, {@link #insertBatch}, {@link #upsert}, {@link #update}, {@link #delete}) from concurrent callers share
  * commits (group commit); when a shared transaction fails, its halves are retried as transactions of their own
  * (down to single operations) so that only the bad one fails. A connection lost during COMMIT is reported as
  * {@link CommitOutcomeUnknownException}: the write may or may not be stored. {@link #inTransaction} runs a unit of
@@ -58,6 +58,7 @@ public final class Store implements AutoCloseable {
     private final StoreConfig config;
     private final EmbeddedDatabase embedded;
     private final HikariDataSource dataSource;
+    private final String jdbcUrl;
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private final Writer writer;
@@ -72,6 +73,7 @@ public final class Store implements AutoCloseable {
         this.config = config;
         this.embedded = embedded;
         this.dataSource = dataSource;
+        this.jdbcUrl = embedded != null ? embedded.jdbcUrl() : config.url();
         this.json = newObjectMapper();
         this.jdbi = Jdbi.create(dataSource);
         Mappers.install(jdbi, json);
@@ -271,6 +273,15 @@ public final class Store implements AutoCloseable {
         return (Integer) committer.submit(new GroupCommitter.UpdateOp(update.table(), p));
     }
 
+    /** DELETE; returns the number of rows deleted, after commit. */
+    public int delete(Delete delete) {
+        Writer.Prepared p = writer.prepareDelete(delete);
+        if (useDirect()) {
+            return inTransaction(tx -> tx.delete(delete));
+        }
+        return (Integer) committer.submit(new GroupCommitter.DeleteOp(delete.table(), p));
+    }
+
     private boolean useDirect() {
         ensureOpen();
         return committer == null || faults.armed();
@@ -294,7 +305,16 @@ public final class Store implements AutoCloseable {
             h.begin();
             T result;
             try {
-                result = work.apply(new TxImpl(h, writer, failAt));
+                TxImpl tx = new TxImpl(h, writer, failAt);
+                result = work.apply(tx);
+                tx.sendNotices();
+            } catch (SQLException e) {
+                try {
+                    h.rollback();
+                } catch (RuntimeException r) {
+                    e.addSuppressed(r);
+                }
+                throw Errors.translate(e, "unit of work", null);
             } catch (RuntimeException | Error e) {
                 try {
                     h.rollback();
@@ -344,6 +364,43 @@ public final class Store implements AutoCloseable {
         @SuppressWarnings("unchecked")
         O result = (O) committer.submit(new GroupCommitter.SharedOp(work, item));
         return result;
+    }
+
+    /**
+     * A new reader of the change feeds (tables declared with {@link Table.Builder#changeFeed}), positioned before
+     * everything: its first read returns every row.
+     */
+    public ChangeFeed changeFeed() {
+        ensureOpen();
+        return new ChangeFeed(jdbi, describeTarget());
+    }
+
+    /**
+     * A listener for the notifications of change-feed {@code channel}, on a connection of its own outside the pool
+     * (opened by its first {@link ChangeListener#await}); the caller closes it.
+     */
+    public ChangeListener listen(String channel) {
+        ensureOpen();
+        return new ChangeListener(channel, this::openUnpooled, describeTarget());
+    }
+
+    private Connection openUnpooled() throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        String user = config.user() != null ? config.user() : embedded != null ? "postgres" : null;
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (config.password() != null) {
+            p.setProperty("password", config.password());
+        }
+        p.setProperty("ApplicationName", "basin-listen");
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("connectTimeout", Long.toString(Math.max(1, config.connectionTimeout().toSeconds())));
+        Connection c = new org.postgresql.Driver().connect(jdbcUrl, p);
+        if (c == null) {
+            throw new SQLException("not a PostgreSQL JDBC URL: " + describeTarget(), "08001");
+        }
+        return c;
     }
 
     /** Adds a listener told of every commit of the write path (group commits and units of work of their own). */

@@ -28,9 +28,11 @@ public final class Table<R> {
     private final Map<String, Column<R>> byName;
     private final Map<String, String> constantReasons;
     private final boolean parent;
+    private final String changeFeed;
 
     private Table(Builder<R> b) {
         this.parent = b.parent;
+        this.changeFeed = b.changeFeed;
         this.name = b.name;
         this.owner = b.owner;
         this.key = b.key;
@@ -63,6 +65,14 @@ public final class Table<R> {
      */
     public boolean isParent() {
         return parent;
+    }
+
+    /**
+     * The notification channel of this table's change feed, or null when it has none (see
+     * {@link Builder#changeFeed(String)}).
+     */
+    public String changeFeed() {
+        return changeFeed;
     }
 
     /** The primary-key column. */
@@ -118,6 +128,7 @@ public final class Table<R> {
         private final List<Column<R>> columns = new ArrayList<>();
         private final Map<String, String> constantReasons = new LinkedHashMap<>();
         private boolean parent;
+        private String changeFeed;
 
         private Builder(String name) {
             if (name == null || !name.matches("[a-z_][a-z0-9_]*")) {
@@ -137,6 +148,26 @@ public final class Table<R> {
         /** Marks this as a parent table (see {@link Table#isParent()}). */
         public Builder<R> parent() {
             this.parent = true;
+            return this;
+        }
+
+        /**
+         * Gives the table a change feed: every transaction of the write path that writes it stamps the rows it
+         * inserts or updates with its transaction id (column {@value ChangeFeed#STAMP}, {@code xid8}, default
+         * {@code pg_current_xact_id()}; the store sets it on every UPDATE and upsert) and sends
+         * {@code NOTIFY channel, '<table>'} inside the same transaction, so listeners hear of it when, and only if,
+         * it commits. {@link ChangeFeed} reads what changed; {@link Store#listen} hears the notifications. Rows of
+         * such a table are never deleted (a deletion leaves nothing to read): deactivate them instead.
+         */
+        public Builder<R> changeFeed(String channel) {
+            if (changeFeed != null) {
+                throw new IllegalStateException("change feed of " + name + " already set to " + changeFeed);
+            }
+            if (channel == null || !channel.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("change feed channel of " + name
+                        + " must be a lower-case SQL identifier: " + channel);
+            }
+            this.changeFeed = channel;
             return this;
         }
 
@@ -172,6 +203,9 @@ public final class Table<R> {
             }
             if (columns.isEmpty()) {
                 throw new IllegalStateException("table " + name + " declares no columns");
+            }
+            if (changeFeed != null && columns.stream().anyMatch(c -> c.name().equals(ChangeFeed.STAMP))) {
+                throw new IllegalStateException(ChangeFeed.STAMP + " of " + name + " is set by the database, not declared");
             }
             boolean keyDeclared = columns.stream().anyMatch(c -> c.name().equals(key));
             if (!keyDeclared) {

@@ -23,6 +23,20 @@ public interface Tx {
     int update(Update update);
 
     /**
+     * Runs updates of one shape (the same SQL but for the values) in one round trip and returns the number of rows
+     * they changed. When each picks its rows by an equality of scalar columns and no two pick the same values, they
+     * run as one set-based statement ({@code UPDATE … FROM unnest(…)}) planned for its actual values every time, so
+     * that it keeps using the key's index however the table grew since the connection last planned it; otherwise as
+     * a JDBC batch of the single statement.
+     *
+     * @throws IllegalArgumentException if the updates do not share one shape
+     */
+    int updateBatch(List<Update> updates);
+
+    /** Returns the number of rows deleted. */
+    int delete(Delete delete);
+
+    /**
      * The JDBI handle on this transaction's connection, for reads (including {@code SELECT … FOR UPDATE}) that must
      * see this transaction's writes. Do not begin, commit or close it.
      */

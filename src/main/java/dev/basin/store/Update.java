@@ -1,6 +1,7 @@
 package dev.basin.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -20,12 +21,28 @@ public final class Update {
     /** A SET assignment: {@code column = value}, {@code column = column + amount}, or {@code column = sql}. */
     public record Assignment(String column, Kind kind, Object value) {}
 
-    /** A WHERE condition: {@code column = value}, {@code column IS NULL}, or {@code column <> value}. */
-    public record Condition(String column, Op op, Object value) {}
+    /**
+     * A WHERE condition: {@code column = value}, {@code column <> value}, {@code column = ANY(values)} (value: the
+     * {@code List<String>} of a text column), {@code column IS NULL} or {@code IS NOT NULL}.
+     */
+    public record Condition(String column, Op op, Object value) {
+        /** {@code column = ANY(values)}; only text columns (the ids) take a set of values. */
+        static Condition in(Table<?> table, String column, Collection<String> values) {
+            Objects.requireNonNull(values, "whereIn values");
+            if (table.column(column).type() != ColumnType.TEXT) {
+                throw new IllegalArgumentException("whereIn takes text columns; " + table.name() + "." + column + " is "
+                        + table.column(column).type());
+            }
+            for (String v : values) {
+                Objects.requireNonNull(v, "whereIn value of " + table.name() + "." + column);
+            }
+            return new Condition(column, Op.IN, List.copyOf(values));
+        }
+    }
 
     public enum Kind { VALUE, INCREMENT, EXPRESSION }
 
-    public enum Op { EQ, NE, IS_NULL, IS_NOT_NULL }
+    public enum Op { EQ, NE, IS_NULL, IS_NOT_NULL, IN }
 
     private final Table<?> table;
     private final List<Assignment> sets;
@@ -68,6 +85,11 @@ public final class Update {
     public Update whereNot(String column, Object value) {
         Objects.requireNonNull(value, "whereNot value");
         return withWhere(new Condition(column, Op.NE, value));
+    }
+
+    /** {@code AND column = ANY(values)} for a text column; an empty collection matches no row. */
+    public Update whereIn(String column, Collection<String> values) {
+        return withWhere(Condition.in(table, column, values));
     }
 
     public Update whereNull(String column) {

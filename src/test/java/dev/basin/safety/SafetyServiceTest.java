@@ -122,12 +122,12 @@ class SafetyServiceTest {
     }
 
     @Test
-    void rowsWrittenByAnotherInstanceBecomeVisibleAfterARefresh() throws Exception {
+    void rowsWrittenByAnotherInstanceBecomeVisibleThroughTheSync() throws Exception {
         SafetyService elsewhere = new SafetyService(store, Clock.fixed(NOW, ZoneOffset.UTC));
         Basin c = SafetyFixtures.wave(0.2, 0.9, 0.3);
         BarrierRow b = elsewhere.createBarrier(new NewBarrier(null, c, 0.05, BarrierType.DECOHERENCE, 0.1, "remote", null));
         assertThat(safety.check(c, NOW, null).ids()).doesNotContain(b.barrierId());
-        safety.startPolling(Duration.ofMillis(50));
+        safety.startSync(Duration.ofMillis(50));
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!safety.check(c, NOW, null).ids().contains(b.barrierId()) && System.nanoTime() < deadline) {
             Thread.sleep(10);

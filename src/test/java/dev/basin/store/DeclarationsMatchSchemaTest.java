@@ -54,4 +54,31 @@ class DeclarationsMatchSchemaTest {
             }
         }
     }
+
+    /**
+     * A table declared with a change feed has the stamp column the store relies on (xid8, not null, default the
+     * writing transaction's id) and an index leading with it; no other table has one.
+     */
+    @Test
+    void changeFeedTablesCarryAnIndexedStampDefaultingToTheWritingTransaction() {
+        List<Table<?>> declared = AllTables.list();
+        Assumptions.assumeFalse(declared.isEmpty(), "no table declarations gathered in AllTables yet");
+        List<Map<String, Object>> stamps = store.jdbi().withHandle(h -> h.createQuery("""
+                SELECT c.table_name AS tbl, c.data_type AS type, c.is_nullable AS nullable, c.column_default AS dflt,
+                       EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid
+                                AND a.attnum = i.indkey[0]
+                               WHERE i.indrelid = CAST(c.table_name AS regclass) AND a.attname = c.column_name) AS indexed
+                FROM information_schema.columns c
+                WHERE c.table_schema = 'public' AND c.column_name = :stamp""").bind("stamp", ChangeFeed.STAMP)
+                .mapToMap().list());
+        Set<String> feeds = declared.stream().filter(t -> t.changeFeed() != null).map(Table::name).collect(Collectors.toSet());
+        assertThat(feeds).contains("geometric_barriers", "ocean_excluded_regions", "era_exclusions");
+        assertThat(stamps.stream().map(m -> (String) m.get("tbl"))).containsExactlyInAnyOrderElementsOf(feeds);
+        for (Map<String, Object> m : stamps) {
+            assertThat(m.get("type")).as(m.get("tbl") + " stamp type").isEqualTo("xid8");
+            assertThat(m.get("nullable")).as(m.get("tbl") + " stamp nullable").isEqualTo("NO");
+            assertThat(m.get("dflt")).as(m.get("tbl") + " stamp default").isEqualTo("pg_current_xact_id()");
+            assertThat(m.get("indexed")).as(m.get("tbl") + " stamp indexed").isEqualTo(true);
+        }
+    }
 }

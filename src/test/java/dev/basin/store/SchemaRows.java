@@ -90,6 +90,9 @@ final class SchemaRows {
             String tbl = (String) c.get("tbl");
             String col = (String) c.get("col");
             String type = (String) c.get("type");
+            if (type.equals("xid8") && col.equals(ChangeFeed.STAMP)) {
+                continue; // stamped by the database (change feed), never written from a row
+            }
             ColumnType ct = switch (type) {
                 case "text" -> ColumnType.TEXT;
                 case "integer" -> ColumnType.INTEGER;

@@ -110,6 +110,26 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /** A delete; result Integer (rows deleted). */
+    public static final class DeleteOp extends Op {
+        final Writer.Prepared prepared;
+
+        public DeleteOp(Table<?> table, Writer.Prepared prepared) {
+            super(table);
+            this.prepared = prepared;
+        }
+
+        @Override
+        Object run(Handle h, Writer w) throws SQLException {
+            return w.delete(h.getConnection(), prepared);
+        }
+
+        @Override
+        String describe() {
+            return "delete from " + table.name();
+        }
+    }
+
     /** Runs {@code work} on {@code items} in {@code tx}, checking that it answered every item. */
     public static <I, O> List<O> runShared(SharedWork<I, O> work, Tx tx, List<I> items) {
         List<O> out = work.run(tx, items);
@@ -134,11 +154,11 @@ public final class GroupCommitter implements AutoCloseable {
 
         @Override
         Object run(Handle h, Writer w) {
-            return runAll(h, w, List.of(item)).get(0);
+            return runAll(h, w, List.of(item), new ChangeNotices()).get(0);
         }
 
-        List<?> runAll(Handle h, Writer w, List<Object> items) {
-            return runShared(work, new TxImpl(h, w, 0), items);
+        List<?> runAll(Handle h, Writer w, List<Object> items, ChangeNotices notices) {
+            return runShared(work, new TxImpl(h, w, 0, notices), items);
         }
 
         @Override
@@ -277,7 +297,8 @@ public final class GroupCommitter implements AutoCloseable {
         boolean committing = false;
         long commitStart = 0;
         try {
-            executeTogether(h, batch, results);
+            ChangeNotices notices = executeTogether(h, batch, results);
+            notices.send(c);
             committing = true;
             commitStart = System.nanoTime();
             c.commit();
@@ -313,8 +334,9 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private void executeTogether(Handle h, List<Op> batch, List<Object> results) throws SQLException {
+    private ChangeNotices executeTogether(Handle h, List<Op> batch, List<Object> results) throws SQLException {
         Connection c = h.getConnection();
+        ChangeNotices notices = new ChangeNotices();
         Object[] res = new Object[batch.size()];
         Map<Op, Boolean> handled = new IdentityHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -331,6 +353,7 @@ public final class GroupCommitter implements AutoCloseable {
                     }
                 }
                 writer.insertRows(c, ins.table, rows);
+                notices.wrote(ins.table);
             } else if (op instanceof SharedOp shared) {
                 List<Integer> at = new ArrayList<>();
                 List<Object> items = new ArrayList<>();
@@ -341,17 +364,19 @@ public final class GroupCommitter implements AutoCloseable {
                         handled.put(other, Boolean.TRUE);
                     }
                 }
-                List<?> out = shared.runAll(h, writer, items);
+                List<?> out = shared.runAll(h, writer, items, notices);
                 for (int k = 0; k < at.size(); k++) {
                     res[at.get(k)] = out.get(k);
                 }
             } else {
                 res[i] = op.run(h, writer);
+                notices.wrote(op.table);
             }
         }
         for (Object r : res) {
             results.add(r);
         }
+        return notices;
     }
 
     /**

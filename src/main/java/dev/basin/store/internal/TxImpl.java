@@ -1,5 +1,6 @@
 package dev.basin.store.internal;
 
+import dev.basin.store.Delete;
 import dev.basin.store.FaultInjector;
 import dev.basin.store.Table;
 import dev.basin.store.Tx;
@@ -20,9 +21,16 @@ public final class TxImpl implements Tx {
     private final Connection conn;
     private final Writer writer;
     private final int failAt;
+    private final ChangeNotices notices;
     private int statements;
 
     public TxImpl(Handle handle, Writer writer, int failAt) {
+        this(handle, writer, failAt, new ChangeNotices());
+    }
+
+    /** A unit of work whose change-feed notifications go to {@code notices} (shared with other work of the transaction). */
+    public TxImpl(Handle handle, Writer writer, int failAt, ChangeNotices notices) {
+        this.notices = notices;
         this.handle = handle;
         this.conn = handle.getConnection();
         this.writer = writer;
@@ -37,6 +45,11 @@ public final class TxImpl implements Tx {
         }
     }
 
+    /** Queues the change-feed notifications of what this unit wrote; called just before COMMIT. */
+    public void sendNotices() throws SQLException {
+        notices.send(conn);
+    }
+
     void beforeStatement() {
         statements++;
         if (failAt > 0 && statements == failAt) {
@@ -48,6 +61,7 @@ public final class TxImpl implements Tx {
     public <R> void insert(Table<R> table, R row) {
         Object[] v = writer.extract(table, row);
         beforeStatement();
+        notices.wrote(table);
         try {
             writer.insertRows(conn, table, List.<Object[]>of(v));
         } catch (SQLException e) {
@@ -62,6 +76,7 @@ public final class TxImpl implements Tx {
             return;
         }
         beforeStatement();
+        notices.wrote(table);
         try {
             writer.insertRows(conn, table, v);
         } catch (SQLException e) {
@@ -72,6 +87,7 @@ public final class TxImpl implements Tx {
     @Override
     public <R> long copy(Table<R> table, Iterable<R> rows) {
         beforeStatement();
+        notices.wrote(table);
         Iterator<R> it = rows.iterator();
         Iterator<Object[]> values = new Iterator<>() {
             @Override
@@ -95,6 +111,7 @@ public final class TxImpl implements Tx {
     public <R> boolean upsert(Table<R> table, R row, Upsert spec) {
         Writer.Prepared p = writer.prepareUpsert(table, row, spec);
         beforeStatement();
+        notices.wrote(table);
         try {
             return writer.upsert(conn, p);
         } catch (SQLException e) {
@@ -106,10 +123,39 @@ public final class TxImpl implements Tx {
     public int update(Update update) {
         Writer.Prepared p = writer.prepareUpdate(update);
         beforeStatement();
+        notices.wrote(update.table());
         try {
             return writer.update(conn, p);
         } catch (SQLException e) {
             throw Errors.translate(e, "update of " + update.table().name(), update.table().name());
+        }
+    }
+
+    @Override
+    public int updateBatch(List<Update> updates) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        Writer.PreparedEach p = writer.prepareEach(updates);
+        beforeStatement();
+        notices.wrote(updates.get(0).table());
+        try {
+            return writer.updateEach(conn, p);
+        } catch (SQLException e) {
+            String table = updates.get(0).table().name();
+            throw Errors.translate(e, "batch update of " + table, table);
+        }
+    }
+
+    @Override
+    public int delete(Delete delete) {
+        Writer.Prepared p = writer.prepareDelete(delete);
+        beforeStatement();
+        notices.wrote(delete.table());
+        try {
+            return writer.delete(conn, p);
+        } catch (SQLException e) {
+            throw Errors.translate(e, "delete from " + delete.table().name(), delete.table().name());
         }
     }
 

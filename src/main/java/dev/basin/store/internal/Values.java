@@ -51,6 +51,21 @@ public final class Values {
         };
     }
 
+    /**
+     * The PostgreSQL text form of a canonical scalar value (an element of a text array cast to the column's type), or
+     * null for SQL NULL. Doubles print as Java's shortest round-trip decimal, which PostgreSQL reads back exactly.
+     */
+    public static String text(ColumnType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type) {
+            case TEXT, JSONB -> (String) value;
+            case INTEGER, BIGINT, DOUBLE, BOOLEAN, TIMESTAMPTZ -> value.toString();
+            case BASIN, PATH, DOUBLE_ARRAY, TEXT_ARRAY -> throw new IllegalArgumentException(type + " has no scalar text form");
+        };
+    }
+
     /** Binds a {@linkplain #canonical canonical} value of a column of {@code type} as parameter {@code index}. */
     public static void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
         if (value == null) {

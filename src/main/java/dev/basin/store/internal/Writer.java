@@ -3,6 +3,7 @@ package dev.basin.store.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.store.Column;
 import dev.basin.store.ColumnType;
+import dev.basin.store.Delete;
 import dev.basin.store.Table;
 import dev.basin.store.Update;
 import dev.basin.store.Upsert;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -76,6 +78,16 @@ public final class Writer {
         for (int i = 0; i < params.length; i++) {
             params[i] = Values.canonical(st.paramTypes().get(i), st.fixedParams().get(i), json,
                     u.table().name() + " update parameter " + (i + 1));
+        }
+        return new Prepared(st, st.paramTypes().toArray(new ColumnType[0]), params);
+    }
+
+    public Prepared prepareDelete(Delete d) {
+        Sql.Statement st = Sql.delete(d);
+        Object[] params = new Object[st.paramTypes().size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = Values.canonical(st.paramTypes().get(i), st.fixedParams().get(i), json,
+                    d.table().name() + " delete parameter " + (i + 1));
         }
         return new Prepared(st, st.paramTypes().toArray(new ColumnType[0]), params);
     }
@@ -157,6 +169,96 @@ public final class Writer {
         try (PreparedStatement ps = c.prepareStatement(p.statement().text())) {
             bindAll(ps, p);
             return ps.executeUpdate();
+        }
+    }
+
+    /** Runs a delete; returns the number of rows deleted. */
+    public int delete(Connection c, Prepared p) throws SQLException {
+        return update(c, p);
+    }
+
+    /**
+     * Updates of one shape, checked and prepared on the caller's side: as one set-based statement when they have its
+     * form ({@link Sql#updateEach}), planned for its actual arrays on every execution (a plan cached while a table was
+     * small would keep scanning it whole after it grew), else as one JDBC batch of the single statement.
+     */
+    public record PreparedEach(Sql.SetStatement set, Object[][] arrays, List<Prepared> each) {}
+
+    public PreparedEach prepareEach(List<Update> updates) {
+        if (updates.isEmpty()) {
+            return new PreparedEach(null, null, List.of());
+        }
+        List<Prepared> each = new ArrayList<>(updates.size());
+        String shape = null;
+        for (Update u : updates) {
+            Prepared p = prepareUpdate(u);
+            if (shape == null) {
+                shape = p.statement().text();
+            } else if (!shape.equals(p.statement().text()) || u.table() != updates.get(0).table()) {
+                throw new IllegalArgumentException("updates of one batch must have one shape: " + u + " differs from " + updates.get(0));
+            }
+            each.add(p);
+        }
+        Sql.SetStatement set = updates.size() > 1 ? Sql.updateEach(updates) : null;
+        if (set == null) {
+            return new PreparedEach(null, null, each);
+        }
+        int n = set.types().size();
+        Object[][] arrays = new Object[n][updates.size()];
+        java.util.Set<List<Object>> keys = new java.util.HashSet<>();
+        String table = updates.get(0).table().name();
+        for (int r = 0; r < updates.size(); r++) {
+            Update u = updates.get(r);
+            int i = 0;
+            for (Update.Assignment a : u.sets()) {
+                if (a.kind() != Update.Kind.EXPRESSION) {
+                    arrays[i][r] = Values.text(set.types().get(i), Values.canonical(set.types().get(i), a.value(), json, table + "." + a.column()));
+                    i++;
+                }
+            }
+            List<Object> key = new ArrayList<>();
+            for (Update.Condition c : u.wheres()) {
+                if (c.op() == Update.Op.EQ) {
+                    Object v = Values.canonical(set.types().get(i), c.value(), json, table + "." + c.column());
+                    arrays[i][r] = Values.text(set.types().get(i), v);
+                    key.add(v);
+                    i++;
+                }
+            }
+            if (!keys.add(key)) {
+                return new PreparedEach(null, null, each); // two updates of the same rows: one after the other
+            }
+        }
+        return new PreparedEach(set, arrays, each);
+    }
+
+    /** Runs prepared updates of one shape; returns the number of rows changed by all of them. */
+    public int updateEach(Connection c, PreparedEach p) throws SQLException {
+        if (p.each().isEmpty()) {
+            return 0;
+        }
+        if (p.set() != null) {
+            try (PreparedStatement ps = c.prepareStatement(p.set().text())) {
+                ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+                for (int i = 0; i < p.arrays().length; i++) {
+                    ps.setArray(i + 1, c.createArrayOf("text", p.arrays()[i]));
+                }
+                return ps.executeUpdate();
+            }
+        }
+        if (p.each().size() == 1) {
+            return update(c, p.each().get(0));
+        }
+        try (PreparedStatement ps = c.prepareStatement(p.each().get(0).statement().text())) {
+            for (Prepared one : p.each()) {
+                bindAll(ps, one);
+                ps.addBatch();
+            }
+            int total = 0;
+            for (int n : ps.executeBatch()) {
+                total += Math.max(n, 0);
+            }
+            return total;
         }
     }
 
