@@ -128,6 +128,9 @@ public final class SafetyService implements AutoCloseable {
         Instant now = clock.instant();
         List<String> absorbed = new ArrayList<>();
         BarrierRow result = store.inTransaction(tx -> {
+            // Row locks cannot stop two processes from each inserting a barrier the other would have merged with:
+            // one lock per type and scope makes creations of the same kind take turns.
+            tx.lock("geometric_barriers merge " + b.type().sqlName() + " " + (b.kernelId() == null ? "global" : b.kernelId()));
             List<BarrierRow> same = queries.activeBarriersForMerge(tx.handle(), b.type(), b.kernelId());
             Basin c = b.center();
             double r = b.radius();
@@ -278,6 +281,26 @@ public final class SafetyService implements AutoCloseable {
         store.insert(SafetyTables.ERAS, row);
         indexAfterCommit();
         return row;
+    }
+
+    /**
+     * Deactivates every active era exclusion whose window ended at or before {@code now} and returns the ids this call
+     * deactivated. Other processes may do the same at the same time (housekeeping of concurrent sessions): each
+     * exclusion is deactivated by exactly one of them, and none fails because another was first.
+     */
+    public List<String> deactivateEndedEraExclusions(Instant now) {
+        Checks.present("now", now);
+        List<String> done = new ArrayList<>();
+        for (EraExclusionRow e : queries.listEras(true, 10_000, 0)) {
+            if (!e.end().isAfter(now) && store.update(touch(Update.of(SafetyTables.ERA_UPDATES)).set("active", false)
+                    .where("exclusion_id", e.exclusionId()).where("active", true)) == 1) {
+                done.add(e.exclusionId());
+            }
+        }
+        if (!done.isEmpty()) {
+            indexAfterCommit();
+        }
+        return done;
     }
 
     /** Deactivates era exclusion {@code exclusionId}; unknown or already inactive ids are rejected. */

@@ -12,10 +12,8 @@ import dev.basin.knowledge.PatternMember;
 import dev.basin.rag.ChunkHit;
 import dev.basin.rag.IndexedChunk;
 import dev.basin.safety.BarrierRow;
-import dev.basin.safety.EraExclusionRow;
 import dev.basin.safety.ExcludedRegionRow;
 import dev.basin.safety.ExclusionReason;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,14 +101,9 @@ final class LifeCycle extends KernelEvents {
         }
     }
 
-    /** Deactivates era exclusions whose window has passed. */
+    /** Deactivates era exclusions whose window has passed (also those of sessions running beside this one). */
     void housekeeping() {
-        Instant now = clock.instant();
-        for (EraExclusionRow e : engine.safety().queries().listEras(true, 10_000, 0)) {
-            if (!e.end().isAfter(now)) {
-                engine.safety().deactivateEraExclusion(e.exclusionId());
-            }
-        }
+        engine.safety().deactivateEndedEraExclusions(clock.instant());
     }
 
     /**

@@ -37,6 +37,16 @@ public interface Tx {
     int delete(Delete delete);
 
     /**
+     * Takes the transaction-scoped advisory lock named {@code key} ({@code pg_advisory_xact_lock} on a 64-bit hash of
+     * it), waiting while another transaction, in any process, holds it; released when this transaction ends. For
+     * units of work that decide on the absence of rows (a merge that must see every row it could merge with, a
+     * "next number" that must not be taken twice) where row locks cannot help: there is no row yet to lock. Keys are
+     * text chosen by code, e.g. {@code "geometric_barriers merge instability krn_…"}; two keys that hash alike only
+     * serialise more than needed.
+     */
+    void lock(String key);
+
+    /**
      * The JDBI handle on this transaction's connection, for reads (including {@code SELECT … FOR UPDATE}) that must
      * see this transaction's writes. Do not begin, commit or close it.
      */

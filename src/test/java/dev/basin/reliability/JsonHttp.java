@@ -24,6 +24,14 @@ final class JsonHttp {
         return new Answer(res.statusCode(), text == null || text.isEmpty() ? null : JSON.readTree(text));
     }
 
+    Answer postText(int port, String pathAndQuery, String text) throws IOException, InterruptedException {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = res.body();
+        return new Answer(res.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
+    }
+
     Answer get(int port, String path) throws IOException, InterruptedException {
         HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -123,4 +123,51 @@ class SafetySyncTest {
             assertThat(b.syncStatus().listenerPid()).isNotEqualTo(pid);
         }
     }
+
+    /**
+     * Two processes deactivating the same row at once: exactly one succeeds, the other is told it was already
+     * inactive (as it would be one after the other); ended era exclusions swept by both are each deactivated by one.
+     */
+    @Test
+    void concurrentDeactivationsSucceedOnce() throws Exception {
+        try (SafetyService a = service(storeA); SafetyService b = service(storeB)) {
+            for (int round = 0; round < 10; round++) {
+                Basin c = SafetyFixtures.wave(0.3, 0.05 * round + 0.01, round);
+                BarrierRow x = a.createBarrier(new NewBarrier(kernel, c, 0.05, BarrierType.SUFFERING, 0.2, "twice " + round, null));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                try {
+                    for (SafetyService s : java.util.List.of(a, b)) {
+                        outcomes.add(pool.submit(() -> {
+                            together.await();
+                            try {
+                                s.deactivateBarrier(x.barrierId());
+                                return "done";
+                            } catch (dev.basin.geometry.InvalidInputException e) {
+                                return e.getMessage();
+                            }
+                        }));
+                    }
+                    java.util.List<String> got = new java.util.ArrayList<>();
+                    for (var f : outcomes) {
+                        got.add(f.get());
+                    }
+                    assertThat(got).containsExactlyInAnyOrder("done", "barrierId is already inactive: " + x.barrierId());
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            java.util.List<String> ended = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ended.add(a.createEraExclusion(NOW.minusSeconds(100), NOW.minusSeconds(10 - i), SafetyFixtures.wave(0.1, 0.3, i),
+                        0.05, "ended " + i, null).exclusionId());
+            }
+            var fa = java.util.concurrent.CompletableFuture.supplyAsync(() -> a.deactivateEndedEraExclusions(NOW));
+            var fb = java.util.concurrent.CompletableFuture.supplyAsync(() -> b.deactivateEndedEraExclusions(NOW));
+            java.util.List<String> swept = new java.util.ArrayList<>(fa.get());
+            swept.addAll(fb.get());
+            assertThat(swept).containsAll(ended).doesNotHaveDuplicates();
+        }
+    }
 }

@@ -160,6 +160,20 @@ public final class TxImpl implements Tx {
     }
 
     @Override
+    public void lock(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("lock key must not be blank");
+        }
+        beforeStatement();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            ps.setString(1, key);
+            ps.execute();
+        } catch (SQLException e) {
+            throw Errors.translate(e, "locking " + key, null);
+        }
+    }
+
+    @Override
     public Handle handle() {
         return handle;
     }
