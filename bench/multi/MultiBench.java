@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>Append throughput through nginx with one, two and three nodes behind it (wrk, single-waypoint POSTs, durable
  *       201s, each connection steering its own trajectory), and straight to one node without a balancer as the
  *       baseline; during each measurement the CPU time of nginx, each node, the PostgreSQL backends serving the
- *       database, and wrk is read from /proc, with the whole machine's busy time for comparison.</li>
+ *       database, and wrk is read from /proc, with the whole machine's busy time for comparison, and the nodes'
+ *       group commits (batch count and size) from their /metrics.</li>
  * </ol>
  *
  * <p>Arguments: basin.jar, the JDBC URL of the (empty) database, the nginx binary, a work directory, the output file.
@@ -92,7 +93,7 @@ public class MultiBench {
             for (int i = 0; i < 3; i++) {
                 ApiBench.wrk(base(ports[i]), writes, warmUp);
             }
-            throughput.put("direct_1_node_no_balancer", measure(base(ports[0]), writes, seconds, db, dbName, nodePids, null));
+            throughput.put("direct_1_node_no_balancer", measure(base(ports[0]), writes, seconds, db, dbName, nodePids, null, ports));
             for (int k = 1; k <= 3; k++) {
                 Path dir = work.resolve("nginx-" + k);
                 Process nginx = startNginx(nginxBinary, dir, Arrays.copyOf(ports, k));
@@ -100,7 +101,7 @@ public class MultiBench {
                     int port = nginxPort(dir);
                     ApiBench.wrk(base(port), writes, Math.max(5, warmUp / 4));
                     throughput.put("nginx_" + k + "_node" + (k == 1 ? "" : "s"),
-                            measure(base(port), writes, seconds, db, dbName, nodePids, nginx));
+                            measure(base(port), writes, seconds, db, dbName, nodePids, nginx, ports));
                 } finally {
                     stop(nginx);
                 }
@@ -181,8 +182,12 @@ public class MultiBench {
 
     /** One wrk measurement with the CPU time of every party read before and after. */
     static Map<String, Object> measure(String base, String[][] writes, int seconds, String db, String dbName,
-            List<Long> nodePids, Process nginx) throws Exception {
+            List<Long> nodePids, Process nginx, int[] ports) throws Exception {
         long before = ApiBench.count(db);
+        List<Map<String, Double>> metrics0 = new ArrayList<>();
+        for (int port : ports) {
+            metrics0.add(ApiBench.metrics(base(port)));
+        }
         List<Long> backends = backends(db, dbName);
         Map<String, Long> cpu0 = cpu(nodePids, backends, nginx);
         long[] machine0 = machine();
@@ -194,7 +199,16 @@ public class MultiBench {
         long[] machine1 = machine();
         Map<String, Long> cpu1 = cpu(nodePids, backends, nginx);
         long stored = ApiBench.count(db) - before;
+        double commits = 0;
+        double operations = 0;
+        for (int i = 0; i < ports.length; i++) {
+            Map<String, Double> m1 = ApiBench.metrics(base(ports[i]));
+            commits += m1.get("basin_store_batch_size_count") - metrics0.get(i).get("basin_store_batch_size_count");
+            operations += m1.get("basin_store_batch_size_sum") - metrics0.get(i).get("basin_store_batch_size_sum");
+        }
         Map<String, Object> m = new LinkedHashMap<>(w);
+        m.put("commits_per_s_all_nodes", commits / wall);
+        m.put("mean_operations_per_commit", operations / commits);
         m.put("waypoints_stored", stored);
         m.put("every_acknowledged_waypoint_stored", stored >= (Long) w.get("requests")
                 && stored - (Long) w.get("requests") <= writes.length);
