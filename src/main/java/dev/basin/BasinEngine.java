@@ -8,7 +8,6 @@ import dev.basin.kernel.EmotionService;
 import dev.basin.kernel.KernelService;
 import dev.basin.kernel.KernelTables;
 import dev.basin.kernel.Kernels;
-import dev.basin.kernel.SessionService;
 import dev.basin.kernel.SleepCycle;
 import dev.basin.kernel.SpawnService;
 import dev.basin.kernel.ThoughtService;
@@ -24,6 +23,8 @@ import dev.basin.navigation.OceanAgent;
 import dev.basin.navigation.TpsPathService;
 import dev.basin.rag.DocumentService;
 import dev.basin.rag.RagTables;
+import dev.basin.runs.SessionLog;
+import dev.basin.runs.SessionTables;
 import dev.basin.safety.EthicsMonitor;
 import dev.basin.safety.SafetyService;
 import dev.basin.safety.SafetyTables;
@@ -91,7 +92,8 @@ public final class BasinEngine implements AutoCloseable {
         this.insights = new InsightService(store, clock, falsePatterns);
         this.attractors = new AttractorService(store, clock, new AttractorFinder(config.finder()),
                 AttractorService.DEFAULT_VISIT_TOLERANCE);
-        this.kernel = Kernels.wired(store, clock, ocean, tps, attractors, config.kernel(), config.spawn());
+        this.kernel = Kernels.wired(store, clock, ocean, tps, attractors, crossPatterns, tools, config.kernel(),
+                config.spawn());
         this.sleep = kernel.sleepCycle(memory);
         safety.startSync(SafetyService.SYNC_INTERVAL);
     }
@@ -122,6 +124,7 @@ public final class BasinEngine implements AutoCloseable {
     /** Every table of every feature: the 4 parent and 20 feature tables, in dependency order. */
     public static List<Table<?>> tables() {
         List<Table<?>> all = new ArrayList<>();
+        all.addAll(SessionTables.all());
         all.addAll(KernelTables.all());
         all.addAll(SafetyTables.all());
         all.addAll(NavigationTables.all());
@@ -223,7 +226,7 @@ public final class BasinEngine implements AutoCloseable {
     }
 
     /** Sessions: one per run. */
-    public SessionService sessions() {
+    public SessionLog sessions() {
         return kernel.sessions();
     }
 

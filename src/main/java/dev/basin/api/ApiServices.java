@@ -50,13 +50,16 @@ public record ApiServices(Store store, Clock clock, SafetyService safety, Geodes
         safety.startSync(SafetyService.SYNC_INTERVAL);
         GeodesicPlanner planner = new GeodesicPlanner(store, clock);
         OceanAgent agent = new OceanAgent(store, clock, safety, planner, AgentSettings.DEFAULTS);
-        Kernels kernels = Kernels.wired(store, clock, agent, new TpsPathService(store, clock), new AttractorService(store, clock),
-                KernelConfig.defaults(), SpawnConfig.defaults());
-        MemoryService memory = new MemoryService(store, clock);
         DocumentService documents = new DocumentService(store, clock);
+        CrossPatternService crossPatterns = new CrossPatternService(store, clock);
+        ToolService tools = new ToolService(store, clock, documents);
+        Kernels kernels = Kernels.wired(store, clock, agent, new TpsPathService(store, clock), new AttractorService(store, clock),
+                crossPatterns, tools, KernelConfig.defaults(),
+                SpawnConfig.defaults());
+        MemoryService memory = new MemoryService(store, clock);
         FalsePatternService falsePatterns = new FalsePatternService(store, clock);
         return new ApiServices(store, clock, safety, planner, agent, kernels, memory, kernels.sleepCycle(memory), documents,
-                new CrossPatternService(store, clock), falsePatterns, new ToolService(store, clock, documents),
+                crossPatterns, falsePatterns, tools,
                 new InsightService(store, clock, falsePatterns));
     }
 

@@ -11,7 +11,6 @@ import dev.basin.kernel.KernelRow;
 import dev.basin.kernel.KernelService;
 import dev.basin.kernel.Kernels;
 import dev.basin.kernel.Neurotransmitters;
-import dev.basin.kernel.SessionRow;
 import dev.basin.kernel.SleepCycle;
 import dev.basin.kernel.SpawnRequest;
 import dev.basin.kernel.SpawnService;
@@ -192,7 +191,7 @@ final class KernelRoutes {
         String sessionId = b.optionalId("sessionId", "ses_").orElse(null);
         b.finish();
         if (sessionId == null) {
-            SessionRow s = kernels.sessions().start(seed, requests.mapper().createObjectNode().put("origin", "api").put("kernel", name));
+            dev.basin.runs.SessionRecord s = kernels.sessions().start(seed, requests.mapper().createObjectNode().put("origin", "api").put("kernel", name));
             sessionId = s.sessionId();
         }
         ctx.status(201).json(kernel(kernels.kernels().createRoot(sessionId, name, start, kappa, nt, seed)));

@@ -27,16 +27,6 @@ final class KernelQueries {
                 .bind("id", kernelId).map(KernelQueries::kernelRow).findOne();
     }
 
-    static Optional<SessionRow> session(Handle h, String sessionId) {
-        return h.createQuery("SELECT session_id, seed, config, status, started_at, finished_at, metadata FROM sessions "
-                        + "WHERE session_id = :id")
-                .bind("id", sessionId)
-                .map((rs, ctx) -> new SessionRow(rs.getString(1), rs.getLong(2), json(rs, 3, ctx),
-                        SessionStatus.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)),
-                        instant(rs, 5, ctx), instant(rs, 6, ctx), json(rs, 7, ctx)))
-                .findOne();
-    }
-
     static int kernelsInSession(Handle h, String sessionId) {
         return h.createQuery("SELECT count(*) FROM kernels WHERE session_id = :s").bind("s", sessionId)
                 .mapTo(Integer.class).one();

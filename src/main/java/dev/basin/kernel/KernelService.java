@@ -8,6 +8,7 @@ import dev.basin.geometry.Coupling;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.runs.SessionLog;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Tx;
@@ -36,6 +37,7 @@ public final class KernelService {
 
     private final Store store;
     private final Clock clock;
+    private final SessionLog sessions;
     private final Navigator navigator;
     private final KernelConfig config;
     private final EmotionService emotions;
@@ -43,10 +45,11 @@ public final class KernelService {
     private final RegimeLog regimes;
     private final Map<String, Deque<Point>> windows = new ConcurrentHashMap<>();
 
-    public KernelService(Store store, Clock clock, Navigator navigator, KernelConfig config, EmotionService emotions,
-            ThoughtService thoughts, RegimeLog regimes) {
+    public KernelService(Store store, Clock clock, SessionLog sessions, Navigator navigator, KernelConfig config,
+            EmotionService emotions, ThoughtService thoughts, RegimeLog regimes) {
         this.store = store;
         this.clock = clock;
+        this.sessions = sessions;
         this.navigator = navigator;
         this.config = config;
         this.emotions = emotions;
@@ -78,6 +81,11 @@ public final class KernelService {
         return clock;
     }
 
+    /** Number of kernels that lived in session {@code sessionId}. */
+    public int countInSession(String sessionId) {
+        return store.jdbi().withHandle(h -> KernelQueries.kernelsInSession(h, sessionId));
+    }
+
     /** A new root kernel (generation 0) of a running session, awake at {@code start}. */
     public KernelRow createRoot(String sessionId, String name, Basin start, double kappa, Neurotransmitters nt,
             long seed) {
@@ -89,10 +97,7 @@ public final class KernelService {
         }
         validName(name);
         double kEff = Coupling.kappaEff(kappa, nt.norepinephrine(), nt.gaba());
-        SessionRow session = new SessionService(store, clock).get(sessionId);
-        if (session.status() != SessionStatus.RUNNING) {
-            throw new InvalidInputException("session_id", "is not running: " + sessionId);
-        }
+        sessions.requireRunning(sessionId);
         KernelState state = new KernelState(start, Integration.phi(start), kappa, kEff,
                 dev.basin.geometry.Regime.of(kEff), nt, EmotionVector.neutral(), KernelStatus.AWAKE, 0, seed);
         Instant now = clock.instant();

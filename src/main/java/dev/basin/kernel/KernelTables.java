@@ -15,17 +15,6 @@ import java.util.List;
 public final class KernelTables {
     static final String OWNER = "kernel";
 
-    public static final Table<SessionRow> SESSIONS = Table.<SessionRow>named("sessions")
-            .owner(OWNER).key("session_id").parent()
-            .column("session_id", TEXT, SessionRow::sessionId)
-            .column("seed", BIGINT, SessionRow::seed)
-            .column("config", JSONB, SessionRow::config)
-            .column("status", TEXT, r -> r.status().sqlName())
-            .column("started_at", TIMESTAMPTZ, SessionRow::startedAt)
-            .column("finished_at", TIMESTAMPTZ, SessionRow::finishedAt)
-            .column("metadata", JSONB, SessionRow::metadata)
-            .build();
-
     public static final Table<KernelRow> KERNELS = Table.<KernelRow>named("kernels")
             .owner(OWNER).key("kernel_id").parent()
             .column("kernel_id", TEXT, KernelRow::kernelId)
@@ -117,8 +106,8 @@ public final class KernelTables {
                 .build();
     }
 
-    /** Every table of this package, parents first. */
+    /** Every table of this package, parents first (after {@code sessions}, which {@code runs} owns). */
     public static List<Table<?>> all() {
-        return List.of(SESSIONS, KERNELS, CHECKPOINTS, EMOTIONS, THOUGHTS, TRANSFERS);
+        return List.of(KERNELS, CHECKPOINTS, EMOTIONS, THOUGHTS, TRANSFERS);
     }
 }

@@ -1,18 +1,22 @@
 package dev.basin.kernel;
 
 import dev.basin.attractors.AttractorService;
+import dev.basin.knowledge.CrossPatternService;
 import dev.basin.knowledge.MemoryService;
 import dev.basin.navigation.OceanAgent;
 import dev.basin.navigation.TpsPathService;
+import dev.basin.rag.DocumentService;
+import dev.basin.runs.SessionLog;
 import dev.basin.store.Store;
+import dev.basin.tools.ToolService;
 import java.time.Clock;
 
 /**
- * The kernel feature wired in one visible place: sessions, kernels, emotions, thoughts, checkpoints and spawning,
+ * The kernel feature wired in one visible place: the session log kernels live in, kernels, emotions, thoughts, checkpoints and spawning,
  * sharing one {@link RegimeLog}. Build one per store.
  */
 public final class Kernels {
-    private final SessionService sessions;
+    private final SessionLog sessions;
     private final EmotionService emotions;
     private final ThoughtService thoughts;
     private final KernelService kernels;
@@ -29,16 +33,28 @@ public final class Kernels {
      */
     public Kernels(Store store, Clock clock, Navigator navigator, SpaceTimeLinker linker, AttractorService attractors,
             KernelConfig kernelConfig, SpawnConfig spawnConfig, OceanAgent ocean) {
+        this(store, clock, navigator, linker, attractors, new CrossPatternService(store, clock),
+                new ToolService(store, clock, new DocumentService(store, clock)), kernelConfig, spawnConfig, ocean);
+    }
+
+    /**
+     * Wires the services over the given attractor, cross-pattern and tool services (a spawn checks the pattern and
+     * tool ids it hands over with the latter two); {@code ocean} may be null as above.
+     */
+    public Kernels(Store store, Clock clock, Navigator navigator, SpaceTimeLinker linker, AttractorService attractors,
+            CrossPatternService crossPatterns, ToolService tools, KernelConfig kernelConfig, SpawnConfig spawnConfig,
+            OceanAgent ocean) {
         this.store = store;
         this.clock = clock;
         RegimeLog regimes = new RegimeLog();
-        this.sessions = new SessionService(store, clock);
+        this.sessions = new SessionLog(store, clock);
         this.emotions = new EmotionService(store, clock);
         this.thoughts = new ThoughtService(store, clock);
-        this.kernels = new KernelService(store, clock, navigator, kernelConfig, emotions, thoughts, regimes);
+        this.kernels = new KernelService(store, clock, sessions, navigator, kernelConfig, emotions, thoughts, regimes);
         this.checkpoints = new CheckpointService(store, clock, linker, regimes, kernels);
         this.attractors = attractors;
-        this.spawner = new SpawnService(store, clock, spawnConfig, attractors, checkpoints, thoughts);
+        this.spawner = new SpawnService(store, clock, spawnConfig, attractors, checkpoints, thoughts, crossPatterns,
+                tools);
         this.voyages = ocean == null ? null : new Voyages(kernels, ocean);
     }
 
@@ -47,9 +63,10 @@ public final class Kernels {
      * checkpoint is linked by a space-time path ({@link TpsLinker}).
      */
     public static Kernels wired(Store store, Clock clock, OceanAgent ocean, TpsPathService tps,
-            AttractorService attractors, KernelConfig kernelConfig, SpawnConfig spawnConfig) {
-        return new Kernels(store, clock, new OceanNavigator(ocean), new TpsLinker(tps), attractors, kernelConfig,
-                spawnConfig, ocean);
+            AttractorService attractors, CrossPatternService crossPatterns, ToolService tools,
+            KernelConfig kernelConfig, SpawnConfig spawnConfig) {
+        return new Kernels(store, clock, new OceanNavigator(ocean), new TpsLinker(tps), attractors, crossPatterns,
+                tools, kernelConfig, spawnConfig, ocean);
     }
 
     /** Defaults: geodesic navigation, no space-time linking, default finder and criteria. */
@@ -58,7 +75,8 @@ public final class Kernels {
                 new AttractorService(store, clock), KernelConfig.defaults(), SpawnConfig.defaults(), null);
     }
 
-    public SessionService sessions() {
+    /** The sessions kernels are created in. */
+    public SessionLog sessions() {
         return sessions;
     }
 

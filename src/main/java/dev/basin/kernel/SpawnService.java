@@ -11,9 +11,11 @@ import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.Regime;
+import dev.basin.knowledge.CrossPatternService;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Tx;
+import dev.basin.tools.ToolService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,15 +46,21 @@ public final class SpawnService {
     private final AttractorService attractors;
     private final CheckpointService checkpoints;
     private final ThoughtService thoughts;
+    private final CrossPatternService crossPatterns;
+    private final ToolService tools;
 
+    /** {@code crossPatterns} and {@code tools} check that the pattern and strategy ids a spawn hands over exist. */
     public SpawnService(Store store, Clock clock, SpawnConfig config, AttractorService attractors,
-            CheckpointService checkpoints, ThoughtService thoughts) {
+            CheckpointService checkpoints, ThoughtService thoughts, CrossPatternService crossPatterns,
+            ToolService tools) {
         this.store = store;
         this.clock = clock;
         this.config = config;
         this.attractors = attractors;
         this.checkpoints = checkpoints;
         this.thoughts = thoughts;
+        this.crossPatterns = crossPatterns;
+        this.tools = tools;
     }
 
     public Eligibility evaluate(String kernelId) {
@@ -92,8 +100,8 @@ public final class SpawnService {
             throw new InvalidInputException("request", "is missing");
         }
         List<AttractorRow> stable = attractors.attractors(parentId, AttractorType.STABLE);
-        requireExisting("pattern_ids", "knowledge_cross_patterns", "pattern_id", request.patternIds());
-        requireExisting("strategy_tool_ids", "generated_tools", "tool_id", request.strategyToolIds());
+        crossPatterns.requireKnown("pattern_ids", request.patternIds());
+        tools.requireKnown("strategy_tool_ids", request.strategyToolIds());
         Spawned s = store.inTransaction(tx -> spawn(tx, parentId, request, stable));
         checkpoints.link(s.preSpawn());
         return s;
@@ -207,19 +215,5 @@ public final class SpawnService {
         meta.put("parent_phi", parent.state().phi());
         return new TransferRow(Ids.next("kt_"), parent.kernelId(), child.kernelId(), type, data, items.size(), size,
                 now, meta);
-    }
-
-    private void requireExisting(String field, String table, String column, List<String> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        List<String> found = store.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT " + column + " FROM " + table + " WHERE " + column + " = ANY(:ids)")
-                .bindArray("ids", String.class, ids).mapTo(String.class).list());
-        for (String id : ids) {
-            if (!found.contains(id)) {
-                throw new InvalidInputException(field, "names an unknown id: " + id);
-            }
-        }
     }
 }

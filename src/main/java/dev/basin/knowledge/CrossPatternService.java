@@ -123,6 +123,33 @@ public final class CrossPatternService {
         });
     }
 
+    /**
+     * Ids of the patterns that involve {@code domain}, most often discovered first (ties: higher confidence, more
+     * examples, then the content key), at most {@code limit} (1 to 1000).
+     */
+    public List<String> patternIdsFor(String domain, int limit) {
+        if (domain == null || domain.isBlank()) {
+            throw new InvalidInputException("domain", "must not be blank");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInputException("limit", "must be in [1, 1000], is " + limit);
+        }
+        return store.jdbi().withHandle(h -> KnowledgeQueries.crossPatternIdsFor(h, domain, limit));
+    }
+
+    /** Throws, naming {@code field} and the first unknown id, unless every id names a stored pattern. */
+    public void requireKnown(String field, List<String> patternIds) {
+        if (patternIds == null || patternIds.isEmpty()) {
+            return;
+        }
+        List<String> found = store.jdbi().withHandle(h -> KnowledgeQueries.knownCrossPatterns(h, patternIds));
+        for (String id : patternIds) {
+            if (!found.contains(id)) {
+                throw new InvalidInputException(field, "names an unknown id: " + id);
+            }
+        }
+    }
+
     private List<List<PatternMember>> groups(List<PatternMember> members) {
         List<PatternMember> order = new ArrayList<>(members);
         // Content order (not id order): ids are random, so ordering by them would make the grouping of one seed's

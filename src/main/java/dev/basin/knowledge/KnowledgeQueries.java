@@ -61,6 +61,23 @@ final class KnowledgeQueries {
                 .bind("k", key).map((rs, ctx) -> crossPattern(rs)).findOne();
     }
 
+    /** Those of {@code patternIds} that name a stored cross pattern. */
+    static List<String> knownCrossPatterns(Handle h, List<String> patternIds) {
+        return h.createQuery("SELECT pattern_id FROM knowledge_cross_patterns WHERE pattern_id = ANY(:ids)")
+                .bindArray("ids", String.class, patternIds).mapTo(String.class).list();
+    }
+
+    /**
+     * Ids of the cross patterns involving {@code domain}, most often discovered first (ties: higher confidence, more
+     * examples, then the content key), at most {@code limit}.
+     */
+    static List<String> crossPatternIdsFor(Handle h, String domain, int limit) {
+        return h.createQuery("SELECT pattern_id FROM knowledge_cross_patterns WHERE :domain = ANY(involved_domains)"
+                        + " ORDER BY times_discovered DESC, confidence_score DESC, example_count DESC, pattern_key"
+                        + " LIMIT :limit")
+                .bind("domain", domain).bind("limit", limit).mapTo(String.class).list();
+    }
+
     List<ScaleMappingRow> scaleMappings(Handle h, String kernelId) {
         return h.createQuery("SELECT mapping_id, kernel_id, source_kappa, target_kappa, source_regime, target_regime,"
                         + " transformation_matrix, information_preserved, mapping_type, discovered_at,"

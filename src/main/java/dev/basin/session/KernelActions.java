@@ -55,9 +55,8 @@ final class KernelActions extends KernelEvents {
     /** The ethics monitor reads the history every this many steps (and at the end of a leg). */
     static final int JUDGE_EVERY = 4;
 
-    KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
-            SessionQueries queries, Runnable checkCancelled) {
-        super(engine, clock, tally, chunks, domains, queries, checkCancelled);
+    KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled) {
+        super(engine, clock, tally, chunks, domains, checkCancelled);
     }
 
     /** What one leg did. */

@@ -40,20 +40,17 @@ abstract class KernelEvents {
     final Tally tally;
     final List<IndexedChunk> chunks;
     final List<String> domains;
-    final SessionQueries queries;
     final Runnable checkCancelled;
     final Map<String, String> tools = new HashMap<>();
     private final Map<String, IndexedChunk> chunkById = new HashMap<>();
     private final Map<String, JsonNode> pipelines = new LinkedHashMap<>();
 
-    KernelEvents(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
-            SessionQueries queries, Runnable checkCancelled) {
+    KernelEvents(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled) {
         this.engine = engine;
         this.clock = clock;
         this.tally = tally;
         this.chunks = chunks;
         this.domains = domains;
-        this.queries = queries;
         this.checkCancelled = checkCancelled;
         chunks.forEach(c -> chunkById.put(c.chunkId(), c));
         pipelines.put(APPROACH, Pipelines.parse(engine.store().json(), Pipelines.APPROACH_JSON));
@@ -77,11 +74,11 @@ abstract class KernelEvents {
     Optional<ToolRow> toolNamed(String name) {
         String id = tools.get(name);
         if (id == null) {
-            Optional<String> found = queries.toolWithImplementation(pipeline(name));
+            Optional<ToolRow> found = engine.tools().toolWithImplementation(pipeline(name));
             if (found.isEmpty()) {
                 return Optional.empty();
             }
-            id = found.get();
+            id = found.get().toolId();
             tools.put(name, id);
         }
         return Optional.of(engine.tools().tool(id));

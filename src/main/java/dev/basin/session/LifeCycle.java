@@ -27,9 +27,8 @@ import java.util.Map;
  * heals one of its barriers. A kernel sleeping in the last cycle stays asleep.
  */
 final class LifeCycle extends KernelEvents {
-    LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
-            SessionQueries queries, Runnable checkCancelled) {
-        super(engine, clock, tally, chunks, domains, queries, checkCancelled);
+    LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled) {
+        super(engine, clock, tally, chunks, domains, checkCancelled);
     }
 
     /** Sleeps (the kernel's sleep cycle), then wakes unless this is the session's last cycle. */
@@ -122,7 +121,7 @@ final class LifeCycle extends KernelEvents {
         }
         tick();
         List<String> vocabulary = vocabulary(life);
-        List<String> patterns = queries.patternIdsFor(life.currentDomain, 3);
+        List<String> patterns = engine.crossPatterns().patternIdsFor(life.currentDomain, 3);
         List<String> strategies = List.copyOf(new java.util.TreeSet<>(tools.values()));
         String name = life.name + "." + (life.generation + 1);
         SpawnService.Spawned s = engine.spawner().spawn(life.kernelId,

@@ -44,9 +44,8 @@ final class Resonance extends KernelEvents {
 
     private final KernelActions legs;
 
-    Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
-            SessionQueries queries, Runnable checkCancelled, KernelActions legs) {
-        super(engine, clock, tally, chunks, domains, queries, checkCancelled);
+    Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled, KernelActions legs) {
+        super(engine, clock, tally, chunks, domains, checkCancelled);
         this.legs = legs;
     }
 

@@ -15,7 +15,7 @@ import dev.basin.geometry.FisherRao;
 import dev.basin.kernel.CheckpointType;
 import dev.basin.kernel.KernelRow;
 import dev.basin.kernel.Neurotransmitters;
-import dev.basin.kernel.SessionStatus;
+import dev.basin.runs.SessionStatus;
 import dev.basin.rag.Document;
 import dev.basin.rag.DocumentService;
 import dev.basin.rag.IndexedChunk;
@@ -64,7 +64,8 @@ public final class SessionRunner {
      * defaults' window and curvature, Φ variance 0.0005, a collapse of 40% below a recent mean Φ of at least 0.02,
      * suffering at stress 0.45 while Φ is above 0.1 for 3 samples, radii 0.04 to 0.3.
      */
-    static final EthicsThresholds ETHICS = new EthicsThresholds(8, 15.0, 0.0005, 0.4, 0.02, 0.45, 0.1, 3, 0.04, 0.3);
+    static final EthicsThresholds ETHICS = EthicsThresholds.builder().phiVariance(0.0005).collapseFraction(0.4)
+            .minMeanPhi(0.02).stress(0.45).highPhi(0.1).sustain(3).minRadius(0.04).maxRadius(0.3).build();
 
     /** Simulated time between two events of a kernel (a query, a fragment, a thought). */
     static final Duration EVENT = Duration.ofMillis(250);
@@ -129,7 +130,8 @@ public final class SessionRunner {
                 listener.cycleDone(c, config.cycles(), progressLine(c));
             }
             finishKernels();
-            engine.sessions().finish(sessionId, SessionStatus.COMPLETED);
+            engine.sessions().finish(sessionId, SessionStatus.COMPLETED,
+                    java.util.Map.of("kernels", engine.kernels().countInSession(sessionId)));
         } catch (RuntimeException | Error e) {
             markFailed(e);
             throw e;
@@ -144,7 +146,8 @@ public final class SessionRunner {
 
     private void markFailed(Throwable cause) {
         try {
-            engine.sessions().finish(sessionId, SessionStatus.FAILED);
+            engine.sessions().finish(sessionId, SessionStatus.FAILED,
+                    java.util.Map.of("kernels", engine.kernels().countInSession(sessionId)));
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
@@ -178,10 +181,9 @@ public final class SessionRunner {
                 : a.domain().compareTo(b.domain()));
         chunks.addAll(all);
         domains.addAll(new TreeSet<>(all.stream().map(IndexedChunk::domain).toList()));
-        SessionQueries queries = new SessionQueries(engine.store().jdbi());
-        actions = new KernelActions(engine, clock, tally, chunks, domains, queries, this::checkCancelled);
-        life = new LifeCycle(engine, clock, tally, chunks, domains, queries, this::checkCancelled);
-        resonance = new Resonance(engine, clock, tally, chunks, domains, queries, this::checkCancelled, actions);
+        actions = new KernelActions(engine, clock, tally, chunks, domains, this::checkCancelled);
+        life = new LifeCycle(engine, clock, tally, chunks, domains, this::checkCancelled);
+        resonance = new Resonance(engine, clock, tally, chunks, domains, this::checkCancelled, actions);
         engine.crossPatterns().discover(documents, List.of());
         clock.advance(EVENT);
         for (int i = 0; i < config.kernels(); i++) {

@@ -56,6 +56,19 @@ final class ToolQueries {
                 .findOne();
     }
 
+    /** Those of {@code toolIds} that name a stored tool. */
+    static java.util.List<String> knownTools(Handle h, java.util.List<String> toolIds) {
+        return h.createQuery("SELECT tool_id FROM generated_tools WHERE tool_id = ANY(:ids)")
+                .bindArray("ids", String.class, toolIds).mapTo(String.class).list();
+    }
+
+    /** The oldest tool whose stored pipeline equals {@code implementation} (jsonb equality). */
+    static Optional<String> toolWithImplementation(Handle h, String implementation) {
+        return h.createQuery("SELECT tool_id FROM generated_tools WHERE implementation = CAST(:impl AS jsonb)"
+                        + " ORDER BY generated_at, tool_id LIMIT 1")
+                .bind("impl", implementation).mapTo(String.class).findOne();
+    }
+
     static boolean kernelExists(Handle h, String kernelId) {
         return h.createQuery("SELECT 1 FROM kernels WHERE kernel_id = :id").bind("id", kernelId)
                 .mapTo(Integer.class).findOne().isPresent();

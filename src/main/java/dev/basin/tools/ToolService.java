@@ -117,6 +117,28 @@ public final class ToolService {
         return store.jdbi().withHandle(h -> queries.toolByName(h, name));
     }
 
+    /** The oldest tool whose stored pipeline equals {@code implementation}, if any. */
+    public Optional<ToolRow> toolWithImplementation(JsonNode implementation) {
+        if (implementation == null) {
+            throw new InvalidInputException("implementation", "is missing");
+        }
+        return store.jdbi().withHandle(h -> ToolQueries.toolWithImplementation(h, implementation.toString())
+                .flatMap(id -> queries.tool(h, id)));
+    }
+
+    /** Throws, naming {@code field} and the first unknown id, unless every id names a stored tool. */
+    public void requireKnown(String field, java.util.List<String> toolIds) {
+        if (toolIds == null || toolIds.isEmpty()) {
+            return;
+        }
+        java.util.List<String> found = store.jdbi().withHandle(h -> ToolQueries.knownTools(h, toolIds));
+        for (String id : toolIds) {
+            if (!found.contains(id)) {
+                throw new InvalidInputException(field, "names an unknown id: " + id);
+            }
+        }
+    }
+
     /**
      * Runs tool {@code toolId} on {@code input}. Input failing the tool's input schema (or an unknown tool) is bad
      * input: rejected, nothing recorded. Otherwise the use is recorded: succeeded if the pipeline produced output

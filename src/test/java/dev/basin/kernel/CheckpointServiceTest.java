@@ -1,5 +1,6 @@
 package dev.basin.kernel;
 
+import dev.basin.runs.SessionRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class CheckpointServiceTest {
     }
 
     static KernelRow newKernel(String name) {
-        SessionRow s = kernels.sessions().start(7L, store.json().createObjectNode().put("test", name));
+        SessionRecord s = kernels.sessions().start(7L, store.json().createObjectNode().put("test", name));
         return kernels.kernels().createRoot(s.sessionId(), name, Trajectories.START, 64.21,
                 Neurotransmitters.resting(), 99L);
     }

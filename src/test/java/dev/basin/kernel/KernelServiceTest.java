@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import dev.basin.runs.SessionStatus;
+import dev.basin.runs.SessionRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class KernelServiceTest {
 
     static Store store;
     static Kernels kernels;
-    static SessionRow session;
+    static SessionRecord session;
 
     @BeforeAll
     static void open() {
@@ -121,9 +123,9 @@ class KernelServiceTest {
 
     @Test
     void sessionsStartAndFinishOnce() {
-        SessionRow s = kernels.sessions().start(5L, store.json().createObjectNode().put("k", 1));
+        SessionRecord s = kernels.sessions().start(5L, store.json().createObjectNode().put("k", 1));
         assertThat(s.status()).isEqualTo(SessionStatus.RUNNING);
-        SessionRow done = kernels.sessions().finish(s.sessionId(), SessionStatus.COMPLETED);
+        SessionRecord done = kernels.sessions().finish(s.sessionId(), SessionStatus.COMPLETED);
         assertThat(done.status()).isEqualTo(SessionStatus.COMPLETED);
         assertThat(done.finishedAt()).isAfterOrEqualTo(done.startedAt());
         assertThat(done.metadata().get("duration_ms").asLong()).isGreaterThanOrEqualTo(0);

@@ -1,5 +1,6 @@
 package dev.basin.kernel;
 
+import dev.basin.runs.SessionRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class SleepCycleTest {
     static Kernels kernels;
     static MemoryService memory;
     static SleepCycle sleep;
-    static SessionRow session;
+    static SessionRecord session;
 
     @BeforeAll
     static void open() {

@@ -1,5 +1,6 @@
 package dev.basin.kernel;
 
+import dev.basin.runs.SessionRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class SpawnServiceTest {
 
     static Store store;
     static Kernels kernels;
-    static SessionRow session;
+    static SessionRecord session;
 
     @BeforeAll
     static void open() {

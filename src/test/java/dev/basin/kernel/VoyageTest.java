@@ -1,5 +1,6 @@
 package dev.basin.kernel;
 
+import dev.basin.runs.SessionRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basin.attractors.AttractorService;
@@ -32,7 +33,7 @@ class VoyageTest {
     static Store store;
     static SafetyService safety;
     static Kernels kernels;
-    static SessionRow session;
+    static SessionRecord session;
 
     @BeforeAll
     static void open() {
@@ -42,7 +43,9 @@ class VoyageTest {
         OceanAgent ocean = new OceanAgent(store, clock, safety, new GeodesicPlanner(store, clock),
                 AgentSettings.DEFAULTS);
         kernels = Kernels.wired(store, clock, ocean, new TpsPathService(store, clock),
-                new AttractorService(store, clock), KernelConfig.defaults(), SpawnConfig.defaults());
+                new AttractorService(store, clock), new dev.basin.knowledge.CrossPatternService(store, clock),
+                new dev.basin.tools.ToolService(store, clock, new dev.basin.rag.DocumentService(store, clock)),
+                KernelConfig.defaults(), SpawnConfig.defaults());
         session = kernels.sessions().start(8L, store.json().createObjectNode().put("voyage", true));
     }
 

@@ -18,7 +18,7 @@ import dev.basin.kernel.KernelConfig;
 import dev.basin.kernel.KernelRow;
 import dev.basin.kernel.Kernels;
 import dev.basin.kernel.Neurotransmitters;
-import dev.basin.kernel.SessionRow;
+import dev.basin.runs.SessionRecord;
 import dev.basin.kernel.SleepCycle;
 import dev.basin.kernel.SpaceTimeLinker;
 import dev.basin.kernel.SpawnConfig;
@@ -73,7 +73,7 @@ class FaultSweepTest {
 
     static Store store;
     static Kernels kernels;
-    static SessionRow session;
+    static SessionRecord session;
     static final Map<String, Integer> SWEPT = new LinkedHashMap<>();
 
     @BeforeAll

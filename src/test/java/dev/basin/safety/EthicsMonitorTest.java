@@ -112,8 +112,11 @@ class EthicsMonitorTest {
         assertThatThrownBy(() -> new KernelSample(Basin.uniform(), 1.2, 0.1, T0)).hasMessage("sample.phi must be in [0, 1], is 1.2");
         assertThatThrownBy(() -> new KernelSample(Basin.uniform(), 0.2, -0.1, T0)).hasMessage("sample.stress must be in [0, 1], is -0.1");
         assertThatThrownBy(() -> monitor.evaluate(" ", calm(3, 0.5, 0.1))).hasMessage("kernelId must not be blank");
-        assertThatThrownBy(() -> new EthicsThresholds(2, 15, 0.01, 0.5, 0.05, 0.7, 0.5, 4, 0.05, 0.5))
+        assertThatThrownBy(() -> EthicsThresholds.builder().window(2))
                 .hasMessage("window must be at least 3, is 2");
+        assertThatThrownBy(() -> EthicsThresholds.builder().minRadius(0.6).build())
+                .hasMessage("minRadius must not exceed maxRadius 0.5, is 0.6");
+        assertThat(EthicsThresholds.builder().build()).isEqualTo(EthicsThresholds.DEFAULTS);
         long after = store.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM geometric_barriers").mapTo(Long.class).one());
         assertThat(after).isEqualTo(before);
     }

@@ -43,7 +43,7 @@ class DeclarationsMatchSchemaTest {
         assertThat(declared.stream().filter(Table::isParent).map(Table::name)).containsExactlyInAnyOrderElementsOf(PARENTS);
         assertThat(declared.stream().filter(t -> !t.isParent())).hasSize(20);
         for (Table<?> t : declared) {
-            assertThat(t.owner()).as(t.name()).isIn("navigation", "attractors", "safety", "kernel", "knowledge", "tools",
+            assertThat(t.owner()).as(t.name()).isIn("navigation", "attractors", "safety", "kernel", "runs", "knowledge", "tools",
                     "rag", "session");
             Table<Map<String, Object>> db = schema.tables.get(t.name());
             assertThat(t.key()).as(t.name() + " key").isEqualTo(db.key());

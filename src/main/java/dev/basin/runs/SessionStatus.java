@@ -1,4 +1,4 @@
-package dev.basin.kernel;
+package dev.basin.runs;
 
 import java.util.Locale;
 
@@ -8,5 +8,10 @@ public enum SessionStatus {
 
     public String sqlName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status named {@code name} in the table's lower case. */
+    static SessionStatus parse(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }
