@@ -132,10 +132,10 @@ public final class InsightService {
         Instant now = clock.instant();
         ObjectNode meta = JSON.objectNode().put("phi_before", phiBefore).put("phi_after", phiAfter)
                 .put("kappa_before", kappaBefore).put("kappa_after", kappaAfter).put("phi_threshold", config.phiThreshold());
-        OutcomeRow outcome = new OutcomeRow(Ids.next("liout_"), insightId, type, type.equals("validated"), dPhi,
+        OutcomeRow outcome = new OutcomeRow(Ids.next("liout_"), insightId, insight.kernelId(), type, type.equals("validated"), dPhi,
                 kappaAfter - kappaBefore, learning, now, meta);
         return store.inTransaction(tx -> {
-            if (!tx.upsert(ToolsTables.OUTCOMES, outcome, Upsert.on("insight_id").doNothing())) {
+            if (!tx.upsert(ToolsTables.OUTCOMES, outcome, Upsert.on("insight_id", "kernel_id").doNothing())) {
                 throw new InvalidInputException("insightId", "already has an outcome: " + insightId);
             }
             Optional<FalsePatternRow> cls = Optional.empty();

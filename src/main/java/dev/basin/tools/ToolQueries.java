@@ -45,12 +45,12 @@ final class ToolQueries {
     }
 
     Optional<OutcomeRow> outcomeOf(Handle h, String insightId) {
-        return h.createQuery("SELECT outcome_id, insight_id, outcome_type, success, phi_change, kappa_change,"
+        return h.createQuery("SELECT outcome_id, insight_id, kernel_id, outcome_type, success, phi_change, kappa_change,"
                         + " learning_value, recorded_at, metadata::text AS metadata FROM lightning_insight_outcomes"
                         + " WHERE insight_id = :id")
                 .bind("id", insightId)
                 .map((rs, ctx) -> new OutcomeRow(rs.getString("outcome_id"), rs.getString("insight_id"),
-                        rs.getString("outcome_type"), rs.getBoolean("success"), rs.getDouble("phi_change"),
+                        rs.getString("kernel_id"), rs.getString("outcome_type"), rs.getBoolean("success"), rs.getDouble("phi_change"),
                         rs.getDouble("kappa_change"), rs.getDouble("learning_value"), instant(rs, "recorded_at"),
                         json(mapper, rs, "metadata")))
                 .findOne();

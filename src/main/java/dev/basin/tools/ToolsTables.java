@@ -56,6 +56,7 @@ public final class ToolsTables {
             .key("outcome_id")
             .column("outcome_id", TEXT, OutcomeRow::outcomeId)
             .column("insight_id", TEXT, OutcomeRow::insightId)
+            .column("kernel_id", TEXT, OutcomeRow::kernelId)
             .column("outcome_type", TEXT, OutcomeRow::outcomeType)
             .column("success", BOOLEAN, OutcomeRow::success)
             .column("phi_change", DOUBLE, OutcomeRow::phiChange)

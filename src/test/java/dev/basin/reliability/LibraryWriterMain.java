@@ -72,7 +72,7 @@ public final class LibraryWriterMain {
                 store.useTransaction(tx -> {
                     tx.insert(WorkloadTables.KERNELS, WorkloadTables.kernel("krn_" + hex, runSession, r));
                     tx.insert(WorkloadTables.INSIGHTS, WorkloadTables.insight("ins_" + hex, "krn_" + hex, r));
-                    tx.insert(WorkloadTables.OUTCOMES, WorkloadTables.outcome("liout_" + hex, "ins_" + hex, r));
+                    tx.insert(WorkloadTables.OUTCOMES, WorkloadTables.outcome("liout_" + hex, "ins_" + hex, "krn_" + hex, r));
                 });
                 out.println("ACK U " + hex + " END");
             }));

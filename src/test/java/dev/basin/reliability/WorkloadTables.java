@@ -33,7 +33,7 @@ final class WorkloadTables {
     record InsightRow(String insightId, String kernelId, List<String> domains, Basin basin, double confidence,
             String content) {}
 
-    record OutcomeRow(String outcomeId, String insightId, String outcomeType, boolean success, double phiChange,
+    record OutcomeRow(String outcomeId, String insightId, String kernelId, String outcomeType, boolean success, double phiChange,
             double kappaChange, double learningValue) {}
 
     static final Table<SessionRow> SESSIONS = Table.<SessionRow>named("sessions").owner(OWNER).key("session_id")
@@ -74,6 +74,7 @@ final class WorkloadTables {
             .key("outcome_id")
             .column("outcome_id", TEXT, OutcomeRow::outcomeId)
             .column("insight_id", TEXT, OutcomeRow::insightId)
+            .column("kernel_id", TEXT, OutcomeRow::kernelId)
             .column("outcome_type", TEXT, OutcomeRow::outcomeType)
             .column("success", BOOLEAN, OutcomeRow::success)
             .column("phi_change", DOUBLE, OutcomeRow::phiChange)
@@ -109,9 +110,9 @@ final class WorkloadTables {
                 "probe insight " + id);
     }
 
-    static OutcomeRow outcome(String id, String insightId, SplittableRandom r) {
+    static OutcomeRow outcome(String id, String insightId, String kernelId, SplittableRandom r) {
         boolean ok = r.nextBoolean();
-        return new OutcomeRow(id, insightId, ok ? "validated" : "invalidated", ok, r.nextDouble() * 2 - 1,
+        return new OutcomeRow(id, insightId, kernelId, ok ? "validated" : "invalidated", ok, r.nextDouble() * 2 - 1,
                 r.nextGaussian(), r.nextDouble());
     }
 }

@@ -88,7 +88,7 @@ class EveryTableRoundTripTest {
 
     static boolean isForeignKey(String table, String column) {
         return store.jdbi().withHandle(h -> h.createQuery("""
-                SELECT count(*) FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+                SELECT count(*) FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
                 WHERE c.contype = 'f' AND c.conrelid = CAST(:t AS regclass) AND a.attname = :c AND c.confrelid <> c.conrelid""")
                 .bind("t", table).bind("c", column).mapTo(Long.class).one()) > 0;
     }

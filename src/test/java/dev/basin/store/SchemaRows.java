@@ -23,7 +23,8 @@ final class SchemaRows {
     private static final Pattern ENUM = Pattern.compile("\\((\\w+) = ANY \\(ARRAY\\[(.*?)]\\)\\)");
     private static final Pattern ID = Pattern.compile("\\((\\w+) ~ '\\^([a-z_]*)\\[0-9a-f]\\{(\\d+)(,?)}\\$'");
 
-    record Fk(String table, String column, String refTable) {}
+    /** One column of a foreign key: {@code table.column} references {@code refTable.refColumn}. */
+    record Fk(String table, String column, String refTable, String refColumn) {}
 
     final Map<String, Table<Map<String, Object>>> tables = new LinkedHashMap<>();
     final Map<String, String> keys = new HashMap<>();
@@ -46,6 +47,20 @@ final class SchemaRows {
                        (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = c.conkey[1]) AS col,
                        c.confrelid::regclass::text AS ref, cardinality(c.conkey) AS ncols
                 FROM pg_constraint c WHERE c.connamespace = 'public'::regnamespace""").mapToMap().list();
+        // every column of every foreign key (a composite key names several); a column that several keys share takes
+        // its value from a key to another table rather than from a key to its own table
+        h.createQuery("""
+                SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, c.confrelid::regclass::text AS ref,
+                       fa.attname AS refcol
+                FROM pg_constraint c
+                CROSS JOIN LATERAL unnest(c.conkey, c.confkey) AS k(n, fn)
+                JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n
+                JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = k.fn
+                WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+                ORDER BY cardinality(c.conkey), c.conname""").mapToMap().list().forEach(f -> {
+            Fk fk = new Fk((String) f.get("tbl"), (String) f.get("col"), (String) f.get("ref"), (String) f.get("refcol"));
+            fks.merge(fk.table() + "." + fk.column(), fk, (old, neu) -> old.refTable().equals(old.table()) ? neu : old);
+        });
         Map<String, Set<String>> basinCols = new HashMap<>();
         Map<String, Set<String>> pathCols = new HashMap<>();
         for (Map<String, Object> c : cons) {
@@ -54,7 +69,7 @@ final class SchemaRows {
             String kind = String.valueOf(c.get("kind"));
             switch (kind) {
                 case "p" -> keys.put(tbl, (String) c.get("col"));
-                case "f" -> fks.put(tbl + "." + c.get("col"), new Fk(tbl, (String) c.get("col"), (String) c.get("ref")));
+                case "f" -> { } // below, column by column
                 case "u" -> {
                     if (((Number) c.get("ncols")).intValue() == 1) {
                         uniques.computeIfAbsent(tbl, k -> new LinkedHashSet<>()).add((String) c.get("col"));
@@ -152,7 +167,7 @@ final class SchemaRows {
         }
         Fk fk = fks.get(q);
         if (fk != null) {
-            return fk.refTable().equals(table) ? null : key(fk.refTable(), i);
+            return fk.refTable().equals(table) ? null : rows.get(fk.refTable()).get(i).get(fk.refColumn());
         }
         List<String> e = enums.get(q);
         if (e != null) {
@@ -198,6 +213,13 @@ final class SchemaRows {
         }
         if (r.containsKey("target_kernel_id")) {
             r.put("target_kernel_id", key("kernels", (i + 1) % 2));
+        }
+        if (table.equals("kernel_checkpoints") || table.equals("tps_geodesic_paths")) {
+            // a space-time path links two checkpoints of its own kernel: both sample checkpoints belong to kernel 0
+            r.put("kernel_id", key("kernels", 0));
+        }
+        if (table.equals("kernel_checkpoints")) {
+            r.put("sequence", (long) (i + 1));
         }
         if (r.containsKey("to_checkpoint_id")) {
             r.put("to_checkpoint_id", key("kernel_checkpoints", (i + 1) % 2));
