@@ -24,7 +24,7 @@ class BallIndexTest {
     void answersEqualTheLinearScanOnUniformAndClusteredCentres() {
         SplittableRandom rnd = new SplittableRandom(7);
         for (boolean clustered : new boolean[] {false, true}) {
-            BallIndex index = new BallIndex(11);
+            BallIndex index = new BallIndex();
             List<Basin> clusters = new ArrayList<>();
             for (int k = 0; k < 5; k++) {
                 clusters.add(SafetyFixtures.dirichlet(rnd, 1.0));
@@ -51,7 +51,7 @@ class BallIndexTest {
 
     @Test
     void boundaryCasesAreDecidedExactly() {
-        BallIndex index = new BallIndex(3);
+        BallIndex index = new BallIndex();
         Basin c = SafetyFixtures.wave(0.5, 0.3, 0.0);
         Basin p = SafetyFixtures.wave(0.5, 0.3, 0.01);
         double d = dev.basin.geometry.FisherRao.distance(p, c);
@@ -62,7 +62,7 @@ class BallIndexTest {
 
     @Test
     void removeAndReplaceKeepSlotsConsistent() {
-        BallIndex index = new BallIndex(5);
+        BallIndex index = new BallIndex();
         SplittableRandom rnd = new SplittableRandom(1);
         List<Basin> centres = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
