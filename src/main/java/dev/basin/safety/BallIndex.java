@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 
 /**
  * Exact "which balls contain p" over up to millions of balls, in memory.
@@ -30,6 +31,8 @@ public final class BallIndex {
     public static final double DOT_MARGIN = 1e-12;
 
     private static final int D = Basin.DIM;
+    /** Balls per parallel chunk (a multiple of {@link ByteCodes#BLOCK}). */
+    private static final int CHUNK = 1 << 14;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Integer> slotOf = new HashMap<>();
@@ -118,30 +121,49 @@ public final class BallIndex {
         }
     }
 
-    /** Every ball that contains {@code p} (d &lt; radius), exactly, whatever its scope. */
+    /**
+     * Every ball that contains {@code p} (d &lt; radius), exactly, whatever its scope. From
+     * {@value dev.basin.geometry.ByteCodes#PARALLEL_THRESHOLD} balls on, the balls are split into chunks checked in
+     * parallel on the common fork-join pool.
+     */
     public List<Hit> containing(Basin p) {
         double[] s = p.toSqrtArray();
         float[] q = ByteCodes.query(s);
-        List<Hit> hits = new ArrayList<>(2);
         lock.readLock().lock();
         try {
-            for (int i : codes.above(q, 0, size)) {
-                double dot = VectorMath.dot(s, 0, sqrt, i * D);
-                if (dot <= cosHalf[i] - DOT_MARGIN) {
-                    continue;
-                }
-                Ball ball = balls[i];
-                if (dot > cosHalf[i] + DOT_MARGIN) {
-                    hits.add(new Hit(ball, distance(p, s, i, ball)));
-                } else {
-                    double d = FisherRao.distance(p, ball.center());
-                    if (d < ball.radius()) {
-                        hits.add(new Hit(ball, d));
-                    }
-                }
+            int n = size;
+            if (n < ByteCodes.PARALLEL_THRESHOLD) {
+                return containing(p, s, q, 0, n);
             }
+            int chunks = (n + CHUNK - 1) / CHUNK;
+            List<List<Hit>> parts = IntStream.range(0, chunks).parallel()
+                    .mapToObj(c -> containing(p, s, q, c * CHUNK, Math.min(n, (c + 1) * CHUNK)))
+                    .toList();
+            List<Hit> hits = new ArrayList<>(parts.stream().mapToInt(List::size).sum());
+            parts.forEach(hits::addAll);
+            return hits;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** The balls in slots [from, to) that contain p; the caller holds the read lock. */
+    private List<Hit> containing(Basin p, double[] s, float[] q, int from, int to) {
+        List<Hit> hits = new ArrayList<>(2);
+        for (int i : codes.above(q, from, to)) {
+            double dot = VectorMath.dot(s, 0, sqrt, i * D);
+            if (dot <= cosHalf[i] - DOT_MARGIN) {
+                continue;
+            }
+            Ball ball = balls[i];
+            if (dot > cosHalf[i] + DOT_MARGIN) {
+                hits.add(new Hit(ball, distance(p, s, i, ball)));
+            } else {
+                double d = FisherRao.distance(p, ball.center());
+                if (d < ball.radius()) {
+                    hits.add(new Hit(ball, d));
+                }
+            }
         }
         return hits;
     }
