@@ -33,24 +33,59 @@ public final class VectorMath {
     }
 
     static double dotScalar(double[] a, int ao, double[] b, int bo) {
-        double[] acc = new double[8];
+        double l0 = 0.0;
+        double l1 = 0.0;
+        double l2 = 0.0;
+        double l3 = 0.0;
+        double l4 = 0.0;
+        double l5 = 0.0;
+        double l6 = 0.0;
+        double l7 = 0.0;
         for (int i = 0; i < D; i += 8) {
-            for (int l = 0; l < 8; l++) {
-                acc[l] = Math.fma(a[ao + i + l], b[bo + i + l], acc[l]);
-            }
+            int x = ao + i;
+            int y = bo + i;
+            l0 = Math.fma(a[x], b[y], l0);
+            l1 = Math.fma(a[x + 1], b[y + 1], l1);
+            l2 = Math.fma(a[x + 2], b[y + 2], l2);
+            l3 = Math.fma(a[x + 3], b[y + 3], l3);
+            l4 = Math.fma(a[x + 4], b[y + 4], l4);
+            l5 = Math.fma(a[x + 5], b[y + 5], l5);
+            l6 = Math.fma(a[x + 6], b[y + 6], l6);
+            l7 = Math.fma(a[x + 7], b[y + 7], l7);
         }
-        return sum8(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7]);
+        return sum8(l0, l1, l2, l3, l4, l5, l6, l7);
     }
 
     static double squaredDistanceScalar(double[] a, int ao, double[] b, int bo) {
-        double[] acc = new double[8];
+        double l0 = 0.0;
+        double l1 = 0.0;
+        double l2 = 0.0;
+        double l3 = 0.0;
+        double l4 = 0.0;
+        double l5 = 0.0;
+        double l6 = 0.0;
+        double l7 = 0.0;
         for (int i = 0; i < D; i += 8) {
-            for (int l = 0; l < 8; l++) {
-                double d = a[ao + i + l] - b[bo + i + l];
-                acc[l] = Math.fma(d, d, acc[l]);
-            }
+            int x = ao + i;
+            int y = bo + i;
+            double d0 = a[x] - b[y];
+            double d1 = a[x + 1] - b[y + 1];
+            double d2 = a[x + 2] - b[y + 2];
+            double d3 = a[x + 3] - b[y + 3];
+            double d4 = a[x + 4] - b[y + 4];
+            double d5 = a[x + 5] - b[y + 5];
+            double d6 = a[x + 6] - b[y + 6];
+            double d7 = a[x + 7] - b[y + 7];
+            l0 = Math.fma(d0, d0, l0);
+            l1 = Math.fma(d1, d1, l1);
+            l2 = Math.fma(d2, d2, l2);
+            l3 = Math.fma(d3, d3, l3);
+            l4 = Math.fma(d4, d4, l4);
+            l5 = Math.fma(d5, d5, l5);
+            l6 = Math.fma(d6, d6, l6);
+            l7 = Math.fma(d7, d7, l7);
         }
-        return sum8(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7]);
+        return sum8(l0, l1, l2, l3, l4, l5, l6, l7);
     }
 
     /** The fixed order in which eight partial sums are added (the SIMD path adds them in the same order). */
