@@ -2,6 +2,7 @@ package dev.basin.attractors;
 
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.ByteCodes;
+import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.VectorMath;
 import java.util.ArrayList;
@@ -153,8 +154,7 @@ public final class AttractorIndex {
     }
 
     private double distance(double[] t, int item) {
-        double acc = VectorMath.squaredDistance(exact, item * D, t, 0);
-        return 4.0 * Math.asin(Math.min(1.0, Math.sqrt(acc) / 2.0));
+        return FisherRao.distanceFromChordSquared(VectorMath.squaredDistance(exact, item * D, t, 0));
     }
 
     private static double[] sqrt(Basin b) {

@@ -49,15 +49,51 @@ public final class FisherRao {
 
     /** The sphere angle θ = d/2 ∈ [0, π/2] between √p and √q, in the stable form 2·asin(‖s − t‖/2). */
     public static double angle(Basin p, Basin q) {
-        double chord = chord(p, q);
-        if (Double.isNaN(chord)) {
+        double sq = chordSquared(p, q);
+        if (Double.isNaN(sq)) {
             return Math.PI / 2;
         }
-        return Math.min(Math.PI / 2, 2.0 * Math.asin(Math.min(1.0, chord / 2.0)));
+        return Math.min(Math.PI / 2, 2.0 * asinSqrt(Math.min(1.0, 0.25 * sq)));
     }
 
     /**
-     * ‖√p − √q‖, or NaN when the supports are disjoint (no i with pᵢ &gt; 0 and qᵢ &gt; 0; the caller maps that to the
+     * The Fisher–Rao distance 4·asin(c/2) of two basins whose √-coordinates are a chord c = √sq apart, capped at π.
+     * One formula for every index that computes ‖s − t‖² itself (it cannot tell disjoint supports, which are exactly π,
+     * from a chord² rounded just below 2: callers check supports when sq is within {@value #DISJOINT_CHECK} of 2).
+     */
+    public static double distanceFromChordSquared(double sq) {
+        return Math.min(Math.PI, 4.0 * asinSqrt(Math.min(1.0, 0.25 * sq)));
+    }
+
+    // fdlibm's (e_asin.c) rational approximation of asin on [0, 0.5]: asin(x) = x + x·P(x²)/Q(x²), error < 1 ulp.
+    private static final double PS0 = 1.66666666666666657415e-01;
+    private static final double PS1 = -3.25565818622400915405e-01;
+    private static final double PS2 = 2.01212532134862925881e-01;
+    private static final double PS3 = -4.00555345006794114027e-02;
+    private static final double PS4 = 7.91534994289814532176e-04;
+    private static final double PS5 = 3.47933107596021167570e-05;
+    private static final double QS1 = -2.40339491173441421878e+00;
+    private static final double QS2 = 2.02094576023350569471e+00;
+    private static final double QS3 = -6.88283971605453293030e-01;
+    private static final double QS4 = 7.70381505559019352791e-02;
+
+    /**
+     * asin(√y) for y ∈ [0, 1]. Below y = 1/4 (x = √y &lt; 1/2, i.e. d &lt; 2π/3) it evaluates fdlibm's rational
+     * approximation in y itself, so the polynomial does not wait for the square root (both run at once); above, it is
+     * {@link Math#asin}.
+     */
+    static double asinSqrt(double y) {
+        double x = Math.sqrt(y);
+        if (y < 0.25) {
+            double p = y * (PS0 + y * (PS1 + y * (PS2 + y * (PS3 + y * (PS4 + y * PS5)))));
+            double q = 1.0 + y * (QS1 + y * (QS2 + y * (QS3 + y * QS4)));
+            return x + x * (p / q);
+        }
+        return Math.asin(x);
+    }
+
+    /**
+     * ‖√p − √q‖², or NaN when the supports are disjoint (no i with pᵢ &gt; 0 and qᵢ &gt; 0; the caller maps that to the
      * exact maximum angle π/2).
      *
      * <p>First pass: Σ(sᵢ − tᵢ)² by {@link VectorMath#squaredDistance} (eight partial sums, SIMD when available). The
@@ -67,7 +103,7 @@ public final class FisherRao {
      * supports, and only then are the supports compared. Both passes are symmetric bit for bit: (sᵢ − tᵢ)² = (tᵢ − sᵢ)²
      * exactly, summed in the same order.
      */
-    private static double chord(Basin p, Basin q) {
+    private static double chordSquared(Basin p, Basin q) {
         double[] s = p.s();
         double[] t = q.s();
         double sq = VectorMath.squaredDistance(s, 0, t, 0);
@@ -75,7 +111,7 @@ public final class FisherRao {
             if (sq >= 2.0 - DISJOINT_CHECK && disjoint(s, t)) {
                 return Double.NaN;
             }
-            return Math.sqrt(sq);
+            return sq;
         }
         double[] a = p.p();
         double[] b = q.p();
@@ -87,7 +123,7 @@ public final class FisherRao {
                 sq += diff * diff;
             }
         }
-        return Math.sqrt(sq);
+        return sq;
     }
 
     private static boolean disjoint(double[] s, double[] t) {

@@ -26,20 +26,35 @@ final class SimdKernels {
     private SimdKernels() {}
 
     static double dot(double[] a, int ao, double[] b, int bo) {
-        DoubleVector acc = DoubleVector.zero(D8);
-        for (int i = 0; i < D; i += 8) {
-            acc = DoubleVector.fromArray(D8, a, ao + i).fma(DoubleVector.fromArray(D8, b, bo + i), acc);
+        DoubleVector p0 = DoubleVector.zero(D8);
+        DoubleVector p1 = DoubleVector.zero(D8);
+        DoubleVector p2 = DoubleVector.zero(D8);
+        DoubleVector p3 = DoubleVector.zero(D8);
+        for (int i = 0; i < D; i += 32) {
+            p0 = DoubleVector.fromArray(D8, a, ao + i).fma(DoubleVector.fromArray(D8, b, bo + i), p0);
+            p1 = DoubleVector.fromArray(D8, a, ao + i + 8).fma(DoubleVector.fromArray(D8, b, bo + i + 8), p1);
+            p2 = DoubleVector.fromArray(D8, a, ao + i + 16).fma(DoubleVector.fromArray(D8, b, bo + i + 16), p2);
+            p3 = DoubleVector.fromArray(D8, a, ao + i + 24).fma(DoubleVector.fromArray(D8, b, bo + i + 24), p3);
         }
-        return reduce(acc);
+        return reduce(p0.add(p1).add(p2.add(p3)));
     }
 
     static double squaredDistance(double[] a, int ao, double[] b, int bo) {
-        DoubleVector acc = DoubleVector.zero(D8);
-        for (int i = 0; i < D; i += 8) {
-            DoubleVector d = DoubleVector.fromArray(D8, a, ao + i).sub(DoubleVector.fromArray(D8, b, bo + i));
-            acc = d.fma(d, acc);
+        DoubleVector p0 = DoubleVector.zero(D8);
+        DoubleVector p1 = DoubleVector.zero(D8);
+        DoubleVector p2 = DoubleVector.zero(D8);
+        DoubleVector p3 = DoubleVector.zero(D8);
+        for (int i = 0; i < D; i += 32) {
+            DoubleVector d0 = DoubleVector.fromArray(D8, a, ao + i).sub(DoubleVector.fromArray(D8, b, bo + i));
+            DoubleVector d1 = DoubleVector.fromArray(D8, a, ao + i + 8).sub(DoubleVector.fromArray(D8, b, bo + i + 8));
+            DoubleVector d2 = DoubleVector.fromArray(D8, a, ao + i + 16).sub(DoubleVector.fromArray(D8, b, bo + i + 16));
+            DoubleVector d3 = DoubleVector.fromArray(D8, a, ao + i + 24).sub(DoubleVector.fromArray(D8, b, bo + i + 24));
+            p0 = d0.fma(d0, p0);
+            p1 = d1.fma(d1, p1);
+            p2 = d2.fma(d2, p2);
+            p3 = d3.fma(d3, p3);
         }
-        return reduce(acc);
+        return reduce(p0.add(p1).add(p2.add(p3)));
     }
 
     /** ((l₀+l₄)+(l₂+l₆)) + ((l₁+l₅)+(l₃+l₇)), as {@link VectorMath#sum8}. */

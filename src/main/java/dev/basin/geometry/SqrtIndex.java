@@ -196,7 +196,7 @@ public final class SqrtIndex {
                 return Math.PI;
             }
         }
-        return Math.min(Math.PI, 4.0 * Math.asin(Math.min(1.0, Math.sqrt(sq) / 2.0)));
+        return FisherRao.distanceFromChordSquared(sq);
     }
 
     /** Builds an index by appending basins. */

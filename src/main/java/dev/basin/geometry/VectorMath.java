@@ -8,10 +8,11 @@ package dev.basin.geometry;
  * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher {@code basin} for {@code serve}
  * and {@code run}, the tests, the benchmarks) the loops use SIMD through the Vector API ({@link #SIMD} is true);
  * otherwise plain Java loops with the same arithmetic. The double-precision results are bit for bit the same either
- * way: both keep eight partial sums, lane l summing the terms i ≡ l (mod 8) in increasing i with a fused multiply-add,
- * and add the eight partial sums in the fixed order ((l₀+l₄)+(l₂+l₆)) + ((l₁+l₅)+(l₃+l₇)). Rounding error of such a
- * 64-term sum: at most γ₆₄·Σ|xᵢyᵢ| with γ₆₄ = 64·2⁻⁵³/(1 − 64·2⁻⁵³) ≈ 7.1·10⁻¹⁵ (each term passes through at most
- * 8 + 3 roundings).
+ * way: both keep 32 partial sums pₘₗ (m = 0…3, l = 0…7), each summing the two terms i = 8m + l and i = 32 + 8m + l
+ * with fused multiply-adds, combine them per lane as lₗ = (p₀ₗ + p₁ₗ) + (p₂ₗ + p₃ₗ) and add the eight lanes in the
+ * fixed order ((l₀+l₄)+(l₂+l₆)) + ((l₁+l₅)+(l₃+l₇)). (Four independent accumulators keep the SIMD loop from waiting on
+ * one chain of fused multiply-adds.) Rounding error of such a 64-term sum: at most γ₆₄·Σ|xᵢyᵢ| with
+ * γ₆₄ = 64·2⁻⁵³/(1 − 64·2⁻⁵³) ≈ 7.1·10⁻¹⁵ (each term passes through at most 2 + 2 + 3 roundings).
  */
 public final class VectorMath {
     /** Whether the Vector API is in use in this JVM. */
@@ -33,59 +34,33 @@ public final class VectorMath {
     }
 
     static double dotScalar(double[] a, int ao, double[] b, int bo) {
-        double l0 = 0.0;
-        double l1 = 0.0;
-        double l2 = 0.0;
-        double l3 = 0.0;
-        double l4 = 0.0;
-        double l5 = 0.0;
-        double l6 = 0.0;
-        double l7 = 0.0;
-        for (int i = 0; i < D; i += 8) {
-            int x = ao + i;
-            int y = bo + i;
-            l0 = Math.fma(a[x], b[y], l0);
-            l1 = Math.fma(a[x + 1], b[y + 1], l1);
-            l2 = Math.fma(a[x + 2], b[y + 2], l2);
-            l3 = Math.fma(a[x + 3], b[y + 3], l3);
-            l4 = Math.fma(a[x + 4], b[y + 4], l4);
-            l5 = Math.fma(a[x + 5], b[y + 5], l5);
-            l6 = Math.fma(a[x + 6], b[y + 6], l6);
-            l7 = Math.fma(a[x + 7], b[y + 7], l7);
+        double[] lane = new double[8];
+        for (int l = 0; l < 8; l++) {
+            double[] p = new double[4];
+            for (int m = 0; m < 4; m++) {
+                int x = ao + 8 * m + l;
+                int y = bo + 8 * m + l;
+                p[m] = Math.fma(a[x + 32], b[y + 32], Math.fma(a[x], b[y], 0.0));
+            }
+            lane[l] = (p[0] + p[1]) + (p[2] + p[3]);
         }
-        return sum8(l0, l1, l2, l3, l4, l5, l6, l7);
+        return sum8(lane[0], lane[1], lane[2], lane[3], lane[4], lane[5], lane[6], lane[7]);
     }
 
     static double squaredDistanceScalar(double[] a, int ao, double[] b, int bo) {
-        double l0 = 0.0;
-        double l1 = 0.0;
-        double l2 = 0.0;
-        double l3 = 0.0;
-        double l4 = 0.0;
-        double l5 = 0.0;
-        double l6 = 0.0;
-        double l7 = 0.0;
-        for (int i = 0; i < D; i += 8) {
-            int x = ao + i;
-            int y = bo + i;
-            double d0 = a[x] - b[y];
-            double d1 = a[x + 1] - b[y + 1];
-            double d2 = a[x + 2] - b[y + 2];
-            double d3 = a[x + 3] - b[y + 3];
-            double d4 = a[x + 4] - b[y + 4];
-            double d5 = a[x + 5] - b[y + 5];
-            double d6 = a[x + 6] - b[y + 6];
-            double d7 = a[x + 7] - b[y + 7];
-            l0 = Math.fma(d0, d0, l0);
-            l1 = Math.fma(d1, d1, l1);
-            l2 = Math.fma(d2, d2, l2);
-            l3 = Math.fma(d3, d3, l3);
-            l4 = Math.fma(d4, d4, l4);
-            l5 = Math.fma(d5, d5, l5);
-            l6 = Math.fma(d6, d6, l6);
-            l7 = Math.fma(d7, d7, l7);
+        double[] lane = new double[8];
+        for (int l = 0; l < 8; l++) {
+            double[] p = new double[4];
+            for (int m = 0; m < 4; m++) {
+                int x = ao + 8 * m + l;
+                int y = bo + 8 * m + l;
+                double d0 = a[x] - b[y];
+                double d1 = a[x + 32] - b[y + 32];
+                p[m] = Math.fma(d1, d1, Math.fma(d0, d0, 0.0));
+            }
+            lane[l] = (p[0] + p[1]) + (p[2] + p[3]);
         }
-        return sum8(l0, l1, l2, l3, l4, l5, l6, l7);
+        return sum8(lane[0], lane[1], lane[2], lane[3], lane[4], lane[5], lane[6], lane[7]);
     }
 
     /** The fixed order in which eight partial sums are added (the SIMD path adds them in the same order). */

@@ -197,10 +197,10 @@ public final class BallIndex {
      * ≈ 10⁻¹⁶/‖s − c‖), or {@link FisherRao#distance} itself when the chord is below 10⁻³.
      */
     private double distance(Basin p, double[] s, int i, Ball ball) {
-        double chord = Math.sqrt(VectorMath.squaredDistance(s, 0, sqrt, i * D));
-        if (chord < 1e-3) {
+        double sq = VectorMath.squaredDistance(s, 0, sqrt, i * D);
+        if (sq < 1e-6) {
             return FisherRao.distance(p, ball.center());
         }
-        return 4.0 * Math.asin(Math.min(1.0, chord / 2.0));
+        return FisherRao.distanceFromChordSquared(sq);
     }
 }
