@@ -9,20 +9,20 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * The spectrum of the Riemannian Hessian of a potential at a point: its 63 eigenvalues ascending and, when asked for,
  * the unit eigenvectors as ambient tangent vectors (64 √-chart components each, orthogonal to the point). The
  * symmetric eigen decomposition is EJML's (Householder tridiagonalisation, then implicit symmetric QR); the Hessian
- * is {@link RiemannianHessian}'s in the {@link TangentBasis} at the point. Ties in the eigenvalues keep EJML's order,
+ * is {@link Potential#hessian}'s (analytic) in the {@link TangentBasis} at the point. Ties in the eigenvalues keep EJML's order,
  * so the result is a function of the matrix alone.
  */
 record HessianSpectrum(double[] values, double[][] vectors) {
 
     /** Eigenvalues only: classification needs no eigenvectors (cheaper: no accumulated rotations). */
     static HessianSpectrum valuesAt(Potential u, double[] s) {
-        return decompose(RiemannianHessian.at(u, s, TangentBasis.at(s)), null);
+        return decompose(u.hessian(s, TangentBasis.at(s)), null);
     }
 
     /** Eigenvalues and ambient eigenvectors (for a Newton step). */
     static HessianSpectrum at(Potential u, double[] s) {
         double[][] basis = TangentBasis.at(s);
-        return decompose(RiemannianHessian.at(u, s, basis), basis);
+        return decompose(u.hessian(s, basis), basis);
     }
 
     /**
