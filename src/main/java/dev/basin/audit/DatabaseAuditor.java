@@ -1,5 +1,6 @@
 package dev.basin.audit;
 
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Store;
 import dev.basin.store.StoreException;
@@ -73,7 +74,7 @@ public final class DatabaseAuditor {
             }
             String sch = schema != null ? schema : currentSchema(c);
             if (!schemaExists(c, sch)) {
-                throw new InvalidInputException("schema", "does not exist: " + sch);
+                throw UnknownIdException.worded("schema", "does not exist: " + sch);
             }
             List<TableStats> tables = new ArrayList<>();
             Map<Long, Boolean> sortable = new HashMap<>();

@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import dev.basin.geometry.ConflictException;
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -117,7 +119,7 @@ public final class KernelService {
     public KernelRow retire(String kernelId) {
         KernelRow k = get(kernelId);
         if (k.state().status() == KernelStatus.RETIRED) {
-            throw new InvalidInputException("kernel_id", "is already retired: " + kernelId);
+            throw new ConflictException("kernel_id", "is already retired: " + kernelId);
         }
         KernelState s = k.state().withStatus(KernelStatus.RETIRED);
         Map<String, Object> extra = extra(k.metadata());

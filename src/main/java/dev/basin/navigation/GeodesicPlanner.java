@@ -1,5 +1,6 @@
 package dev.basin.navigation;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.Curvature;
@@ -82,7 +83,7 @@ public final class GeodesicPlanner {
             throw new InvalidInputException("steps", "must be in [1, " + MAX_STEPS + "], is " + steps);
         }
         if (kernelIdOrNull != null && (kernelIdOrNull.isBlank() || !queries.kernelExists(kernelIdOrNull))) {
-            throw new InvalidInputException("kernelId", "is an unknown kernel: " + kernelIdOrNull);
+            throw UnknownIdException.worded("kernelId", "is an unknown kernel: " + kernelIdOrNull);
         }
         if (reasonOrNull != null && (reasonOrNull.isBlank() || reasonOrNull.length() > 200)) {
             throw new InvalidInputException("reason", "must be 1 to 200 non-blank characters when given");

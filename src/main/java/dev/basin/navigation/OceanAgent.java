@@ -1,5 +1,6 @@
 package dev.basin.navigation;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.Coupling;
@@ -194,7 +195,7 @@ public final class OceanAgent {
             throw new InvalidInputException("stepDuration", "must not be negative, is " + r.stepDuration());
         }
         if (!queries.kernelExists(r.agentId())) {
-            throw new InvalidInputException("agentId", "is an unknown kernel: " + r.agentId());
+            throw UnknownIdException.worded("agentId", "is an unknown kernel: " + r.agentId());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.basin.navigation;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
@@ -75,7 +76,7 @@ public final class TpsPathService {
             }
         }
         if (!queries.kernelExists(kernelId)) {
-            throw new InvalidInputException("kernelId", "is an unknown kernel: " + kernelId);
+            throw UnknownIdException.worded("kernelId", "is an unknown kernel: " + kernelId);
         }
         for (Landmark l : List.of(from, to)) {
             if (!queries.checkpointOf(kernelId, l.checkpointId())) {

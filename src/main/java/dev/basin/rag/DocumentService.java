@@ -1,5 +1,6 @@
 package dev.basin.rag;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
