@@ -30,7 +30,16 @@ public final class AttractorDiscovery {
         this.thoughts = thoughts;
     }
 
-    public List<AttractorService.Recorded> discover(String kernelId, List<Well> wells, boolean includeSaddles) {
+    /**
+     * Finds the attractors (and saddles when asked) of the potential of {@code wells} for kernel {@code kernelId} by
+     * {@code method}, seeded by the kernel's RNG, and stores in one transaction the kernel's advanced RNG, the
+     * attractors (revisits counted) and an {@code attractor_found} thought for each new one.
+     */
+    public List<AttractorService.Recorded> discover(String kernelId, List<Well> wells, boolean includeSaddles,
+            DiscoveryMethod method) {
+        if (method == null) {
+            throw new InvalidInputException("method", "is missing");
+        }
         if (wells == null || wells.isEmpty()) {
             throw new InvalidInputException("wells", "must contain at least one well");
         }
@@ -43,7 +52,7 @@ public final class AttractorDiscovery {
         KernelRow row = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(),
                 advanced, k.createdAt(), kernels.clock().instant(), k.metadata());
         Potential u = new Potential(wells);
-        var found = attractors.find(u, seed, includeSaddles, DiscoveryMethod.GRADIENT_DESCENT);
+        var found = attractors.find(u, seed, includeSaddles, method);
         return store.inTransaction(tx -> {
             KernelService.writeState(tx, row);
             List<AttractorService.Recorded> recorded = attractors.record(tx, kernelId, found, u, seed, s.phi(),
