@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.Curvature;
 import dev.basin.geometry.FisherRao;
+import dev.basin.geometry.GeometryRequest;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
@@ -24,8 +25,8 @@ import java.util.Optional;
 public final class GeodesicPlanner {
     /** Default reuse tolerance (Fisher–Rao). */
     public static final double DEFAULT_EPSILON = 1e-6;
-    /** Largest accepted number of steps of one path. */
-    public static final int MAX_STEPS = 10_000;
+    /** Largest accepted number of steps of one path: the geometry requests' limit. */
+    public static final int MAX_STEPS = GeometryRequest.MAX_STEPS;
     private static final double KEY_SLACK = 1e-12;
 
     private final Store store;

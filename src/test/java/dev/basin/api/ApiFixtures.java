@@ -1,5 +1,6 @@
 package dev.basin.api;
 
+import dev.basin.geometry.GeometryRequest;
 import dev.basin.BasinEngine;
 import static dev.basin.api.FuzzCatalog.Field;
 import static dev.basin.api.FuzzCatalog.Kind;
@@ -36,7 +37,7 @@ final class ApiFixtures {
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/distance", () -> basins("p", "q"),
                 List.of(Field.of("p", Kind.BASIN), Field.of("q", Kind.BASIN)), false));
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/geodesic", () -> basins("from", "to").put("steps", 4),
-                List.of(Field.of("from", Kind.BASIN), Field.of("to", Kind.BASIN), Field.of("steps", Kind.INT).range(1, GeometryRoutes.MAX_STEPS),
+                List.of(Field.of("from", Kind.BASIN), Field.of("to", Kind.BASIN), Field.of("steps", Kind.INT).range(1, GeometryRequest.MAX_STEPS),
                         Field.of("persist", Kind.BOOL).optional(), Field.of("kernelId", Kind.ID).prefix("krn_").optional()), false));
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/mean", () -> {
             ObjectNode o = FuzzCatalog.F.objectNode();
