@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans moves along Fisher–Rao geodesics and keeps them in {@code geodesic_paths} (features.md §1.1). Before
+ * Plans moves along Fisher–Rao geodesics and keeps them in {@code geodesic_paths} (docs/navigation.md). Before
  * computing, it looks for a stored path whose endpoints both lie within ε of the requested ones and returns that
  * instead (counting the reuse). The lookup is a btree range on (start_key, end_key), where key(p) = ⟨√p, u⟩ with
  * u = (1/8, …, 1/8): |key(p) − key(q)| ≤ ‖√p − √q‖ = 2·sin(d(p,q)/4) ≤ d(p,q)/2, so every path within ε lies in the

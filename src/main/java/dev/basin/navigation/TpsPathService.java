@@ -17,7 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Space-time geodesics between two landmarks of a kernel (features.md §1.4). The space-time metric is the product of
+ * Space-time geodesics between two landmarks of a kernel (docs/navigation.md). The space-time metric is the product of
  * Fisher–Rao and time scaled by τ: spatial d = d(p₁, p₂), temporal Δ = (t₂ − t₁)/τ, distance √(d² + Δ²). The geodesic
  * of a product metric is the pair of geodesics: the basin geodesic with time linear in the same parameter, so point k
  * of n is (p(k/n), t₁ + (k/n)(t₂ − t₁)). n = clamp(⌈d / 0.05⌉, 2, 32). Regime transitions are the changes of regime
