@@ -108,8 +108,9 @@ abstract class KernelEvents {
     }
 
     /**
-     * Searches the kernel's learned potential for attractors through the kernel feature's atomic discovery (kernel RNG,
-     * attractors and their {@code attractor_found} thoughts in one transaction). Needs at least two memory wells.
+     * Searches the kernel's learned potential for attractors through the kernel feature's atomic discovery (attractors
+     * and their {@code attractor_found} thoughts in one transaction), seeded from the session's stream. Needs at least
+     * two memory wells.
      */
     void findAttractors(KernelLife life, DiscoveryMethod method) {
         List<MemoryWell> wells = engine.memory().wells(life.kernelId);
@@ -120,7 +121,8 @@ abstract class KernelEvents {
         }
         boolean saddles = life.rng.nextBoolean();
         tick();
-        for (AttractorService.Recorded r : engine.kernelFeature().discovery().discover(life.kernelId, ws, saddles, method)) {
+        for (AttractorService.Recorded r : engine.kernelFeature().discovery().discover(life.kernelId, ws, saddles, method,
+                life.rng.nextLong())) {
             if (r.inserted()) {
                 tally.attractorsFound++;
                 tick();

@@ -1,41 +1,33 @@
-package dev.basin.rag;
+package dev.basin.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.geometry.Basin;
+import dev.basin.store.internal.Mappers;
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reading stored column values back into domain types, for the row mappers of {@code rag} and the feature packages
- * above it: basins are validated on the way in, JSON is parsed, timestamps become {@link Instant}s.
+ * Reading stored column values back into domain types, the one set of helpers for every feature's row mappers: basins
+ * are validated on the way in, JSON is parsed, timestamps become {@link Instant}s.
  */
-public final class SqlRows {
-    private SqlRows() {}
+public final class Rows {
+    private Rows() {}
 
-    /** A {@code double precision[]} basin column, validated. */
+    /** A {@code double precision[]} basin column, validated, or null (the same reading as Jdbi's basin mapper). */
     public static Basin basin(ResultSet rs, String column) throws SQLException {
-        return Basin.of(column, doubles(rs, column));
+        return Mappers.basin(rs, rs.findColumn(column));
     }
 
     /** A {@code double precision[]} column as doubles, or null. */
     public static double[] doubles(ResultSet rs, String column) throws SQLException {
-        Array a = rs.getArray(column);
-        if (a == null) {
-            return null;
-        }
-        Object[] boxed = (Object[]) a.getArray();
-        double[] v = new double[boxed.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = ((Number) boxed[i]).doubleValue();
-        }
-        return v;
+        return Mappers.doubles(rs, rs.findColumn(column));
     }
 
     /** A {@code text[]} column, or an empty list when null. */
@@ -52,7 +44,7 @@ public final class SqlRows {
 
     /** A {@code timestamptz} column, or null. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
