@@ -31,8 +31,7 @@ final class KnowledgeQueries {
     }
 
     static boolean kernelExists(Handle h, String kernelId) {
-        return h.createQuery("SELECT 1 FROM kernels WHERE kernel_id = :id").bind("id", kernelId)
-                .mapTo(Integer.class).findOne().isPresent();
+        return Rows.exists(h, "kernels", "kernel_id", kernelId);
     }
 
     Optional<FragmentRow> fragment(Handle h, String fragmentId) {

@@ -82,8 +82,7 @@ public final class NavigationQueries {
     }
 
     public boolean kernelExists(String kernelId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM kernels WHERE kernel_id = :id")
-                .bind("id", kernelId).mapTo(Long.class).one()) > 0;
+        return jdbi.withHandle(h -> Rows.exists(h, "kernels", "kernel_id", kernelId));
     }
 
     /** Whether checkpoint {@code checkpointId} exists and belongs to kernel {@code kernelId}. */

@@ -3,6 +3,7 @@ package dev.basin.safety;
 import static dev.basin.store.Rows.basin;
 import static dev.basin.store.Rows.instant;
 
+import dev.basin.store.Rows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,8 +97,7 @@ public final class SafetyQueries {
 
     /** Whether a kernel row {@code kernelId} exists. */
     public boolean kernelExists(String kernelId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM kernels WHERE kernel_id = :id")
-                .bind("id", kernelId).mapTo(Long.class).one()) > 0;
+        return jdbi.withHandle(h -> Rows.exists(h, "kernels", "kernel_id", kernelId));
     }
 
     private BarrierRow barrier(ResultSet rs) throws SQLException {

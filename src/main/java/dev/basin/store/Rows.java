@@ -12,12 +12,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Reading stored column values back into domain types, the one set of helpers for every feature's row mappers: basins
  * are validated on the way in, JSON is parsed, timestamps become {@link Instant}s.
  */
 public final class Rows {
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
     private Rows() {}
 
     /** A {@code double precision[]} basin column, validated, or null (the same reading as Jdbi's basin mapper). */
@@ -59,5 +63,18 @@ public final class Rows {
         } catch (IOException e) {
             throw new SQLException("column " + column + " is not JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether {@code table} holds a row whose text key {@code keyColumn} is {@code key}: the one existence check, for
+     * a clear "unknown id" before a write the foreign key would refuse anyway (table and column are code's lower-case
+     * identifiers, never input).
+     */
+    public static boolean exists(Handle h, String table, String keyColumn, String key) {
+        if (!IDENTIFIER.matcher(table).matches() || !IDENTIFIER.matcher(keyColumn).matches()) {
+            throw new IllegalArgumentException("not a lower-case SQL identifier: " + table + "." + keyColumn);
+        }
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + keyColumn + " = :key)")
+                .bind("key", key).mapTo(Boolean.class).one();
     }
 }

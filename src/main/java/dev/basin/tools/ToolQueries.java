@@ -70,8 +70,7 @@ final class ToolQueries {
     }
 
     static boolean kernelExists(Handle h, String kernelId) {
-        return h.createQuery("SELECT 1 FROM kernels WHERE kernel_id = :id").bind("id", kernelId)
-                .mapTo(Integer.class).findOne().isPresent();
+        return Rows.exists(h, "kernels", "kernel_id", kernelId);
     }
 
     private ToolRow tool(ResultSet rs) throws SQLException {
