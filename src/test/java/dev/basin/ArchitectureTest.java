@@ -45,10 +45,11 @@ class ArchitectureTest {
         rule.check(production);
     }
 
+    /** The JDK's own packages ({@code java..}, and {@code jdk..} such as the incubating Vector API) only. */
     @Test
     void geometryDependsOnTheJdkOnly() {
         check(noClasses().that().resideInAPackage("dev.basin.geometry..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.basin.geometry.."));
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "jdk..", "dev.basin.geometry.."));
     }
 
     @Test
