@@ -78,7 +78,10 @@ final class NavigationRoutes {
         }
     }
 
-    private void navigate(Context ctx) {
+    /** The agent of the path and the move its body asks for: start, target, reason, κ_eff (further fields unread). */
+    private record Move(String agentId, JsonBody body, Basin start, Basin target, MovementReason reason, double kappaEff) {}
+
+    private Move move(Context ctx) {
         String id = Params.id(ctx, "agentId", "krn_");
         requireAgent(id);
         JsonBody b = requests.json(ctx);
@@ -86,7 +89,17 @@ final class NavigationRoutes {
         Basin target = b.basin("target");
         MovementReason reason = MovementReason.parse(b.path("reason"),
                 b.choice("reason", Enums.names(MovementReason.values(), MovementReason::sqlName)));
-        double kappaEff = b.number("kappaEff", 1e-6, 1e6);
+        return new Move(id, b, start, target, reason, b.number("kappaEff", 1e-6, 1e6));
+    }
+
+    private void navigate(Context ctx) {
+        Move m = move(ctx);
+        JsonBody b = m.body();
+        String id = m.agentId();
+        Basin start = m.start();
+        Basin target = m.target();
+        MovementReason reason = m.reason();
+        double kappaEff = m.kappaEff();
         double baseStep = b.optionalNumber("baseStep", 1e-6, Math.PI).orElse(NavigationRequest.DEFAULT_BASE_STEP);
         int maxSteps = (int) b.optionalInteger("maxSteps", 1, MAX_STEPS).orElse(1_000L).longValue();
         b.finish();
@@ -106,16 +119,9 @@ final class NavigationRoutes {
     }
 
     private void open(Context ctx) {
-        String id = Params.id(ctx, "agentId", "krn_");
-        requireAgent(id);
-        JsonBody b = requests.json(ctx);
-        Basin start = b.basin("start");
-        Basin target = b.basin("target");
-        MovementReason reason = MovementReason.parse(b.path("reason"),
-                b.choice("reason", Enums.names(MovementReason.values(), MovementReason::sqlName)));
-        double kappaEff = b.number("kappaEff", 1e-6, 1e6);
-        b.finish();
-        ctx.status(201).json(trajectory(recorder.open(id, start, target, reason, kappaEff), false));
+        Move m = move(ctx);
+        m.body().finish();
+        ctx.status(201).json(trajectory(recorder.open(m.agentId(), m.start(), m.target(), m.reason(), m.kappaEff()), false));
     }
 
     private void append(Context ctx) {
