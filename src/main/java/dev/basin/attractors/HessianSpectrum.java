@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.ejml.interfaces.decomposition.QRPDecomposition_F64;
 
 /**
  * The spectrum of the Riemannian Hessian of a potential at a point: its 63 eigenvalues ascending, and the eigenpairs
@@ -12,11 +12,10 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * symmetric QR) of {@link Potential#hessian} (analytic).
  *
  * <p>H = (Σⱼcⱼ)·I + Σⱼ kⱼ·uⱼ⊗uⱼ acts as the multiple Σⱼcⱼ of the identity on every tangent direction orthogonal to the
- * directions uⱼ toward the W wells, and maps the span of the uⱼ into itself. With W + 1 &lt; 64 the Hessian is
- * therefore decomposed on an orthonormal basis Q of a W-dimensional invariant subspace containing every uⱼ (EJML's
- * Householder QR of [s, u₁ … u_W], first column dropped, so Q ⊥ s): its W eigenpairs, plus the eigenvalue Σⱼcⱼ with
- * multiplicity 63 − W on the rest, are the spectrum of the full 63×63 Hessian (a W×W instead of a 63×63
- * decomposition). Otherwise the full Hessian in the {@link TangentBasis} is decomposed. Ties keep EJML's order, so
+ * directions uⱼ toward the W wells, and maps the span of the uⱼ into itself. With W &lt; 63 the Hessian is
+ * therefore decomposed on W orthonormal tangent vectors whose span contains every uⱼ (see {@link #invariantBasis});
+ * that span is invariant too, and its W eigenpairs, plus the eigenvalue Σⱼcⱼ with multiplicity 63 − W on the rest,
+ * are the spectrum of the full 63×63 Hessian (a W×W instead of a 63×63 decomposition). Otherwise the full Hessian in the {@link TangentBasis} is decomposed. Ties keep EJML's order, so
  * the result is a function of the point and the potential alone.
  *
  * @param values all 63 eigenvalues, ascending
@@ -41,7 +40,7 @@ record HessianSpectrum(double[] values, double[] pairValues, double[][] pairVect
     private static HessianSpectrum of(Potential u, double[] s, boolean withVectors) {
         double[][] dirs = u.wellDirections(s);
         int n = Sphere.DIM - 1;
-        if (dirs.length + 1 >= Sphere.DIM) {
+        if (dirs.length >= n) {
             double[][] basis = TangentBasis.at(s);
             Decomposed d = decompose(u.hessian(s, basis), basis, withVectors);
             return new HessianSpectrum(d.values, withVectors ? d.values : null, d.vectors, 0.0, null);
@@ -89,25 +88,36 @@ record HessianSpectrum(double[] values, double[] pairValues, double[][] pairVect
         Sphere.project(s, out);
     }
 
-    /** Orthonormal rows spanning a space that contains every row of {@code dirs}, orthogonal to s (Householder QR). */
+    /**
+     * W = dirs.length orthonormal tangent rows whose span contains every row of {@code dirs} (tangent at s). The
+     * directions are written in the {@link TangentBasis} B at s (C = B·[u₁ … u_W], 63×W) and factored by EJML's
+     * Householder QR with column pivoting; the W columns of its Q are orthonormal and span a space containing the
+     * columns of C also when directions coincide (two wells at one basin) or are opposite (s between two wells), and
+     * mapped back through B they are tangent at s by construction.
+     */
     static double[][] invariantBasis(double[] s, double[][] dirs) {
-        int m = dirs.length + 1;
-        DMatrixRMaj a = new DMatrixRMaj(Sphere.DIM, m);
-        for (int i = 0; i < Sphere.DIM; i++) {
-            a.set(i, 0, s[i]);
-            for (int j = 1; j < m; j++) {
-                a.set(i, j, dirs[j - 1][i]);
+        int m = dirs.length;
+        int n = Sphere.DIM - 1;
+        double[][] basis = TangentBasis.at(s);
+        DMatrixRMaj c = new DMatrixRMaj(n, m);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                c.set(i, j, Sphere.dot(basis[i], dirs[j]));
             }
         }
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(Sphere.DIM, m);
-        if (!qr.decompose(a)) {
-            throw new ArithmeticException("the QR decomposition of the well directions failed");
+        QRPDecomposition_F64<DMatrixRMaj> qr = DecompositionFactory_DDRM.qrp(n, m);
+        if (!qr.decompose(c)) {
+            throw new ArithmeticException("the QR decomposition of " + m + " well directions failed");
         }
         DMatrixRMaj q = qr.getQ(null, true);
-        double[][] out = new double[m - 1][Sphere.DIM];
-        for (int j = 1; j < m; j++) {
-            for (int i = 0; i < Sphere.DIM; i++) {
-                out[j - 1][i] = q.get(i, j);
+        double[][] out = new double[m][Sphere.DIM];
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                double w = q.get(i, j);
+                double[] b = basis[i];
+                for (int d = 0; d < Sphere.DIM; d++) {
+                    out[j][d] += w * b[d];
+                }
             }
         }
         return out;

@@ -83,14 +83,34 @@ class HessianSpectrumTest {
 
     @Test
     void theInvariantSubspaceGivesTheSpectrumAndNewtonStepOfTheFullHessian() {
+        double[] p = Sphere.sqrt(TestWells.peak(1, 0.5));
+        double[] u = TangentBasis.at(p)[0];
+        double[] minus = u.clone();
+        for (int d = 0; d < 64; d++) {
+            minus[d] = -u[d];
+        }
+        double[][] q = HessianSpectrum.invariantBasis(p, new double[][] {u, u, minus});
+        assertThat(q).hasNumberOfRows(3);
+        for (int a = 0; a < 3; a++) {
+            assertThat(Sphere.dot(q[a], p)).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-14));
+            for (int b = 0; b < 3; b++) {
+                assertThat(Sphere.dot(q[a], q[b])).isCloseTo(a == b ? 1.0 : 0.0,
+                        org.assertj.core.data.Offset.offset(1e-14));
+            }
+        }
         SplittableRandom rnd = new SplittableRandom(5);
-        for (int w : new int[] {1, 2, 7, 30, 62, 63, 70}) {
+        // 102, 103: dependent directions (a duplicated well; the midpoint of two wells, where they are opposite)
+        for (int w : new int[] {1, 2, 7, 30, 62, 63, 70, 102, 103}) {
             List<Well> wells = new ArrayList<>();
-            for (int j = 0; j < w; j++) {
+            for (int j = 0; j < w % 100; j++) {
                 wells.add(new Well(Sphere.toBasin(AttractorFinder.dirichletSqrt(rnd)), 0.2 + rnd.nextDouble()));
             }
+            if (w == 102) {
+                wells.add(new Well(wells.get(0).basin(), 0.7));
+            }
             Potential u = new Potential(wells);
-            double[] s = AttractorFinder.dirichletSqrt(rnd);
+            double[] s = w == 103 ? AttractorFinder.midpoint(Sphere.sqrt(wells.get(0).basin()),
+                    Sphere.sqrt(wells.get(1).basin())) : AttractorFinder.dirichletSqrt(rnd);
             double[][] basis = TangentBasis.at(s);
             HessianSpectrum reduced = HessianSpectrum.at(u, s);
             org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
