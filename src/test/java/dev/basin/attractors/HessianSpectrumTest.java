@@ -84,12 +84,12 @@ class HessianSpectrumTest {
     @Test
     void theInvariantSubspaceGivesTheSpectrumAndNewtonStepOfTheFullHessian() {
         double[] p = Sphere.sqrt(TestWells.peak(1, 0.5));
-        double[] u = TangentBasis.at(p)[0];
-        double[] minus = u.clone();
+        double[] dir = TangentBasis.at(p)[0];
+        double[] minus = dir.clone();
         for (int d = 0; d < 64; d++) {
-            minus[d] = -u[d];
+            minus[d] = -dir[d];
         }
-        double[][] q = HessianSpectrum.invariantBasis(p, new double[][] {u, u, minus});
+        double[][] q = HessianSpectrum.invariantBasis(p, new double[][] {dir, dir, minus});
         assertThat(q).hasNumberOfRows(3);
         for (int a = 0; a < 3; a++) {
             assertThat(Sphere.dot(q[a], p)).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-14));
