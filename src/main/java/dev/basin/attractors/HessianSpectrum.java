@@ -98,11 +98,11 @@ record HessianSpectrum(double[] values, double[] pairValues, double[][] pairVect
     static double[][] invariantBasis(double[] s, double[][] dirs) {
         int m = dirs.length;
         int n = Sphere.DIM - 1;
-        double[][] basis = TangentBasis.at(s);
         DMatrixRMaj c = new DMatrixRMaj(n, m);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                c.set(i, j, Sphere.dot(basis[i], dirs[j]));
+        for (int j = 0; j < m; j++) {
+            double[] x = TangentBasis.coordinates(s, dirs[j]);
+            for (int i = 0; i < n; i++) {
+                c.set(i, j, x[i]);
             }
         }
         QRPDecomposition_F64<DMatrixRMaj> qr = DecompositionFactory_DDRM.qrp(n, m);
@@ -110,15 +110,13 @@ record HessianSpectrum(double[] values, double[] pairValues, double[][] pairVect
             throw new ArithmeticException("the QR decomposition of " + m + " well directions failed");
         }
         DMatrixRMaj q = qr.getQ(null, true);
-        double[][] out = new double[m][Sphere.DIM];
+        double[][] out = new double[m][];
+        double[] col = new double[n];
         for (int j = 0; j < m; j++) {
             for (int i = 0; i < n; i++) {
-                double w = q.get(i, j);
-                double[] b = basis[i];
-                for (int d = 0; d < Sphere.DIM; d++) {
-                    out[j][d] += w * b[d];
-                }
+                col[i] = q.get(i, j);
             }
+            out[j] = TangentBasis.vector(s, col);
         }
         return out;
     }

@@ -154,6 +154,24 @@ class HessianSpectrumTest {
     }
 
     @Test
+    void tangentCoordinatesAgreeWithTheExplicitBasis() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[] s = AttractorFinder.dirichletSqrt(rnd);
+        double[][] basis = TangentBasis.at(s);
+        double[] x = AttractorFinder.dirichletSqrt(rnd);
+        double[] c = TangentBasis.coordinates(s, x);
+        double[] back = TangentBasis.vector(s, c);
+        double[] tangent = x.clone();
+        Sphere.project(s, tangent);
+        for (int j = 0; j < 63; j++) {
+            assertThat(c[j]).isCloseTo(Sphere.dot(basis[j], x), org.assertj.core.data.Offset.offset(1e-14));
+        }
+        for (int d = 0; d < 64; d++) {
+            assertThat(back[d]).isCloseTo(tangent[d], org.assertj.core.data.Offset.offset(1e-14));
+        }
+    }
+
+    @Test
     void newtonReachesTheSaddleBetweenTwoWellsFromOffTheMidpoint() {
         Basin a = TestWells.peak(3, 0.5);
         Basin b = TestWells.peak(40, 0.5);
