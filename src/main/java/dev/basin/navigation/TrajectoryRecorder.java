@@ -142,11 +142,20 @@ public final class TrajectoryRecorder {
                 throw new TrajectoryConflictException("trajectoryId", "is already " + t.status().sqlName());
             }
             List<Basin> points = new ArrayList<>();
+            List<Update> departures = new ArrayList<>();
             Instant last = t.startedAt();
-            for (WaypointRow w : queries.allWaypoints(tx.handle(), trajectoryId)) {
+            List<WaypointRow> stops = queries.allWaypoints(tx.handle(), trajectoryId);
+            for (int i = 0; i < stops.size(); i++) {
+                WaypointRow w = stops.get(i);
                 points.add(w.basin());
                 last = w.arrivedAt();
+                if (w.departedAt() == null && i + 1 < stops.size()) {
+                    WaypointRow d = w.departing(stops.get(i + 1).arrivedAt());
+                    departures.add(Update.of(NavigationTables.WAYPOINTS).set("departed_at", d.departedAt())
+                            .set("dwell_time_ms", d.dwellTimeMs()).where("waypoint_id", d.waypointId()));
+                }
             }
+            tx.updateBatch(departures);
             Instant now = clock.instant();
             Instant end = now.isAfter(last) ? now : last;
             long durationMs = Duration.between(t.startedAt(), last).toMillis();
@@ -154,10 +163,10 @@ public final class TrajectoryRecorder {
             PathSummary.put(meta, points, durationMs / 1000.0, f.target());
             Basin here = points.get(points.size() - 1);
             tx.update(Update.of(NavigationTables.TRAJECTORIES).set("status", status.sqlName()).set("end_basin", here)
-                    .set("path_coordinates", points).set("duration_ms", durationMs)
+                    .set("path_coordinates", points).set("step_count", points.size() - 1).set("duration_ms", durationMs)
                     .set("completed_at", end).set("metadata", meta).where("trajectory_id", trajectoryId));
             return new TrajectoryRow(t.trajectoryId(), t.agentId(), t.pathId(), t.start(), t.target(), here, points,
-                    t.stepCount(), durationMs, t.reason(), status, null,
+                    points.size() - 1, durationMs, t.reason(), status, null,
                     t.startedAt(), end, meta);
         });
         exhaustion.afterTrajectory(done.agentId(), done.start(), done.target(), done.end(), status, done.completedAt());
