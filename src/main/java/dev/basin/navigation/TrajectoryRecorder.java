@@ -27,8 +27,9 @@ import java.util.Map;
  * {@linkplain #open opens} a trajectory at its start, {@linkplain #append appends} each stop as it happens, and
  * {@linkplain #finish finishes} it. Each appended stop is checked against the safety index first (a stop inside a
  * forbidden ball is refused and counts a prevention, as for the agent's own steps), is numbered after the last stop
- * under the trajectory row's lock, sets the previous stop's departure and dwell time, and is acknowledged only after
- * commit. Concurrent appends share a transaction and are written together ({@link WaypointAppends}), which is what
+ * under the trajectory row's lock, and is acknowledged only after commit. Appends only insert: the previous stop's
+ * departure (this stop's arrival) and the step count are derived by the reads while the trajectory is active and
+ * written when it finishes. Concurrent appends share a transaction and are written together ({@link WaypointAppends}), which is what
  * lets many callers append at once without each waiting for its own statements and flush.
  */
 public final class TrajectoryRecorder {
@@ -128,7 +129,9 @@ public final class TrajectoryRecorder {
     /**
      * Ends active trajectory {@code trajectoryId} as {@code completed} or {@code abandoned}: its path is its stops in
      * order, its end the last stop, and its metadata the path summary (length, geodesic ratio, mean velocity, maximum
-     * curvature). Appends racing with it are ordered by the trajectory row's lock: each lands before it or is refused.
+     * curvature); every stop but the last gets its departure (the next stop's arrival) and dwell time stored, and the
+     * trajectory its step count. Appends racing with it are ordered by the trajectory row's lock: each lands before it
+     * or is refused.
      */
     public TrajectoryRow finish(String trajectoryId, TrajectoryStatus status) {
         if (status != TrajectoryStatus.COMPLETED && status != TrajectoryStatus.ABANDONED) {
