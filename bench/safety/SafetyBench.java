@@ -29,7 +29,7 @@ public final class SafetyBench {
                 for (int k = 0; k < 20; k++) {
                     clusters.add(dirichlet(rnd, 1.0));
                 }
-                BallIndex index = new BallIndex(0x5AFE7EL);
+                BallIndex index = new BallIndex();
                 for (int i = 0; i < n; i++) {
                     Basin c = dist.equals("uniform") ? dirichlet(rnd, 1.0) : near(rnd, clusters.get(i % 20), 2000);
                     double r = 0.05 + 0.45 * rnd.nextDouble();

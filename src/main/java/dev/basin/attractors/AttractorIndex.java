@@ -1,7 +1,9 @@
 package dev.basin.attractors;
 
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.ByteCodes;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.geometry.VectorMath;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,29 +14,21 @@ import java.util.stream.IntStream;
  * In-memory exact nearest-neighbour index over attractors in square-root coordinates.
  *
  * <p>Fisher–Rao distance d = 4·asin(‖s−t‖/2) is decreasing in ⟨s,t⟩, so the k nearest are the k largest inner
- * products and d(p,c) < r ⟺ ⟨s,t⟩ > cos(r/2). A query first scans 8-bit quantised coordinates ŝᵢ = round(255·sᵢ)/255
- * (one byte each) against the query quantised to 15 bits t̂ᵢ = round(32768·tᵢ)/32768, in integer arithmetic, in
- * parallel chunks. With eᵢ = s − ŝ (its norm stored per point) and f = t − t̂, the approximate score a = ⟨ŝ,t̂⟩ satisfies
- * |⟨s,t⟩ − a| ≤ E = ‖e‖·‖t‖ + (1 + ‖e‖)·‖f‖ (Cauchy–Schwarz; plus 1e-12 for rounding). If L is the k-th largest lower
- * bound a − E, every true k-nearest item has a + E ≥ L, so only those candidates are re-ranked with exact
- * double-precision distances: the answer is exact (recall 1.0). Not thread-safe for concurrent {@link #add}; queries
- * may run concurrently with each other.
+ * products and d(p,c) &lt; r ⟺ ⟨s,t⟩ &gt; cos(r/2). A query first scans 8-bit codes of the coordinates
+ * ({@link ByteCodes}: 64 bytes per attractor, SIMD, parallel chunks), whose inner product with the query is within a
+ * proven per-item bound Eᵢ of the exact one. If L is the k-th largest lower bound, every true k-nearest item has an
+ * upper bound ≥ L, so only those candidates are re-ranked with exact double-precision distances: the answer is exact
+ * (recall 1.0). Not thread-safe for concurrent {@link #add}; queries may run concurrently with each other.
  */
 public final class AttractorIndex {
     /** A hit: the attractor id and its Fisher–Rao distance to the query. */
     public record Neighbour(String id, double distance) {}
 
-    static final int Q = 255;
-    static final int QQ = 32768;
-    private static final double SCALE = 1.0 / ((double) Q * QQ);
-    private static final double ROUNDING = 1e-12;
     private static final int D = Basin.DIM;
-    private static final int CHUNK = 1 << 14;
 
     private String[] ids;
     private double[] exact;
-    private byte[] quantised;
-    private double[] errorNorm;
+    private final ByteCodes codes;
     private int size;
 
     public AttractorIndex() {
@@ -46,8 +40,7 @@ public final class AttractorIndex {
         int cap = Math.max(1, capacity);
         ids = new String[cap];
         exact = new double[cap * D];
-        quantised = new byte[cap * D];
-        errorNorm = new double[cap];
+        codes = new ByteCodes(cap);
     }
 
     /** Adds an attractor. */
@@ -62,20 +55,9 @@ public final class AttractorIndex {
             int cap = size * 2;
             ids = Arrays.copyOf(ids, cap);
             exact = Arrays.copyOf(exact, cap * D);
-            quantised = Arrays.copyOf(quantised, cap * D);
-            errorNorm = Arrays.copyOf(errorNorm, cap);
         }
-        int off = size * D;
-        double err = 0.0;
-        for (int j = 0; j < D; j++) {
-            double s = basin.sqrt(j);
-            exact[off + j] = s;
-            long q = Math.round(s * Q);
-            quantised[off + j] = (byte) q;
-            double e = s - (double) q / Q;
-            err += e * e;
-        }
-        errorNorm[size] = Math.sqrt(err) * (1.0 + 1e-12);
+        basin.copySqrtTo(exact, size * D);
+        codes.add(exact, size * D, Float.POSITIVE_INFINITY);
         ids[size] = id;
         size++;
     }
@@ -95,28 +77,7 @@ public final class AttractorIndex {
         }
         int kk = Math.min(k, size);
         double[] t = sqrt(query);
-        int[] qi = quantise(t);
-        double fNorm = queryError(t, qi);
-        int chunks = (size + CHUNK - 1) / CHUNK;
-        ChunkResult[] parts = IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> scanTopK(qi, fNorm, c * CHUNK, Math.min(size, (c + 1) * CHUNK), kk))
-                .toArray(ChunkResult[]::new);
-        double[] lows = Arrays.stream(parts).flatMapToDouble(p -> Arrays.stream(p.topLow)).sorted().toArray();
-        double threshold = lows[lows.length - kk];
-        int total = 0;
-        for (ChunkResult p : parts) {
-            total += p.count;
-        }
-        int[] cands = new int[total];
-        int n = 0;
-        for (ChunkResult p : parts) {
-            for (int i = 0; i < p.count; i++) {
-                if (p.highs[i] >= threshold) {
-                    cands[n++] = p.items[i];
-                }
-            }
-        }
-        return rerank(t, Arrays.copyOf(cands, n), kk);
+        return rerank(t, codes.nearestCandidates(ByteCodes.query(t), kk), kk);
     }
 
     /** The nearest attractor, if any. */
@@ -132,11 +93,7 @@ public final class AttractorIndex {
             throw new InvalidInputException("radius", "must be in (0, π], is " + radius);
         }
         double[] t = sqrt(query);
-        int[] qi = quantise(t);
-        double fNorm = queryError(t, qi);
-        double cos = Math.cos(radius / 2.0);
-        int[] cands = IntStream.range(0, size).parallel()
-                .filter(i -> dotQ(qi, i) * SCALE + bound(i, fNorm) >= cos).toArray();
+        int[] cands = codes.above(ByteCodes.query(t), 0, size, (float) Math.cos(radius / 2.0));
         List<Neighbour> hits = new ArrayList<>();
         for (int item : cands) {
             double d = distance(t, item);
@@ -196,114 +153,12 @@ public final class AttractorIndex {
     }
 
     private double distance(double[] t, int item) {
-        int off = item * D;
-        double acc = 0.0;
-        for (int j = 0; j < D; j++) {
-            double d = exact[off + j] - t[j];
-            acc += d * d;
-        }
+        double acc = VectorMath.squaredDistance(exact, item * D, t, 0);
         return 4.0 * Math.asin(Math.min(1.0, Math.sqrt(acc) / 2.0));
-    }
-
-    private record ChunkResult(double[] topLow, int[] items, double[] highs, int count) {}
-
-    /** Scans one chunk: the k largest lower bounds, and every item whose upper bound reaches the running k-th. */
-    private ChunkResult scanTopK(int[] qi, double fNorm, int from, int to, int k) {
-        double[] top = new double[k];
-        Arrays.fill(top, Double.NEGATIVE_INFINITY);
-        int topMinIdx = 0;
-        int[] items = new int[256];
-        double[] highs = new double[256];
-        int count = 0;
-        byte[] data = quantised;
-        for (int i = from; i < to; i++) {
-            int off = i * D;
-            int acc = 0;
-            for (int j = 0; j < D; j++) {
-                acc += qi[j] * (data[off + j] & 0xFF);
-            }
-            double a = acc * SCALE;
-            double e = bound(i, fNorm);
-            double low = a - e;
-            double high = a + e;
-            if (low > top[topMinIdx]) {
-                top[topMinIdx] = low;
-                topMinIdx = argmin(top);
-            }
-            if (high >= top[topMinIdx]) {
-                if (count == items.length) {
-                    count = compact(items, highs, count, top[topMinIdx]);
-                    if (count == items.length) {
-                        items = Arrays.copyOf(items, count * 2);
-                        highs = Arrays.copyOf(highs, count * 2);
-                    }
-                }
-                items[count] = i;
-                highs[count] = high;
-                count++;
-            }
-        }
-        double[] real = Arrays.stream(top).filter(v -> v != Double.NEGATIVE_INFINITY).toArray();
-        return new ChunkResult(real, items, highs, count);
-    }
-
-    private static int compact(int[] items, double[] highs, int count, double threshold) {
-        int w = 0;
-        for (int r = 0; r < count; r++) {
-            if (highs[r] >= threshold) {
-                items[w] = items[r];
-                highs[w] = highs[r];
-                w++;
-            }
-        }
-        return w;
-    }
-
-    private static int argmin(double[] a) {
-        int m = 0;
-        for (int i = 1; i < a.length; i++) {
-            if (a[i] < a[m]) {
-                m = i;
-            }
-        }
-        return m;
-    }
-
-    private int dotQ(int[] qi, int i) {
-        int off = i * D;
-        int acc = 0;
-        for (int j = 0; j < D; j++) {
-            acc += qi[j] * (quantised[off + j] & 0xFF);
-        }
-        return acc;
     }
 
     private static double[] sqrt(Basin b) {
         return Sphere.sqrt(b);
-    }
-
-    private static int[] quantise(double[] t) {
-        int[] q = new int[D];
-        for (int j = 0; j < D; j++) {
-            q[j] = (int) Math.round(t[j] * QQ);
-        }
-        return q;
-    }
-
-    /** ‖t − t̂‖₂ of the quantised query, rounded up. */
-    private static double queryError(double[] t, int[] qi) {
-        double f = 0.0;
-        for (int j = 0; j < D; j++) {
-            double e = t[j] - (double) qi[j] / QQ;
-            f += e * e;
-        }
-        return Math.sqrt(f) * (1.0 + 1e-12);
-    }
-
-    /** E = ‖e‖·‖t‖ + (1 + ‖e‖)·‖f‖ + rounding, with ‖t‖ = 1. */
-    private double bound(int i, double fNorm) {
-        double e = errorNorm[i];
-        return e + (1.0 + e) * fNorm + ROUNDING;
     }
 
     private static void requireQuery(Basin q) {

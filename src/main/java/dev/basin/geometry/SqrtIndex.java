@@ -17,12 +17,11 @@ import java.util.stream.IntStream;
  * double precision, so the answer is the one an exact double-precision distance scan gives. Distances returned are
  * 4·asin(‖s − t‖/2) from the stored coordinates (exactly π when the inner product is 0, i.e. disjoint supports).
  *
- * <p>Optional float32 pre-scan ({@link Builder#floatPrescan(boolean)}): a second copy of the coordinates rounded to
- * {@code float} (256 more bytes per basin) halves the bytes a scan reads. Inner products of the rounded vectors,
- * accumulated in float, are within {@value #FLOAT_DOT_ERROR} of the exact ones (bound: 64-term float dot product
- * error γ₆₄ = 64·2⁻²⁴/(1 − 64·2⁻²⁴) ≈ 3.81e-6 on Σ|xᵢyᵢ| ≤ (1+2⁻²⁴)², plus 2·2⁻²⁴ for rounding both inputs, ≈ 3.93e-6
- * in all). Every basin that could still be among the answers under that bound is re-checked in double precision, so
- * the answers are the same as without the pre-scan.
+ * <p>Optional 8-bit pre-scan ({@link Builder#quantisedPrescan(boolean)}): a second copy of the coordinates as
+ * {@link ByteCodes} (72 more bytes per basin) lets a scan read 64 bytes per basin instead of 512. Each code's inner
+ * product with the query is within a proven per-basin bound Eᵢ (about 0.0025 for Dirichlet(1) basins) of the exact
+ * one; every basin that could still be among the answers under that bound is decided in double precision, so the
+ * answers are the same as without the pre-scan.
  *
  * <p>Scans of at least {@value #PARALLEL_THRESHOLD} basins run in parallel on the common fork-join pool. The index is
  * immutable once built and safe to share between threads.
@@ -30,8 +29,6 @@ import java.util.stream.IntStream;
 public final class SqrtIndex {
     /** Bound on the rounding error of one 64-term inner product of unit vectors (64·2⁻⁵³ ≈ 7.1e-15, with margin). */
     public static final double DOT_ERROR = 1e-13;
-    /** Bound on |float32 pre-scan inner product − exact inner product| (≈ 3.93e-6 proven, with margin). */
-    public static final double FLOAT_DOT_ERROR = 5e-6;
     /** Below this many basins a scan runs on the calling thread. */
     public static final int PARALLEL_THRESHOLD = 1 << 15;
 
@@ -42,18 +39,18 @@ public final class SqrtIndex {
     public record Neighbor(int index, double distance) {}
 
     private final double[] coords;
-    private final float[] coarse;
+    private final ByteCodes codes;
     private final int size;
 
-    private SqrtIndex(double[] coords, float[] coarse, int size) {
+    private SqrtIndex(double[] coords, ByteCodes codes, int size) {
         this.coords = coords;
-        this.coarse = coarse;
+        this.codes = codes;
         this.size = size;
     }
 
-    /** True when scans read the float32 copy first. */
-    public boolean hasFloatPrescan() {
-        return coarse != null;
+    /** True when scans read the 8-bit codes first. */
+    public boolean hasQuantisedPrescan() {
+        return codes != null;
     }
 
     /** An index of {@code basins}, in list order. */
@@ -96,13 +93,11 @@ public final class SqrtIndex {
             return List.of();
         }
         int[] candidates;
-        if (coarse == null) {
+        if (codes == null) {
             TopK top = chunks().mapToObj(c -> scanTop(q, c, kk)).reduce(TopK::merge).orElseThrow();
             candidates = top.candidatesAbove(top.minDot() - 2 * DOT_ERROR);
         } else {
-            float[] qf = toFloat(q);
-            TopK top = chunks().mapToObj(c -> scanTopFloat(qf, c, kk)).reduce(TopK::merge).orElseThrow();
-            candidates = top.candidatesAbove(top.minDot() - 2 * FLOAT_DOT_ERROR);
+            candidates = codes.nearestCandidates(ByteCodes.query(q), kk);
         }
         Neighbor[] scored = new Neighbor[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
@@ -116,9 +111,18 @@ public final class SqrtIndex {
     public int[] within(Basin query, double radius) {
         double cos = FisherRao.cosHalf(radius);
         double[] q = query.s();
-        float[] qf = coarse == null ? null : toFloat(q);
+        if (codes != null) {
+            int[] candidates = codes.above(ByteCodes.query(q), 0, size, (float) cos);
+            int n = 0;
+            for (int j : candidates) {
+                if (inside(q, j, dot(q, j), cos, radius)) {
+                    candidates[n++] = j;
+                }
+            }
+            return Arrays.copyOf(candidates, n);
+        }
         return chunks()
-                .mapToObj(c -> scanBall(q, qf, c, cos, radius))
+                .mapToObj(c -> scanBall(q, c, cos, radius))
                 .reduce((a, b) -> {
                     int[] r = Arrays.copyOf(a, a.length + b.length);
                     System.arraycopy(b, 0, r, a.length, b.length);
@@ -137,36 +141,6 @@ public final class SqrtIndex {
         return size >= PARALLEL_THRESHOLD ? s.parallel() : s;
     }
 
-    private TopK scanTopFloat(float[] q, int chunk, int k) {
-        TopK top = new TopK(k, FLOAT_DOT_ERROR);
-        int end = Math.min(size, (chunk + 1) * CHUNK);
-        for (int j = chunk * CHUNK; j < end; j++) {
-            top.offer(dotFloat(q, j), j);
-        }
-        return top;
-    }
-
-    private static float[] toFloat(double[] q) {
-        float[] f = new float[D];
-        for (int i = 0; i < D; i++) {
-            f[i] = (float) q[i];
-        }
-        return f;
-    }
-
-    private float dotFloat(float[] q, int j) {
-        float[] c = coarse;
-        int o = j * D;
-        float a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        for (int i = 0; i < D; i += 4) {
-            a0 += q[i] * c[o + i];
-            a1 += q[i + 1] * c[o + i + 1];
-            a2 += q[i + 2] * c[o + i + 2];
-            a3 += q[i + 3] * c[o + i + 3];
-        }
-        return (a0 + a1) + (a2 + a3);
-    }
-
     private TopK scanTop(double[] q, int chunk, int k) {
         TopK top = new TopK(k, DOT_ERROR);
         int end = Math.min(size, (chunk + 1) * CHUNK);
@@ -176,22 +150,23 @@ public final class SqrtIndex {
         return top;
     }
 
-    private int[] scanBall(double[] q, float[] qf, int chunk, double cos, double radius) {
+    /** d(query, basin j) &lt; radius, given dot = ⟨q, sⱼ⟩ in double precision (error &lt; {@value #DOT_ERROR}). */
+    private boolean inside(double[] q, int j, double dot, double cos, double radius) {
+        if (dot > cos + DOT_ERROR) {
+            return true;
+        }
+        if (dot < cos - DOT_ERROR) {
+            return false;
+        }
+        return exactDistance(q, j) < radius;
+    }
+
+    private int[] scanBall(double[] q, int chunk, double cos, double radius) {
         int end = Math.min(size, (chunk + 1) * CHUNK);
         int[] hits = new int[16];
         int n = 0;
-        double err = qf == null ? DOT_ERROR : FLOAT_DOT_ERROR;
         for (int j = chunk * CHUNK; j < end; j++) {
-            double dot = qf == null ? dot(q, j) : dotFloat(qf, j);
-            boolean inside;
-            if (dot > cos + err) {
-                inside = true;
-            } else if (dot < cos - err) {
-                inside = false;
-            } else {
-                inside = exactDistance(q, j) < radius;
-            }
-            if (inside) {
+            if (inside(q, j, dot(q, j), cos, radius)) {
                 if (n == hits.length) {
                     hits = Arrays.copyOf(hits, n * 2);
                 }
@@ -202,30 +177,24 @@ public final class SqrtIndex {
     }
 
     private double dot(double[] q, int j) {
-        double[] c = coords;
-        int o = j * D;
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        for (int i = 0; i < D; i += 4) {
-            a0 += q[i] * c[o + i];
-            a1 += q[i + 1] * c[o + i + 1];
-            a2 += q[i + 2] * c[o + i + 2];
-            a3 += q[i + 3] * c[o + i + 3];
-        }
-        return (a0 + a1) + (a2 + a3);
+        return VectorMath.dot(q, 0, coords, j * D);
     }
 
+    /**
+     * 4·asin(‖q − sⱼ‖/2), or exactly π for disjoint supports (possible only when ‖q − sⱼ‖² = Σp + Σq is within the
+     * basin sum tolerance of 2, so the supports are compared only then).
+     */
     private double exactDistance(double[] q, int j) {
         int o = j * D;
-        double sq = 0.0;
-        boolean overlap = false;
-        for (int i = 0; i < D; i++) {
-            double c = coords[o + i];
-            double diff = q[i] - c;
-            sq += diff * diff;
-            overlap |= q[i] > 0.0 && c > 0.0;
-        }
-        if (!overlap) {
-            return Math.PI;
+        double sq = VectorMath.squaredDistance(q, 0, coords, o);
+        if (sq >= 2.0 - FisherRao.DISJOINT_CHECK) {
+            boolean overlap = false;
+            for (int i = 0; i < D; i++) {
+                overlap |= q[i] > 0.0 && coords[o + i] > 0.0;
+            }
+            if (!overlap) {
+                return Math.PI;
+            }
         }
         return Math.min(Math.PI, 4.0 * Math.asin(Math.min(1.0, Math.sqrt(sq) / 2.0)));
     }
@@ -234,7 +203,7 @@ public final class SqrtIndex {
     public static final class Builder {
         private double[] coords;
         private int size;
-        private boolean floatPrescan;
+        private boolean quantisedPrescan;
 
         private Builder(int expectedSize) {
             coords = new double[Math.max(1, expectedSize) * D];
@@ -250,9 +219,9 @@ public final class SqrtIndex {
             return this;
         }
 
-        /** Also keep a float32 copy for a pre-scan that reads half the bytes (answers are unchanged). Default off. */
-        public Builder floatPrescan(boolean enabled) {
-            this.floatPrescan = enabled;
+        /** Also keep 8-bit codes for a pre-scan that reads an eighth of the bytes (answers are unchanged). Default off. */
+        public Builder quantisedPrescan(boolean enabled) {
+            this.quantisedPrescan = enabled;
             return this;
         }
 
@@ -260,14 +229,14 @@ public final class SqrtIndex {
         public SqrtIndex build() {
             double[] c = coords.length == size * D ? coords : Arrays.copyOf(coords, size * D);
             coords = null;
-            float[] f = null;
-            if (floatPrescan) {
-                f = new float[c.length];
-                for (int i = 0; i < c.length; i++) {
-                    f[i] = (float) c[i];
+            ByteCodes q = null;
+            if (quantisedPrescan) {
+                q = new ByteCodes(size);
+                for (int i = 0; i < size; i++) {
+                    q.add(c, i * D, Float.POSITIVE_INFINITY);
                 }
             }
-            return new SqrtIndex(c, f, size);
+            return new SqrtIndex(c, q, size);
         }
     }
 }

@@ -1,76 +1,46 @@
 package dev.basin.safety;
 
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.ByteCodes;
 import dev.basin.geometry.FisherRao;
+import dev.basin.geometry.VectorMath;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 
 /**
  * Exact "which balls contain p" over up to millions of balls, in memory.
  *
- * <p>With s = √p and c = √centre on the unit sphere, d(p, centre) &lt; r ⟺ ⟨s, c⟩ &gt; cos(r/2). Each ball keeps the
- * projection Pc of c onto {@value #K} fixed orthonormal directions (the first is u = (1/8, …, 1/8), the mean
- * direction of the simplex; the others are seeded random directions orthogonal to it) and the norm of the rest,
- * ‖Rc‖ = ‖c − PᵀPc‖. By Cauchy–Schwarz ⟨s, c⟩ ≤ ⟨Ps, Pc⟩ + ‖Rs‖·‖Rc‖, so a ball whose bound is ≤ cos(r/2) −
- * {@value #MARGIN} cannot contain p. The bound is evaluated in float32 over a column-major layout (one array per
- * direction, so the loop vectorises); {@value #MARGIN} exceeds its rounding error (≲ 3·10⁻⁶) by a wide margin. The
- * balls that pass go to a second filter, the full double-precision dot product ⟨s, c⟩ (four accumulators; its
- * rounding error is below 64·2⁻⁵³ ≈ 7·10⁻¹⁵, far inside {@value #DOT_MARGIN}): below cos(r/2) − {@value #DOT_MARGIN}
- * the ball is out; above cos(r/2) + {@value #DOT_MARGIN} it is a hit, reported with the distance 4·asin(‖s − c‖/2);
- * within that band the Fisher–Rao distance itself (the stable asin form) decides. Answers are exactly those of a linear
- * scan with the Fisher–Rao distance.
+ * <p>With s = √p and c = √centre on the unit sphere, d(p, centre) &lt; r ⟺ ⟨s, c⟩ &gt; cos(r/2). The centres are kept
+ * twice: as {@link ByteCodes} (64 bytes per ball, scanned with SIMD), whose inner product a with the query satisfies
+ * |⟨s, c⟩ − a| ≤ E (a proven per-ball bound, about 0.0025 for Dirichlet(1) centres), and in double precision. A ball
+ * with a + E &lt; cos(r/2) cannot contain p, which rules out almost every ball in one pass; each remaining ball is
+ * decided by the full double-precision dot product ⟨s, c⟩ (rounding error below 64·2⁻⁵³ ≈ 7·10⁻¹⁵, far inside
+ * {@value #DOT_MARGIN}): below cos(r/2) − {@value #DOT_MARGIN} it is out; above cos(r/2) + {@value #DOT_MARGIN} it is a
+ * hit, reported with the distance 4·asin(‖s − c‖/2); within that band the Fisher–Rao distance itself (the stable asin
+ * form) decides. Answers are exactly those of a linear scan with the Fisher–Rao distance.
  *
  * <p>Thread-safe: many concurrent queries, writes exclusive.
  */
 public final class BallIndex {
-    /** Number of projection directions. */
-    public static final int K = 16;
-    /** Slack added to the float32 bound so that rounding can never drop a true hit. */
-    public static final float MARGIN = 1e-5f;
-
     /** A ball whose double dot product is below cos(r/2) by more than this cannot contain the query. */
     public static final double DOT_MARGIN = 1e-12;
 
     private static final int D = Basin.DIM;
-    private static final int BLOCK = 512;
+    /** Balls per parallel chunk (a multiple of {@link ByteCodes#BLOCK}). */
+    private static final int CHUNK = 1 << 14;
 
-    private final double[][] directions = new double[K][D];
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Integer> slotOf = new HashMap<>();
-    private float[][] proj = new float[K][16];
-    private float[] rest = new float[16];
-    private float[] threshold = new float[16];
+    private final ByteCodes codes = new ByteCodes(16);
     private double[] cosHalf = new double[16];
     private double[] sqrt = new double[16 * D];
     private Ball[] balls = new Ball[16];
     private int size;
-
-    /** An index whose random projection directions come from {@code seed}. */
-    public BallIndex(long seed) {
-        Arrays.fill(directions[0], 1.0 / 8.0);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int j = 1; j < K; j++) {
-            double[] v = directions[j];
-            for (int i = 0; i < D; i++) {
-                v[i] = gaussian(rnd);
-            }
-            for (int k = 0; k < j; k++) {
-                double dot = dot(v, directions[k]);
-                for (int i = 0; i < D; i++) {
-                    v[i] -= dot * directions[k][i];
-                }
-            }
-            double n = Math.sqrt(dot(v, v));
-            for (int i = 0; i < D; i++) {
-                v[i] /= n;
-            }
-        }
-    }
 
     /** A hit: the ball and the exact Fisher–Rao distance from the query to its centre (&lt; radius). */
     public record Hit(Ball ball, double distance) {}
@@ -78,9 +48,7 @@ public final class BallIndex {
     /** Adds {@code ball}, replacing any ball with the same id. */
     public void put(Ball ball) {
         double[] c = ball.center().toSqrtArray();
-        float[] pc = new float[K];
-        float restNorm = restNorm(c, pc);
-        float thr = (float) Math.cos(ball.radius() / 2.0) - MARGIN;
+        double cos = Math.cos(ball.radius() / 2.0);
         lock.writeLock().lock();
         try {
             Integer slot = slotOf.get(ball.id());
@@ -88,13 +56,9 @@ public final class BallIndex {
             if (i >= balls.length) {
                 grow();
             }
-            for (int j = 0; j < K; j++) {
-                proj[j][i] = pc[j];
-            }
-            rest[i] = restNorm;
-            threshold[i] = thr;
-            cosHalf[i] = Math.cos(ball.radius() / 2.0);
             System.arraycopy(c, 0, sqrt, i * D, D);
+            codes.set(i, sqrt, i * D, (float) cos);
+            cosHalf[i] = cos;
             balls[i] = ball;
             slotOf.put(ball.id(), i);
         } finally {
@@ -113,16 +77,13 @@ public final class BallIndex {
             int i = slot;
             int last = --size;
             if (i != last) {
-                for (int j = 0; j < K; j++) {
-                    proj[j][i] = proj[j][last];
-                }
-                rest[i] = rest[last];
-                threshold[i] = threshold[last];
+                codes.move(last, i);
                 cosHalf[i] = cosHalf[last];
                 System.arraycopy(sqrt, last * D, sqrt, i * D, D);
                 balls[i] = balls[last];
                 slotOf.put(balls[i].id(), i);
             }
+            codes.removeLast();
             balls[last] = null;
             return true;
         } finally {
@@ -160,41 +121,49 @@ public final class BallIndex {
         }
     }
 
-    /** Every ball that contains {@code p} (d &lt; radius), exactly, whatever its scope. */
+    /**
+     * Every ball that contains {@code p} (d &lt; radius), exactly, whatever its scope. From
+     * {@value dev.basin.geometry.ByteCodes#PARALLEL_THRESHOLD} balls on, the balls are split into chunks checked in
+     * parallel on the common fork-join pool.
+     */
     public List<Hit> containing(Basin p) {
         double[] s = p.toSqrtArray();
-        float[] q = new float[K];
-        float qRest = restNorm(s, q);
-        float[] acc = new float[BLOCK];
-        List<Hit> hits = new ArrayList<>(2);
+        float[] q = ByteCodes.query(s);
         lock.readLock().lock();
         try {
-            for (int base = 0; base < size; base += BLOCK) {
-                int n = Math.min(BLOCK, size - base);
-                bound(q, qRest, base, n, acc);
-                float[] thr = threshold;
-                for (int b = 0; b < n; b++) {
-                    if (acc[b] <= thr[base + b]) {
-                        continue;
-                    }
-                    int i = base + b;
-                    double dot = dot(s, sqrt, i * D);
-                    if (dot <= cosHalf[i] - DOT_MARGIN) {
-                        continue;
-                    }
-                    Ball ball = balls[i];
-                    if (dot > cosHalf[i] + DOT_MARGIN) {
-                        hits.add(new Hit(ball, distance(p, s, i, ball)));
-                    } else {
-                        double d = FisherRao.distance(p, ball.center());
-                        if (d < ball.radius()) {
-                            hits.add(new Hit(ball, d));
-                        }
-                    }
-                }
+            int n = size;
+            if (n < ByteCodes.PARALLEL_THRESHOLD) {
+                return containing(p, s, q, 0, n);
             }
+            int chunks = (n + CHUNK - 1) / CHUNK;
+            List<List<Hit>> parts = IntStream.range(0, chunks).parallel()
+                    .mapToObj(c -> containing(p, s, q, c * CHUNK, Math.min(n, (c + 1) * CHUNK)))
+                    .toList();
+            List<Hit> hits = new ArrayList<>(parts.stream().mapToInt(List::size).sum());
+            parts.forEach(hits::addAll);
+            return hits;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** The balls in slots [from, to) that contain p; the caller holds the read lock. */
+    private List<Hit> containing(Basin p, double[] s, float[] q, int from, int to) {
+        List<Hit> hits = new ArrayList<>(2);
+        for (int i : codes.above(q, from, to)) {
+            double dot = VectorMath.dot(s, 0, sqrt, i * D);
+            if (dot <= cosHalf[i] - DOT_MARGIN) {
+                continue;
+            }
+            Ball ball = balls[i];
+            if (dot > cosHalf[i] + DOT_MARGIN) {
+                hits.add(new Hit(ball, distance(p, s, i, ball)));
+            } else {
+                double d = FisherRao.distance(p, ball.center());
+                if (d < ball.radius()) {
+                    hits.add(new Hit(ball, d));
+                }
+            }
         }
         return hits;
     }
@@ -216,42 +185,8 @@ public final class BallIndex {
         return hits;
     }
 
-    /** acc[b] = ⟨Ps, Pc⟩ + ‖Rs‖·‖Rc‖ for balls base..base+n, in float32 (vectorisable loops). */
-    private void bound(float[] q, float qRest, int base, int n, float[] acc) {
-        float[] r = rest;
-        for (int b = 0; b < n; b++) {
-            acc[b] = qRest * r[base + b];
-        }
-        for (int j = 0; j < K; j++) {
-            float qj = q[j];
-            float[] col = proj[j];
-            for (int b = 0; b < n; b++) {
-                acc[b] += qj * col[base + b];
-            }
-        }
-    }
-
-    /** Fills pc with the K projections of the unit vector c and returns ‖Rc‖ rounded up to float. */
-    private float restNorm(double[] c, float[] pc) {
-        double[] r = c.clone();
-        for (int j = 0; j < K; j++) {
-            double a = dot(c, directions[j]);
-            pc[j] = (float) a;
-            for (int i = 0; i < D; i++) {
-                r[i] -= a * directions[j][i];
-            }
-        }
-        double norm = Math.sqrt(dot(r, r));
-        return Math.nextUp((float) norm);
-    }
-
     private void grow() {
         int cap = balls.length * 2;
-        for (int j = 0; j < K; j++) {
-            proj[j] = Arrays.copyOf(proj[j], cap);
-        }
-        rest = Arrays.copyOf(rest, cap);
-        threshold = Arrays.copyOf(threshold, cap);
         cosHalf = Arrays.copyOf(cosHalf, cap);
         sqrt = Arrays.copyOf(sqrt, cap * D);
         balls = Arrays.copyOf(balls, cap);
@@ -262,54 +197,10 @@ public final class BallIndex {
      * ≈ 10⁻¹⁶/‖s − c‖), or {@link FisherRao#distance} itself when the chord is below 10⁻³.
      */
     private double distance(Basin p, double[] s, int i, Ball ball) {
-        int off = i * D;
-        double a0 = 0.0;
-        double a1 = 0.0;
-        double a2 = 0.0;
-        double a3 = 0.0;
-        for (int k = 0; k < D; k += 4) {
-            double x0 = s[k] - sqrt[off + k];
-            double x1 = s[k + 1] - sqrt[off + k + 1];
-            double x2 = s[k + 2] - sqrt[off + k + 2];
-            double x3 = s[k + 3] - sqrt[off + k + 3];
-            a0 += x0 * x0;
-            a1 += x1 * x1;
-            a2 += x2 * x2;
-            a3 += x3 * x3;
-        }
-        double chord = Math.sqrt((a0 + a1) + (a2 + a3));
+        double chord = Math.sqrt(VectorMath.squaredDistance(s, 0, sqrt, i * D));
         if (chord < 1e-3) {
             return FisherRao.distance(p, ball.center());
         }
         return 4.0 * Math.asin(Math.min(1.0, chord / 2.0));
-    }
-
-    /** ⟨s, c⟩ with c at {@code off} in {@code all}, with four independent accumulators. */
-    private static double dot(double[] s, double[] all, int off) {
-        double a0 = 0.0;
-        double a1 = 0.0;
-        double a2 = 0.0;
-        double a3 = 0.0;
-        for (int i = 0; i < D; i += 4) {
-            a0 += s[i] * all[off + i];
-            a1 += s[i + 1] * all[off + i + 1];
-            a2 += s[i + 2] * all[off + i + 2];
-            a3 += s[i + 3] * all[off + i + 3];
-        }
-        return (a0 + a1) + (a2 + a3);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0.0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        double u1 = rnd.nextDouble();
-        double u2 = rnd.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(1.0 - u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 }

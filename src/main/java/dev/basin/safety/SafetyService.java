@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * the fallback; see docs/safety.md for the bound).
  */
 public final class SafetyService implements AutoCloseable {
-    /** Default seed of the index's projection directions. */
-    public static final long INDEX_SEED = 0x5AFE_7EL;
     /** Default longest wait between two reads of the change feed when no notification arrives. */
     public static final Duration SYNC_INTERVAL = Duration.ofSeconds(1);
 
@@ -34,7 +32,7 @@ public final class SafetyService implements AutoCloseable {
     private final Store store;
     private final Clock clock;
     private final SafetyQueries queries;
-    private final BallIndex index = new BallIndex(INDEX_SEED);
+    private final BallIndex index = new BallIndex();
     private final SafetySync sync;
 
     /** Loads every active row of the three tables into the index. */

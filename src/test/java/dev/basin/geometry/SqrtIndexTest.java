@@ -21,24 +21,24 @@ class SqrtIndexTest {
         return b;
     }
 
-    private static SqrtIndex index(List<Basin> stored, boolean floatPrescan) {
-        SqrtIndex.Builder b = SqrtIndex.builder(stored.size()).floatPrescan(floatPrescan);
+    private static SqrtIndex index(List<Basin> stored, boolean quantisedPrescan) {
+        SqrtIndex.Builder b = SqrtIndex.builder(stored.size()).quantisedPrescan(quantisedPrescan);
         stored.forEach(b::add);
         SqrtIndex index = b.build();
-        assertThat(index.hasFloatPrescan()).isEqualTo(floatPrescan);
+        assertThat(index.hasQuantisedPrescan()).isEqualTo(quantisedPrescan);
         return index;
     }
 
-    @ParameterizedTest(name = "float32 pre-scan {0}")
+    @ParameterizedTest(name = "8-bit pre-scan {0}")
     @ValueSource(booleans = {false, true})
-    void nearestMatchesABruteForceDistanceScan(boolean floatPrescan) {
+    void nearestMatchesABruteForceDistanceScan(boolean quantisedPrescan) {
         SplittableRandom rng = new SplittableRandom(60);
         List<Basin> stored = basins(rng, 3000);
         stored.add(stored.get(10)); // an exact duplicate: tie broken by lower index
-        for (int j = 0; j < 20; j++) { // near-duplicates closer than float32 can separate
+        for (int j = 0; j < 20; j++) { // near-duplicates closer than the 8-bit codes can separate
             stored.add(TestBasins.perturb(rng, stored.get(20), 1e-9 * (j + 1)));
         }
-        SqrtIndex index = index(stored, floatPrescan);
+        SqrtIndex index = index(stored, quantisedPrescan);
         assertThat(index.size()).isEqualTo(3021);
         for (int n = 0; n < 30; n++) {
             Basin q = n % 3 == 0 ? TestBasins.perturb(rng, stored.get(rng.nextInt(3000)), 1e-9) : TestBasins.dirichlet(rng, 1.0);
@@ -63,12 +63,12 @@ class SqrtIndexTest {
         }
     }
 
-    @ParameterizedTest(name = "float32 pre-scan {0}")
+    @ParameterizedTest(name = "8-bit pre-scan {0}")
     @ValueSource(booleans = {false, true})
-    void parallelScanOverManyBasinsFindsTheSameNearest(boolean floatPrescan) {
+    void parallelScanOverManyBasinsFindsTheSameNearest(boolean quantisedPrescan) {
         SplittableRandom rng = new SplittableRandom(61);
         int n = SqrtIndex.PARALLEL_THRESHOLD + 5000;
-        SqrtIndex.Builder builder = SqrtIndex.builder(16).floatPrescan(floatPrescan);
+        SqrtIndex.Builder builder = SqrtIndex.builder(16).quantisedPrescan(quantisedPrescan);
         List<Basin> some = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Basin b = TestBasins.dirichlet(rng, 1.0);
@@ -85,12 +85,12 @@ class SqrtIndexTest {
         assertThat(index.within(q, 1e-5)).containsExactly(30_000);
     }
 
-    @ParameterizedTest(name = "float32 pre-scan {0}")
+    @ParameterizedTest(name = "8-bit pre-scan {0}")
     @ValueSource(booleans = {false, true})
-    void withinMatchesABruteForceBallTest(boolean floatPrescan) {
+    void withinMatchesABruteForceBallTest(boolean quantisedPrescan) {
         SplittableRandom rng = new SplittableRandom(62);
         List<Basin> stored = basins(rng, 2000);
-        SqrtIndex index = index(stored, floatPrescan);
+        SqrtIndex index = index(stored, quantisedPrescan);
         for (int n = 0; n < 20; n++) {
             Basin q = TestBasins.dirichlet(rng, 1.0);
             double r = 0.5 + 2.0 * rng.nextDouble();

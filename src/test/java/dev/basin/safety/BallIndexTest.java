@@ -24,7 +24,7 @@ class BallIndexTest {
     void answersEqualTheLinearScanOnUniformAndClusteredCentres() {
         SplittableRandom rnd = new SplittableRandom(7);
         for (boolean clustered : new boolean[] {false, true}) {
-            BallIndex index = new BallIndex(11);
+            BallIndex index = new BallIndex();
             List<Basin> clusters = new ArrayList<>();
             for (int k = 0; k < 5; k++) {
                 clusters.add(SafetyFixtures.dirichlet(rnd, 1.0));
@@ -51,7 +51,7 @@ class BallIndexTest {
 
     @Test
     void boundaryCasesAreDecidedExactly() {
-        BallIndex index = new BallIndex(3);
+        BallIndex index = new BallIndex();
         Basin c = SafetyFixtures.wave(0.5, 0.3, 0.0);
         Basin p = SafetyFixtures.wave(0.5, 0.3, 0.01);
         double d = dev.basin.geometry.FisherRao.distance(p, c);
@@ -61,8 +61,62 @@ class BallIndexTest {
     }
 
     @Test
+    void manyBallsWithTheQueryExactlyOnOrJustInsideTheirBoundaryAreDecidedExactly() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        Basin p = SafetyFixtures.dirichlet(rnd, 1.0);
+        BallIndex index = new BallIndex();
+        int expectedIn = 0;
+        for (int i = 0; i < 3000; i++) {
+            Basin c = switch (i % 5) {
+                case 0 -> SafetyFixtures.near(rnd, p, 50 + i);
+                case 1 -> Basin.pointMass(i % 64);
+                case 2 -> SafetyFixtures.dirichlet(rnd, 0.05);
+                default -> SafetyFixtures.dirichlet(rnd, 1.0);
+            };
+            double d = dev.basin.geometry.FisherRao.distance(p, c);
+            // on the boundary (d < r is false), one ulp outside it, one ulp inside it
+            double r = switch (i % 3) {
+                case 0 -> d;
+                case 1 -> Math.nextDown(d);
+                default -> Math.nextUp(d);
+            };
+            if (r > 0.0 && r <= Math.PI) {
+                index.put(ball("b" + i, c, r));
+                expectedIn += d < r ? 1 : 0;
+            }
+        }
+        List<BallIndex.Hit> hits = index.containing(p);
+        assertThat(ids(hits)).isEqualTo(ids(index.containingByLinearScan(p)));
+        assertThat(hits).hasSize(expectedIn).allMatch(h -> h.distance() < h.ball().radius());
+        assertThat(expectedIn).isGreaterThan(900);
+    }
+
+    @Test
+    void theParallelCheckOverManyBallsEqualsTheLinearScan() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        BallIndex index = new BallIndex();
+        List<Basin> clusters = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            clusters.add(SafetyFixtures.dirichlet(rnd, 1.0));
+        }
+        int n = dev.basin.geometry.ByteCodes.PARALLEL_THRESHOLD + 7001;
+        for (int i = 0; i < n; i++) {
+            Basin c = i % 2 == 0 ? SafetyFixtures.near(rnd, clusters.get(i % 4), 400) : SafetyFixtures.dirichlet(rnd, 1.0);
+            index.put(ball("b" + i, c, 0.05 + 0.6 * rnd.nextDouble()));
+        }
+        int seen = 0;
+        for (int q = 0; q < 30; q++) {
+            Basin p = q % 3 == 0 ? SafetyFixtures.dirichlet(rnd, 1.0) : SafetyFixtures.near(rnd, clusters.get(q % 4), 400);
+            List<BallIndex.Hit> hits = index.containing(p);
+            assertThat(ids(hits)).isEqualTo(ids(index.containingByLinearScan(p)));
+            seen += hits.size();
+        }
+        assertThat(seen).isGreaterThan(100);
+    }
+
+    @Test
     void removeAndReplaceKeepSlotsConsistent() {
-        BallIndex index = new BallIndex(5);
+        BallIndex index = new BallIndex();
         SplittableRandom rnd = new SplittableRandom(1);
         List<Basin> centres = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
