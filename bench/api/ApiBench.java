@@ -111,6 +111,14 @@ public class ApiBench {
         p8.put("waypoints_stored", stored);
         // wrk stops with up to one request in flight per connection: those may be stored without being counted
         p8.put("every_acknowledged_waypoint_stored", stored >= acked && stored - acked <= connections);
+        // finishing writes what the appends left to it (each stop's departure, the step count): timed per trajectory
+        long f0 = System.nanoTime();
+        for (String[] w : writes) {
+            post(base + w[0].replace("/waypoints", "/finish"), "{\"status\":\"completed\"}");
+        }
+        double finishMs = (System.nanoTime() - f0) / 1e6;
+        p8.put("finish_ms_per_trajectory", finishMs / connections);
+        p8.put("finish_us_per_stop", finishMs * 1000 / (stored + connections));
         p8.put("commits", (long) batches);
         p8.put("mean_appends_per_commit", ops / batches);
         p8.put("mean_commit_ms", commitSeconds * 1000 / batches);
