@@ -123,7 +123,7 @@ final class OpenApiDocument extends OpenApiSchemas {
                 "discoveredAt", time(), "deactivatedAt", nullable(time()), "crossingsPrevented", integer(0, Integer.MAX_VALUE),
                 "metadata", object());
         schemas.set("Barrier", barrier);
-        op("POST", "/api/v1/safety/barriers", "safety", "Create a barrier (merged into an overlapping one of the same type and scope)",
+        op("POST", "/api/v1/safety/barriers", "safety", "Create a barrier (an overlapping one of the same type and scope is superseded by their enclosing ball)",
                 obj("center", ref("Basin"), "radius", radius, "type", enumOf(types), "severity", num(0, 1),
                         "reason", str(JsonBody.MAX_TEXT), "kernelId?", id("krn_"), "metadata?", object()), 201, ref("Barrier"));
         list("/api/v1/safety/barriers", "safety", "Barriers, newest first", ref("Barrier"), "active", bool());

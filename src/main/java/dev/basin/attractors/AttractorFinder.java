@@ -97,10 +97,12 @@ public final class AttractorFinder {
                 starts.add(midpoint(Sphere.sqrt(wells.get(i).basin()), Sphere.sqrt(wells.get(j).basin())));
             }
         }
+        GradientFlow.Result[] ends = starts.parallelStream()
+                .map(start -> GradientFlow.newton(u, start, config.gradientTolerance(), 100, config.maxStep()))
+                .toArray(GradientFlow.Result[]::new);
         List<FoundAttractor> out = new ArrayList<>();
         List<double[]> seen = new ArrayList<>();
-        for (double[] start : starts) {
-            GradientFlow.Result r = GradientFlow.newton(u, start, config.gradientTolerance(), 100, config.maxStep());
+        for (GradientFlow.Result r : ends) {
             if (!r.converged() || seen.stream().anyMatch(x -> Sphere.distance(x, r.s()) < config.mergeTolerance())) {
                 continue;
             }
@@ -126,12 +128,12 @@ public final class AttractorFinder {
     /** Eigenvalues (ascending) of the Riemannian Hessian of {@code u} at {@code p}. */
     public static double[] hessianEigenvalues(Potential u, Basin p) {
         double[] s = Sphere.sqrt(p);
-        return SymmetricEigen.decompose(RiemannianHessian.at(u, s, TangentBasis.at(s))).values();
+        return HessianSpectrum.valuesAt(u, s).values();
     }
 
     private FoundAttractor classifyAt(Potential u, double[] s, int merged, int iterations, DiscoveryMethod method,
             VolumeEstimate volume) {
-        double[] eig = SymmetricEigen.decompose(RiemannianHessian.at(u, s, TangentBasis.at(s))).values();
+        double[] eig = HessianSpectrum.valuesAt(u, s).values();
         int negative = 0;
         int positive = 0;
         for (double l : eig) {

@@ -66,9 +66,14 @@ final class GradientFlow {
     }
 
     /**
-     * Newton's method on the gradient field: solve H·δ = −g in an orthonormal tangent basis (eigenvalues of magnitude
-     * below 1e-10 are skipped), step exp_p(δ) capped at {@code maxStep}, halving until ‖g‖ decreases. Converges to the
-     * nearby critical point whatever its index.
+     * Newton's method on the gradient field: the step δ = −Σₖ ⟨eₖ, g⟩/λₖ · eₖ over the Hessian's eigenpairs (λₖ, eₖ)
+     * (eigenvalues of magnitude below {@value #SINGULAR} are skipped), projected onto the current tangent space, capped
+     * at {@code maxStep} and halved until ‖g‖ decreases. Converges to the nearby critical point whatever its index.
+     *
+     * <p>The Hessian is decomposed only when the step needs a fresh one (a chord method): at the start, and whenever
+     * the last step taken with the current decomposition reduced ‖g‖ by less than the factor {@value #CONTRACTION}, or
+     * no halving of its step reduced ‖g‖ at all. Near a non-degenerate critical point one decomposition then serves
+     * several steps; the fixed point (grad U = 0) is the same as with a decomposition per step.
      */
     static Result newton(Potential u, double[] start, double tolerance, int maxIterations, double maxStep) {
         double[] s = start.clone();
@@ -76,40 +81,22 @@ final class GradientFlow {
         double[] gTrial = new double[Sphere.DIM];
         double[] trial = new double[Sphere.DIM];
         double[] scratch = new double[Sphere.DIM];
+        double[] step = new double[Sphere.DIM];
+        double[] v = new double[Sphere.DIM];
         double value = u.gradient(s, g, scratch);
         double gn = Sphere.norm(g);
+        HessianSpectrum spectrum = null;
+        boolean fresh = false;
         int it = 0;
         while (gn >= tolerance && it < maxIterations) {
-            it++;
-            double[][] basis = TangentBasis.at(s);
-            SymmetricEigen.Decomposition eig = SymmetricEigen.decompose(RiemannianHessian.at(u, s, basis));
-            int n = basis.length;
-            double[] gb = new double[n];
-            for (int i = 0; i < n; i++) {
-                gb[i] = Sphere.dot(basis[i], g);
+            if (spectrum == null) {
+                spectrum = HessianSpectrum.at(u, s);
+                fresh = true;
             }
-            double[] step = new double[Sphere.DIM];
-            for (int k = 0; k < n; k++) {
-                double lambda = eig.values()[k];
-                if (Math.abs(lambda) < 1e-10) {
-                    continue;
-                }
-                double proj = 0.0;
-                for (int i = 0; i < n; i++) {
-                    proj += eig.vectors()[i][k] * gb[i];
-                }
-                double coef = -proj / lambda;
-                for (int i = 0; i < n; i++) {
-                    double c = coef * eig.vectors()[i][k];
-                    for (int d = 0; d < Sphere.DIM; d++) {
-                        step[d] += c * basis[i][d];
-                    }
-                }
-            }
+            newtonStep(spectrum, s, g, step);
             double len = Sphere.norm(step);
             double scale = len > maxStep ? maxStep / len : 1.0;
             boolean accepted = false;
-            double[] v = new double[Sphere.DIM];
             for (int h = 0; h < MAX_HALVINGS; h++, scale /= 2.0) {
                 for (int d = 0; d < Sphere.DIM; d++) {
                     v[d] = scale * step[d];
@@ -120,18 +107,51 @@ final class GradientFlow {
                 double tv = u.gradient(trial, gTrial, scratch);
                 double tgn = Sphere.norm(gTrial);
                 if (tgn < gn) {
+                    boolean contracted = tgn <= CONTRACTION * gn;
                     System.arraycopy(trial, 0, s, 0, Sphere.DIM);
                     System.arraycopy(gTrial, 0, g, 0, Sphere.DIM);
                     value = tv;
                     gn = tgn;
                     accepted = true;
+                    if (!contracted) {
+                        spectrum = null;
+                    }
                     break;
                 }
             }
-            if (!accepted) {
+            if (accepted) {
+                it++;
+                fresh = false;
+            } else if (fresh) {
                 break;
+            } else {
+                spectrum = null;
             }
         }
         return new Result(s, value, gn, it, gn < tolerance);
+    }
+
+    /** Eigenvalues of smaller magnitude are treated as zero by the Newton step. */
+    static final double SINGULAR = 1e-10;
+    /** A kept decomposition must reduce ‖g‖ at least by this factor per step, else the Hessian is decomposed anew. */
+    static final double CONTRACTION = 0.5;
+
+    /** The pseudo-inverse Newton step −H⁺g at {@code s} from {@code spectrum}, tangent at {@code s}, into {@code out}. */
+    private static void newtonStep(HessianSpectrum spectrum, double[] s, double[] g, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+        double[] values = spectrum.values();
+        double[][] vectors = spectrum.vectors();
+        for (int k = 0; k < values.length; k++) {
+            double lambda = values[k];
+            if (Math.abs(lambda) < SINGULAR) {
+                continue;
+            }
+            double[] e = vectors[k];
+            double coef = -Sphere.dot(e, g) / lambda;
+            for (int d = 0; d < Sphere.DIM; d++) {
+                out[d] += coef * e[d];
+            }
+        }
+        Sphere.project(s, out);
     }
 }

@@ -99,11 +99,58 @@ public final class Potential {
         double sigma2 = sigma * sigma;
         for (int j = 0; j < centres.length; j++) {
             double[] m = centres[j];
-            double d = Sphere.distance(s, m);
+            double theta = Sphere.angle(s, m);
+            double d = 2.0 * theta;
             double e = weights[j] * Math.exp(-d * d / (2.0 * sigma2));
             u -= e;
-            Sphere.addLog(s, m, -e / sigma2, g, scratch);
+            Sphere.addLog(s, m, theta, -e / sigma2, g, scratch);
         }
         return u;
+    }
+
+    /**
+     * The Riemannian Hessian of U at s in the orthonormal tangent basis {@code basis} (rows), analytic. The √-chart
+     * with the Fisher–Rao metric is the sphere of radius 2, where a function φ(d) of the distance to a point m has
+     * Hess φ = φ″(d)·u⊗u + φ′(d)·½cot(d/2)·(I − u⊗u), u the unit tangent pointing away from m. For a well
+     * φ(d) = −w·exp(−d²/(2σ²)): φ′ = (w/σ²)·d·E and φ″ = (w/σ²)(1 − d²/σ²)·E with E = exp(−d²/(2σ²)), so
+     * H = Σⱼ cⱼ·I + Σⱼ (φⱼ″ − cⱼ)·uⱼ⊗uⱼ with cⱼ = (wⱼEⱼ/σ²)·θⱼcot θⱼ (θ = d/2 the sphere angle; θcot θ → 1 at a
+     * centre, where the rank-one term vanishes).
+     */
+    double[][] hessian(double[] s, double[][] basis) {
+        int n = basis.length;
+        double[][] h = new double[n][n];
+        double[] dir = new double[Sphere.DIM];
+        double[] proj = new double[n];
+        double sigma2 = sigma * sigma;
+        double iso = 0.0;
+        for (int j = 0; j < centres.length; j++) {
+            double[] m = centres[j];
+            double theta = Sphere.angle(s, m);
+            double d = 2.0 * theta;
+            double e = weights[j] * Math.exp(-d * d / (2.0 * sigma2)) / sigma2;
+            double c = theta == 0.0 ? e : e * theta * Math.cos(theta) / Math.sin(theta);
+            iso += c;
+            if (theta == 0.0 || !Sphere.direction(s, m, theta, dir)) {
+                continue;
+            }
+            double k = e * (1.0 - d * d / sigma2) - c;
+            for (int a = 0; a < n; a++) {
+                proj[a] = Sphere.dot(basis[a], dir);
+            }
+            for (int a = 0; a < n; a++) {
+                double ka = k * proj[a];
+                double[] row = h[a];
+                for (int b = 0; b <= a; b++) {
+                    row[b] += ka * proj[b];
+                }
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            h[a][a] += iso;
+            for (int b = 0; b < a; b++) {
+                h[b][a] = h[a][b];
+            }
+        }
+        return h;
     }
 }

@@ -57,31 +57,40 @@ final class Sphere {
     }
 
     /**
-     * Adds {@code factor · log_s(t)} to {@code out} and returns d(s,t). The direction t − cos θ·s is formed as
+     * Adds {@code factor · log_s(t)} to {@code out}, θ = angle(s, t) given. The direction t − cos θ·s is formed as
      * (t − s) + 2sin²(θ/2)·s, which keeps its precision for tiny θ.
      */
-    static double addLog(double[] s, double[] t, double factor, double[] out, double[] scratch) {
-        double theta = angle(s, t);
-        if (theta == 0.0) {
-            return 0.0;
+    static void addLog(double[] s, double[] t, double theta, double factor, double[] out, double[] scratch) {
+        if (theta == 0.0 || !direction(s, t, theta, scratch)) {
+            return;
         }
+        double scale = factor * 2.0 * theta;
+        for (int i = 0; i < DIM; i++) {
+            out[i] += scale * scratch[i];
+        }
+    }
+
+    /**
+     * The unit tangent vector at s pointing toward t (θ = angle(s, t) > 0) into {@code out}; false (out undefined)
+     * when it vanishes numerically.
+     */
+    static boolean direction(double[] s, double[] t, double theta, double[] out) {
         double sh = Math.sin(theta / 2.0);
         double c = 2.0 * sh * sh;
         double nrm = 0.0;
         for (int i = 0; i < DIM; i++) {
             double v = (t[i] - s[i]) + c * s[i];
-            scratch[i] = v;
+            out[i] = v;
             nrm += v * v;
         }
         nrm = Math.sqrt(nrm);
         if (nrm == 0.0) {
-            return 2.0 * theta;
+            return false;
         }
-        double scale = factor * 2.0 * theta / nrm;
         for (int i = 0; i < DIM; i++) {
-            out[i] += scale * scratch[i];
+            out[i] /= nrm;
         }
-        return 2.0 * theta;
+        return true;
     }
 
     /** Removes the component of {@code v} along the unit vector {@code s} (projection onto T_s). */

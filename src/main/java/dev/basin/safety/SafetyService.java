@@ -108,10 +108,13 @@ public final class SafetyService implements AutoCloseable {
     }
 
     /**
-     * Creates a barrier, or merges it into the active barriers of the same type and scope that it overlaps
-     * (d(c₁,c₂) &lt; r₁ + r₂): the first of them is enlarged to the {@linkplain Enclosing enclosing ball}, takes the
-     * larger severity and the new reason, and any further overlapped barrier is absorbed (deactivated, metadata
-     * {@code merged_into}). Returns the created or enlarged row.
+     * Creates a barrier; when it overlaps active barriers of the same type and scope (d(c₁,c₂) &lt; r₁ + r₂), the
+     * {@linkplain Enclosing enclosing ball} of all of them (grown until it overlaps no further one) becomes the new
+     * barrier, with the largest severity, the new reason, the sum of their prevented crossings and metadata
+     * {@code merged_count}/{@code absorbed}, and each overlapped barrier is deactivated now with {@code merged_into}
+     * added to its metadata. A barrier's ball therefore never changes while it is active: every row holds exactly from
+     * {@code discovered_at} to {@code deactivated_at}, so stored waypoints can be checked against the stored barriers.
+     * Returns the created row.
      */
     public BarrierRow createBarrier(NewBarrier b) {
         Checks.present("barrier", b);
@@ -124,7 +127,6 @@ public final class SafetyService implements AutoCloseable {
             requireKernel("kernelId", b.kernelId());
         }
         Instant now = clock.instant();
-        List<String> absorbed = new ArrayList<>();
         BarrierRow result = store.inTransaction(tx -> {
             // Row locks cannot stop two processes from each inserting a barrier the other would have merged with:
             // one lock per type and scope makes creations of the same kind take turns.
@@ -133,7 +135,6 @@ public final class SafetyService implements AutoCloseable {
             Basin c = b.center();
             double r = b.radius();
             double severity = b.severity();
-            BarrierRow target = null;
             List<BarrierRow> used = new ArrayList<>();
             boolean grew = true;
             while (grew) {
@@ -145,38 +146,36 @@ public final class SafetyService implements AutoCloseable {
                         r = e.radius();
                         severity = Math.max(severity, x.severity());
                         used.add(x);
-                        if (target == null) {
-                            target = x;
-                        } else {
-                            absorbed.add(x.barrierId());
-                        }
                         grew = true;
                     }
                 }
             }
             ObjectNode meta = metadata(b.metadata());
-            if (target == null) {
-                meta.put("merged_count", 0);
-                BarrierRow row = new BarrierRow(Ids.next("barrier_"), b.kernelId(), c, r, b.type(), severity, b.reason(),
-                        true, now, null, 0, meta);
-                tx.insert(SafetyTables.BARRIERS, row);
-                return row;
+            int merged = 0;
+            int prevented = 0;
+            com.fasterxml.jackson.databind.node.ArrayNode absorbed = meta.putArray("absorbed");
+            for (BarrierRow x : used) {
+                merged += 1 + x.metadata().path("merged_count").asInt(0);
+                prevented += x.crossingsPrevented();
+                absorbed.addObject().put("barrier_id", x.barrierId()).put("radius", x.radius())
+                        .put("discovered_at", x.discoveredAt().toString());
             }
-            ObjectNode merged = target.metadata() instanceof ObjectNode o ? o.deepCopy() : store.json().createObjectNode();
-            merged.setAll(meta);
-            merged.put("merged_count", target.metadata().path("merged_count").asInt(0) + 1 + absorbed.size());
-            merged.put("previous_radius", target.radius());
-            merged.putArray("absorbed_ids").addAll(absorbed.stream().map(store.json()::valueToTree).map(JsonNode.class::cast).toList());
-            tx.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("center_coordinates", c).set("radius_fr", r)
-                    .set("severity", severity).set("reason", b.reason()).set("metadata", merged)
-                    .where("barrier_id", target.barrierId()));
-            for (String id : absorbed) {
-                ObjectNode m = store.json().createObjectNode().put("merged_into", target.barrierId());
+            meta.put("merged_count", merged);
+            if (used.isEmpty()) {
+                meta.remove("absorbed");
+            } else {
+                meta.put("requested_radius", b.radius());
+            }
+            BarrierRow row = new BarrierRow(Ids.next("barrier_"), b.kernelId(), c, r, b.type(), severity, b.reason(),
+                    true, now, null, prevented, meta);
+            tx.insert(SafetyTables.BARRIERS, row);
+            for (BarrierRow x : used) {
+                ObjectNode m = x.metadata() instanceof ObjectNode o ? o.deepCopy() : store.json().createObjectNode();
+                m.put("merged_into", row.barrierId());
                 tx.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false).set("deactivated_at", now)
-                        .set("metadata", m).where("barrier_id", id));
+                        .set("metadata", m).where("barrier_id", x.barrierId()));
             }
-            return new BarrierRow(target.barrierId(), target.kernelId(), c, r, b.type(), severity, b.reason(), true,
-                    target.discoveredAt(), null, target.crossingsPrevented(), merged);
+            return row;
         });
         indexAfterCommit();
         return result;

@@ -76,15 +76,25 @@ class SafetyServiceTest {
         BarrierRow a = safety.createBarrier(new NewBarrier(kernel, c1, 0.08, BarrierType.SUFFERING, 0.2, "first", null));
         long before = count("geometric_barriers");
         BarrierRow m = safety.createBarrier(new NewBarrier(kernel, c2, d, BarrierType.SUFFERING, 0.7, "second", null));
-        assertThat(count("geometric_barriers")).isEqualTo(before);
-        assertThat(m.barrierId()).isEqualTo(a.barrierId());
+        // the enclosing ball is a new barrier; the overlapped one ends now, its ball unchanged
+        assertThat(count("geometric_barriers")).isEqualTo(before + 1);
+        assertThat(m.barrierId()).isNotEqualTo(a.barrierId());
         assertThat(m.radius()).isCloseTo((d + 0.08 + d) / 2, within(1e-9));
         assertThat(FisherRao.distance(m.center(), c1) + 0.08).isLessThanOrEqualTo(m.radius() + 1e-9);
         assertThat(FisherRao.distance(m.center(), c2) + d).isLessThanOrEqualTo(m.radius() + 1e-9);
         assertThat(m.severity()).isEqualTo(0.7);
-        BarrierRow stored = safety.queries().barrier(a.barrierId()).orElseThrow();
+        assertThat(m.discoveredAt()).isEqualTo(NOW);
+        BarrierRow stored = safety.queries().barrier(m.barrierId()).orElseThrow();
         assertThat(stored.radius()).isEqualTo(m.radius());
         assertThat(stored.metadata().path("merged_count").asInt()).isEqualTo(1);
+        assertThat(stored.metadata().path("absorbed").get(0).path("barrier_id").asText()).isEqualTo(a.barrierId());
+        BarrierRow old = safety.queries().barrier(a.barrierId()).orElseThrow();
+        assertThat(old.active()).isFalse();
+        assertThat(old.deactivatedAt()).isEqualTo(NOW);
+        assertThat(old.radius()).isEqualTo(0.08);
+        assertThat(old.center()).isEqualTo(c1);
+        assertThat(old.metadata().path("merged_into").asText()).isEqualTo(m.barrierId());
+        assertThat(safety.check(c2, NOW, kernel).ids()).contains(m.barrierId()).doesNotContain(a.barrierId());
         // another type, or another scope, does not merge
         BarrierRow t = safety.createBarrier(new NewBarrier(kernel, c2, d, BarrierType.DECOHERENCE, 0.7, "other type", null));
         BarrierRow s = safety.createBarrier(new NewBarrier(other, c2, d, BarrierType.SUFFERING, 0.7, "other scope", null));

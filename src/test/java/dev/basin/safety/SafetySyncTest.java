@@ -82,20 +82,21 @@ class SafetySyncTest {
             assertThat(awaitMillis(() -> b.check(ec, NOW, null).ids().contains(era.exclusionId()), SEEN_WITHIN))
                     .as("era exclusion seen by B").isNotNegative();
 
-            // a merge enlarges the barrier: B sees the larger ball
+            // a merge replaces the barrier by the enclosing ball: B sees the larger ball and no longer the old one
             Basin further = dev.basin.geometry.FisherRao.pointAt(c, SafetyFixtures.wave(0.5, 0.13, 2.5), 0.2);
             double d = dev.basin.geometry.FisherRao.distance(c, further);
             BarrierRow grown = a.createBarrier(new NewBarrier(null, further, d, BarrierType.INSTABILITY, 0.3, "grows", null));
-            assertThat(grown.barrierId()).isEqualTo(barrier.barrierId());
-            assertThat(awaitMillis(() -> b.check(further, NOW, null).ids().contains(barrier.barrierId()), SEEN_WITHIN))
+            assertThat(grown.barrierId()).isNotEqualTo(barrier.barrierId());
+            assertThat(awaitMillis(() -> b.check(further, NOW, null).ids().contains(grown.barrierId())
+                    && !b.check(c, NOW, null).ids().contains(barrier.barrierId()), SEEN_WITHIN))
                     .as("enlarged barrier seen by B").isNotNegative();
 
             // deactivations travel the other way too
-            b.deactivateBarrier(barrier.barrierId());
+            b.deactivateBarrier(grown.barrierId());
             b.deactivateExcludedRegion(region.regionId());
-            assertThat(b.check(c, NOW, null).ids()).doesNotContain(barrier.barrierId());
+            assertThat(b.check(c, NOW, null).ids()).doesNotContain(grown.barrierId());
             a.startSync(Duration.ofMinutes(1));
-            assertThat(awaitMillis(() -> !a.check(c, NOW, null).ids().contains(barrier.barrierId())
+            assertThat(awaitMillis(() -> !a.check(c, NOW, null).ids().contains(grown.barrierId())
                     && !a.check(rc, NOW, kernel).ids().contains(region.regionId()), SEEN_WITHIN))
                     .as("deactivations seen by A").isNotNegative();
 

@@ -1,16 +1,16 @@
 package dev.basin.attractors;
 
 /**
- * The Riemannian Hessian of the potential at a point, in an orthonormal basis {bᵢ} of the 63-dim tangent space, by
- * central finite differences of the analytic gradient: Hᵢⱼ = ⟨bᵢ, P_s(g(exp_s(h·bⱼ)) − g(exp_s(−h·bⱼ)))⟩/(2h),
+ * Test oracle for {@link Potential#hessian}: the Riemannian Hessian of the potential at a point, in an orthonormal
+ * basis {bᵢ} of the 63-dim tangent space, by central finite differences of the analytic gradient: Hᵢⱼ = ⟨bᵢ, P_s(g(exp_s(h·bⱼ)) − g(exp_s(−h·bⱼ)))⟩/(2h),
  * symmetrised. P_s projects onto T_s; for the sphere embedded in ℝ⁶⁴ the tangential projection of the ambient
  * derivative is the Levi-Civita derivative, so this is the Riemannian Hessian to O(h²).
  */
-final class RiemannianHessian {
+final class FiniteDifferenceHessian {
     /** Default finite-difference step (Fisher–Rao length). */
     static final double STEP = 1e-5;
 
-    private RiemannianHessian() {}
+    private FiniteDifferenceHessian() {}
 
     static double[][] at(Potential u, double[] s, double[][] basis) {
         int n = basis.length;
