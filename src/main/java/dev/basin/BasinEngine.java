@@ -116,6 +116,11 @@ public final class BasinEngine implements AutoCloseable {
         }
     }
 
+    /** An engine over an already open store (left open by {@link #close()}), with the system clock and defaults. */
+    public static BasinEngine over(Store store) {
+        return over(store, EngineConfig.of(Objects.requireNonNull(store, "store").config()));
+    }
+
     /** An engine over an already open store (left open by {@link #close()}), with {@code config}'s clock and tunables. */
     public static BasinEngine over(Store store, EngineConfig config) {
         return new BasinEngine(Objects.requireNonNull(store, "store"), false, Objects.requireNonNull(config, "config"));
@@ -220,8 +225,11 @@ public final class BasinEngine implements AutoCloseable {
         return sleep;
     }
 
-    /** The kernel feature: sessions, kernels, emotions, thoughts, checkpoints and spawning. */
-    public Kernels kernel() {
+    /**
+     * The whole kernel feature wired together (sessions, kernels, emotions, thoughts, checkpoints, spawning); its
+     * single services are also reachable directly, e.g. {@link #kernels()}.
+     */
+    public Kernels kernelFeature() {
         return kernel;
     }
 

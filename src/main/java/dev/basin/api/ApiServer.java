@@ -1,6 +1,7 @@
 package dev.basin.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.basin.BasinEngine;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -30,17 +31,20 @@ public final class ApiServer implements AutoCloseable {
         this.storeMetrics = storeMetrics;
     }
 
-    /** Builds (does not start) the server for {@code config} over {@code services}. */
-    public static ApiServer create(ApiConfig config, ApiServices services) {
+    /**
+     * Builds (does not start) the server for {@code config} over the services of {@code engine}: the same wiring the
+     * library and {@code basin run} use. Closing the server leaves the engine open.
+     */
+    public static ApiServer create(ApiConfig config, BasinEngine engine) {
         Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(engine, "engine");
         ObjectMapper mapper = Json.mapper();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Problems problems = new Problems(mapper, config.retryAfter());
         Requests requests = new Requests(mapper, config);
         Auth auth = new Auth(config.token());
         HttpMetrics httpMetrics = new HttpMetrics(registry);
-        StoreMetrics storeMetrics = new StoreMetrics(services.store());
+        StoreMetrics storeMetrics = new StoreMetrics(engine.store());
         storeMetrics.bind(registry);
         new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
 
@@ -61,20 +65,20 @@ public final class ApiServer implements AutoCloseable {
             c.routes.error(405, ctx -> statusProblem(problems, ctx));
             c.routes.error(413, ctx -> statusProblem(problems, ctx));
 
-            new HealthRoutes(services.store(), config).register(c.routes);
+            new HealthRoutes(engine.store(), config).register(c.routes);
             new MetricsRoutes(registry).register(c.routes);
             new OpenApiRoutes(mapper).register(c.routes);
-            new GeometryRoutes(requests, GeodesicStore.of(services.planner())).register(c.routes);
-            ReportRoutes report = new ReportRoutes(services.store());
+            new GeometryRoutes(requests, GeodesicStore.of(engine.planner())).register(c.routes);
+            ReportRoutes report = new ReportRoutes(engine.store());
             report.register(c.routes);
-            new DashboardRoutes(new DashboardQueries(services.store().jdbi()), report::flags).register(c.routes);
-            new SafetyRoutes(requests, services.safety(), services.clock()).register(c.routes);
-            new NavigationRoutes(requests, services.agent()).register(c.routes);
-            ApiQueries queries = new ApiQueries(services.store().jdbi(), services.store().json());
-            new KernelRoutes(requests, services.kernels(), services.sleep(), queries).register(c.routes);
-            new KnowledgeRoutes(requests, services.patterns(), services.falsePatterns(), services.memory(), services.documents(),
+            new DashboardRoutes(new DashboardQueries(engine.store().jdbi()), report::flags).register(c.routes);
+            new SafetyRoutes(requests, engine.safety(), engine.clock()).register(c.routes);
+            new NavigationRoutes(requests, engine.ocean()).register(c.routes);
+            ApiQueries queries = new ApiQueries(engine.store().jdbi(), engine.store().json());
+            new KernelRoutes(requests, engine.kernelFeature(), engine.sleep(), queries).register(c.routes);
+            new KnowledgeRoutes(requests, engine.crossPatterns(), engine.falsePatterns(), engine.memory(), engine.documents(),
                     queries).register(c.routes);
-            new ToolRoutes(requests, services.tools(), services.insights(), services.documents(), queries).register(c.routes);
+            new ToolRoutes(requests, engine.tools(), engine.insights(), engine.documents(), queries).register(c.routes);
         });
         return new ApiServer(app, config, registry, storeMetrics);
     }

@@ -1,5 +1,6 @@
 package dev.basin.api;
 
+import dev.basin.store.Hashes;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
@@ -45,10 +46,6 @@ final class Auth {
     }
 
     private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return Hashes.sha256(s.getBytes(StandardCharsets.UTF_8));
     }
 }

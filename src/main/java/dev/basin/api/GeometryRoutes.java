@@ -3,6 +3,7 @@ package dev.basin.api;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.Coordizer;
 import dev.basin.geometry.FisherRao;
+import dev.basin.geometry.GeometryRequest;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.Means;
 import io.javalin.config.RoutesConfig;
@@ -12,12 +13,10 @@ import java.util.Map;
 
 /**
  * Fisher–Rao geometry over HTTP, with the shapes of {@code basin geometry <op>}: distance, geodesic (optionally
- * persisted), Karcher mean, Φ and the coordizer.
+ * persisted), Karcher mean, Φ and the coordizer. Bodies are read here; their values and limits are checked by the shapes of
+ * {@link GeometryRequest}, the same the CLI builds.
  */
 final class GeometryRoutes {
-    /** Most steps a geodesic request may ask for (the answer carries steps + 1 basins). */
-    static final int MAX_STEPS = 1_000;
-
     private final Requests requests;
     private final GeodesicStore geodesics;
 
@@ -29,16 +28,17 @@ final class GeometryRoutes {
     void register(RoutesConfig r) {
         r.post("/api/v1/geometry/distance", ctx -> {
             JsonBody b = requests.json(ctx);
-            Basin p = b.basin("p");
-            Basin q = b.basin("q");
+            GeometryRequest.Distance d = new GeometryRequest.Distance(b.basin("p"), b.basin("q"));
             b.finish();
-            ctx.json(Map.of("distance", FisherRao.distance(p, q)));
+            ctx.json(Map.of("distance", FisherRao.distance(d.p(), d.q())));
         });
         r.post("/api/v1/geometry/geodesic", ctx -> {
             JsonBody b = requests.json(ctx);
-            Basin from = b.basin("from");
-            Basin to = b.basin("to");
-            int steps = (int) b.integer("steps", 1, MAX_STEPS);
+            GeometryRequest.Geodesic g = new GeometryRequest.Geodesic(b.basin("from"), b.basin("to"),
+                    (int) b.integer("steps", 1, GeometryRequest.MAX_STEPS));
+            Basin from = g.from();
+            Basin to = g.to();
+            int steps = g.steps();
             boolean persist = b.bool("persist", false);
             String kernelId = b.optionalId("kernelId", "krn_").orElse(null);
             b.finish();
@@ -63,10 +63,10 @@ final class GeometryRoutes {
         });
         r.post("/api/v1/geometry/mean", ctx -> {
             JsonBody b = requests.json(ctx);
-            List<Basin> points = b.basins("points", JsonBody.MAX_POINTS);
-            double[] weights = b.optionalDoubles("weights", JsonBody.MAX_POINTS).orElse(null);
+            GeometryRequest.Mean mean = new GeometryRequest.Mean(b.basins("points", GeometryRequest.MAX_POINTS),
+                    b.optionalDoubles("weights", GeometryRequest.MAX_POINTS).orElse(null));
             b.finish();
-            Means.Mean m = Means.karcher(points, weights);
+            Means.Mean m = Means.karcher(mean.points(), mean.weights());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("mean", m.basin());
             out.put("iterations", m.iterations());
@@ -80,7 +80,7 @@ final class GeometryRoutes {
         });
         r.post("/api/v1/geometry/coordize", ctx -> {
             JsonBody b = requests.json(ctx);
-            String text = b.string("text", JsonBody.MAX_TEXT);
+            String text = new GeometryRequest.Coordize(b.string("text", GeometryRequest.MAX_TEXT_CHARS)).text();
             b.finish();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("basin", Coordizer.coordize(text));

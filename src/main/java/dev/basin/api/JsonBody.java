@@ -26,8 +26,6 @@ final class JsonBody {
     static final int MAX_TEXT = 100_000;
     /** Longest accepted name, id or enum field. */
     static final int MAX_NAME = 200;
-    /** Most basins accepted in one list field. */
-    static final int MAX_POINTS = 10_000;
 
     private final ObjectNode node;
     private final String prefix;

@@ -1,5 +1,6 @@
 package dev.basin.api;
 
+import dev.basin.geometry.GeometryRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,16 +79,16 @@ final class OpenApiDocument extends OpenApiSchemas {
         op("POST", "/api/v1/geometry/distance", "geometry", "Fisher–Rao distance d = 2·arccos(Σ√(pᵢqᵢ))",
                 obj("p", ref("Basin"), "q", ref("Basin")), 200, obj("distance", num(0, Math.PI)));
         op("POST", "/api/v1/geometry/geodesic", "geometry", "Geodesic of n steps (n+1 points); persist stores it and returns pathId",
-                obj("from", ref("Basin"), "to", ref("Basin"), "steps", integer(1, GeometryRoutes.MAX_STEPS), "persist?", bool(),
+                obj("from", ref("Basin"), "to", ref("Basin"), "steps", integer(1, GeometryRequest.MAX_STEPS), "persist?", bool(),
                         "kernelId?", id("krn_")),
                 200, open("distance", num(0, Math.PI), "path", ref("Path"), "pathId?", id("gp_"), "reused?", bool()));
         op("POST", "/api/v1/geometry/mean", "geometry", "Weighted Fréchet (Karcher) mean",
-                obj("points", arr(ref("Basin"), 1, JsonBody.MAX_POINTS), "weights?", arr(num(0, 1))), 200,
+                obj("points", arr(ref("Basin"), 1, GeometryRequest.MAX_POINTS), "weights?", arr(num(0, 1))), 200,
                 obj("mean", ref("Basin"), "iterations", integer(0, 100)));
         op("POST", "/api/v1/geometry/phi", "geometry", "Integration Φ = I(A;B)/ln 8 of a basin", obj("basin", ref("Basin")), 200,
                 obj("phi", num(0, 1)));
         op("POST", "/api/v1/geometry/coordize", "geometry", "Text to basin with the deterministic coordizer",
-                obj("text", str(JsonBody.MAX_TEXT)), 200, obj("basin", ref("Basin"), "model", str()));
+                obj("text", str(GeometryRequest.MAX_TEXT_CHARS)), 200, obj("basin", ref("Basin"), "model", str()));
     }
 
     private void dashboard() {

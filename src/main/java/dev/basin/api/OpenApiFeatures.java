@@ -40,8 +40,8 @@ final class OpenApiFeatures {
                 "parentCheckpointId", d.nullable(d.id("ckpt_")), "sizeBytes", d.integer(1, Integer.MAX_VALUE), "createdAt", d.time(),
                 "state?", d.object());
         d.schema("Checkpoint", checkpoint);
-        d.op("POST", "/api/v1/kernels/{kernelId}/checkpoints", "kernels", "Save a checkpoint (type defaults to manual)",
-                d.obj("type?", d.enumOf(ckpt)), 201, d.ref("Checkpoint"));
+        ((ObjectNode) d.op("POST", "/api/v1/kernels/{kernelId}/checkpoints", "kernels", "Save a checkpoint (type defaults to manual)",
+                d.obj("type?", d.enumOf(ckpt)), 201, d.ref("Checkpoint")).get("requestBody")).put("required", false);
         d.list("/api/v1/kernels/{kernelId}/checkpoints", "kernels", "A kernel's checkpoints, oldest first", d.ref("Checkpoint"));
         d.op("GET", "/api/v1/checkpoints/{checkpointId}", "kernels", "One checkpoint with its state", null, 200, d.ref("Checkpoint"));
         d.op("POST", "/api/v1/checkpoints/{checkpointId}/restore", "kernels", "Put the kernel back exactly as checkpointed", null, 200,

@@ -2,14 +2,14 @@ package dev.basin.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.geometry.ConflictException;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.geometry.UnknownIdException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +17,15 @@ import org.slf4j.LoggerFactory;
  * Turns every failure into an RFC 9457 problem detail ({@code application/problem+json}) with {@code type},
  * {@code title}, {@code status}, {@code detail}, and, when a field is at fault, {@code field} and {@code problem}.
  *
- * <p>Mapping: {@link ApiProblem} as it says; {@link InvalidInputException} 422 (404 when it says an id is unknown, 409 when it says a state is already reached);
- * exceptions named {@code *NotFoundException} 404 and {@code *ConflictException} 409; store failures by SQLState
- * ({@link StoreErrors}): connection lost 503 with {@code Retry-After}, unique violation 409, foreign key 404, check 422.
+ * <p>Mapping, by type only ({@link #map}): {@link ApiProblem} as it says; {@link UnknownIdException} 404,
+ * {@link ConflictException} 409, other {@link InvalidInputException} 422; store failures ({@link StoreErrors}): commit
+ * outcome unknown and connection lost 503 with {@code Retry-After}, unique violation 409, foreign key 404, check 422.
  * Anything else is the server's fault: 500 with a reference that is also logged, never a stack trace.
  */
 final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:basin:problem:";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-    private static final Pattern ALREADY = Pattern.compile("\\balready\\b");
-    private static final Pattern UNKNOWN = Pattern.compile("\\b(unknown|not found|does not exist|no such)\\b");
 
     private final ObjectMapper json;
     private final Duration retryAfter;
@@ -46,36 +44,25 @@ final class Problems {
         write(ctx, map(failure));
     }
 
-    /** The problem that {@code failure} means to the caller. */
+    /**
+     * The problem that {@code failure} means to the caller, chosen by its type alone (never by its message):
+     * {@link ApiProblem} as it says; {@link UnknownIdException} 404, {@link ConflictException} 409, any other
+     * {@link InvalidInputException} 422; store failures as {@link StoreErrors} maps them; else 500.
+     */
     ApiProblem map(Throwable failure) {
-        if (failure instanceof ApiProblem p) {
-            return p;
-        }
-        if (failure instanceof InvalidInputException bad) {
-            String field = apiField(bad.field());
-            if (ALREADY.matcher(bad.problem().toLowerCase(Locale.ROOT)).find()) {
-                return ApiProblem.conflict(field, bad.problem());
-            }
-            return UNKNOWN.matcher(bad.problem().toLowerCase(Locale.ROOT)).find()
-                    ? ApiProblem.notFound(field, bad.problem())
-                    : ApiProblem.invalid(field, bad.problem());
-        }
-        String name = failure.getClass().getSimpleName();
-        if (name.endsWith("NotFoundException")) {
-            return ApiProblem.notFound(fieldOf(failure, "id"), String.valueOf(failure.getMessage()));
-        }
-        if (name.endsWith("ConflictException")) {
-            return ApiProblem.conflict(fieldOf(failure, null), String.valueOf(failure.getMessage()));
-        }
-        ApiProblem store = StoreErrors.map(failure, retryAfter);
-        if (store != null) {
-            if (store.status() >= 500) {
+        ApiProblem known = switch (failure) {
+            case ApiProblem p -> p;
+            case UnknownIdException u -> ApiProblem.notFound(apiField(u.field()), u.problem());
+            case ConflictException c -> ApiProblem.conflict(apiField(c.field()), c.problem());
+            case InvalidInputException bad -> ApiProblem.invalid(apiField(bad.field()), bad.problem());
+            case HttpResponseException h -> fromStatus(h.getStatus(), h.getMessage());
+            default -> StoreErrors.map(failure, retryAfter);
+        };
+        if (known != null) {
+            if (known.status() >= 500) {
                 LOG.warn("store unavailable: {}", failure.toString());
             }
-            return store;
-        }
-        if (failure instanceof HttpResponseException h) {
-            return fromStatus(h.getStatus(), h.getMessage());
+            return known;
         }
         String ref = UUID.randomUUID().toString();
         LOG.error("internal error ref={}", ref, failure);
@@ -122,18 +109,6 @@ final class Problems {
             ctx.result(json.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("problem detail could not be written", e);
-        }
-    }
-
-    private static String fieldOf(Throwable t, String fallback) {
-        if (t instanceof InvalidInputException bad) {
-            return bad.field();
-        }
-        try {
-            Object f = t.getClass().getMethod("field").invoke(t);
-            return f == null ? fallback : f.toString();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return fallback;
         }
     }
 }

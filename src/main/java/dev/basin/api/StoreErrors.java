@@ -1,5 +1,6 @@
 package dev.basin.api;
 
+import dev.basin.store.CommitOutcomeUnknownException;
 import dev.basin.store.ConstraintViolationException;
 import dev.basin.store.StoreException;
 import dev.basin.store.StoreUnavailableException;
@@ -9,7 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What a store failure means to an HTTP caller, by SQLState found anywhere in the cause chain: class 08 (connection),
+ * What a store failure means to an HTTP caller, by type or SQLState found anywhere in the cause chain: a commit whose
+ * outcome is unknown → 503 {@code commit-outcome-unknown} (check before retrying); class 08 (connection),
  * 57P0x (server shutting down), 53300 (too many connections), a pool timeout, 40001/40P01 (retryable) and 57014
  * (statement timeout) → 503 with {@code Retry-After}; 23505 → 409; 23503 → 404; 23514/23502 → 422.
  */
@@ -19,6 +21,11 @@ final class StoreErrors {
     /** The problem for {@code failure}, or {@code null} when it is not a store failure. */
     static ApiProblem map(Throwable failure, Duration retryAfter) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CommitOutcomeUnknownException) {
+                return new ApiProblem(503, "commit-outcome-unknown", "Commit outcome unknown", null,
+                        "the connection failed while committing: the write may or may not be stored; check before retrying",
+                        Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
+            }
             if (t instanceof StoreUnavailableException || t instanceof SQLTransientConnectionException) {
                 return unavailable(retryAfter);
             }

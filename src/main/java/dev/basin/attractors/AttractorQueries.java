@@ -1,5 +1,6 @@
 package dev.basin.attractors;
 
+import dev.basin.store.Rows;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.geometry.Basin;
 import java.sql.ResultSet;
@@ -40,8 +41,7 @@ final class AttractorQueries {
     }
 
     static boolean kernelExists(Handle h, String kernelId) {
-        return h.createQuery("SELECT count(*) FROM kernels WHERE kernel_id = :k").bind("k", kernelId)
-                .mapTo(Integer.class).one() > 0;
+        return Rows.exists(h, "kernels", "kernel_id", kernelId);
     }
 
     static AttractorRow row(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.basin.attractors;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
@@ -133,7 +134,7 @@ public final class AttractorService {
             throw new InvalidInputException("attractor_id", "must not be blank");
         }
         return store.jdbi().withHandle(h -> AttractorQueries.byId(h, attractorId))
-                .orElseThrow(() -> new InvalidInputException("attractor_id", "is unknown: " + attractorId));
+                .orElseThrow(() -> new UnknownIdException("attractor_id", attractorId));
     }
 
     /** The k known attractors of the kernel nearest to {@code basin}, exact, nearest first. */
@@ -182,7 +183,7 @@ public final class AttractorService {
     private void requireKernel(String kernelId) {
         requireId(kernelId);
         if (!store.jdbi().withHandle(h -> AttractorQueries.kernelExists(h, kernelId))) {
-            throw new InvalidInputException("kernel_id", "is unknown: " + kernelId);
+            throw new UnknownIdException("kernel_id", kernelId);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.basin.audit;
 
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Store;
 import dev.basin.store.StoreException;
 import dev.basin.store.Table;
-import dev.basin.store.internal.Errors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +46,7 @@ public final class DatabaseAuditor {
         try (Connection c = store.dataSource().getConnection()) {
             return analyze(c, null, store.describeTarget(), catalog, true, Set.of("flyway_schema_history"));
         } catch (SQLException e) {
-            throw Errors.translate(e, "coverage report of " + store.describeTarget(), null);
+            throw StoreException.of(e, "coverage report of " + store.describeTarget());
         }
     }
 
@@ -58,7 +58,7 @@ public final class DatabaseAuditor {
         try {
             return analyze(c, schema, target, Map.of(), false, Set.of());
         } catch (SQLException e) {
-            throw Errors.translate(e, "audit of " + target, null);
+            throw StoreException.of(e, "audit of " + target);
         }
     }
 
@@ -73,7 +73,7 @@ public final class DatabaseAuditor {
             }
             String sch = schema != null ? schema : currentSchema(c);
             if (!schemaExists(c, sch)) {
-                throw new InvalidInputException("schema", "does not exist: " + sch);
+                throw UnknownIdException.worded("schema", "does not exist: " + sch);
             }
             List<TableStats> tables = new ArrayList<>();
             Map<Long, Boolean> sortable = new HashMap<>();

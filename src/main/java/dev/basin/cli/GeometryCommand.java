@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.GeometryRequest;
 import dev.basin.geometry.Coordizer;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.Integration;
@@ -53,7 +54,7 @@ final class GeometryCommand implements Runnable {
 
     @Command(name = "geodesic", mixinStandardHelpOptions = true,
             description = "{\"from\":[64],\"to\":[64],\"steps\":n} -> {\"distance\":d,\"path\":[[64],...]} (n+1 points, n <= "
-                    + GeometryRequests.MAX_STEPS + ").")
+                    + GeometryRequest.MAX_STEPS + ").")
     void geodesic() {
         answer(req -> {
             var r = GeometryRequests.geodesic(req, Set.of());
@@ -88,7 +89,7 @@ final class GeometryCommand implements Runnable {
             description = "{\"text\":\"...\"} -> {\"basin\":[64],\"model\":\"" + Coordizer.MODEL + "\"}.")
     void coordize() {
         answer(req -> {
-            Basin b = Coordizer.coordize(GeometryRequests.coordize(req, Set.of()));
+            Basin b = Coordizer.coordize(GeometryRequests.coordize(req, Set.of()).text());
             ObjectNode out = object();
             put(out.putArray("basin"), b);
             return out.put("model", Coordizer.MODEL);

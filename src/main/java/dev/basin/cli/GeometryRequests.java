@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.GeometryRequest;
 import dev.basin.geometry.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,36 +25,18 @@ import java.util.Set;
  * <p>Rules: the body is exactly one JSON object (trailing content is rejected); duplicate keys are rejected; fields not
  * listed for the operation are rejected (by default: see {@code extraAllowed}); numbers must be JSON numbers (strings
  * such as {@code "NaN"} and the non-standard tokens NaN/Infinity are rejected); basins must be 64 finite, non-negative
- * numbers summing to 1 within {@value Basin#SUM_TOLERANCE}; {@code steps} is an integer in [1, {@value #MAX_STEPS}];
- * {@code points} holds 1 to {@value #MAX_POINTS} basins; {@code weights}, when present and not null, has one finite,
- * non-negative entry per point summing to 1 within 1e-9; {@code text} is a string of at most {@value #MAX_TEXT_CHARS}
- * characters.
- *
- * <p>Kept in {@code dev.basin.cli} for now (the package {@code geometry} must not depend on Jackson); a server reuses
- * it from here until a shared request package exists.
+ * numbers summing to 1 within {@value Basin#SUM_TOLERANCE}; {@code weights}, when present and not null, has one
+ * finite, non-negative entry per point summing to 1 within 1e-9. The values and their limits ({@code steps}, the number
+ * of points, the length of {@code text}) are checked by the shared shapes of {@link GeometryRequest}, which the REST
+ * geometry endpoints build as well; this class only reads the CLI's JSON (the REST API reads its own bodies, where a
+ * wrong JSON type is a 400 rather than a 422).
  */
 public final class GeometryRequests {
-    /** Largest number of geodesic steps accepted (n + 1 points are returned). */
-    public static final int MAX_STEPS = 10_000;
-    /** Largest number of points accepted by a mean request. */
-    public static final int MAX_POINTS = 100_000;
-    /** Largest text accepted by a coordize request. */
-    public static final int MAX_TEXT_CHARS = 10_000_000;
-
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
-
-    /** {@code {"p":[64],"q":[64]}}. */
-    public record DistanceRequest(Basin p, Basin q) {}
-
-    /** {@code {"from":[64],"to":[64],"steps":n}}. */
-    public record GeodesicRequest(Basin from, Basin to, int steps) {}
-
-    /** {@code {"points":[[64],...],"weights":[...]}}; weights null when absent. */
-    public record MeanRequest(List<Basin> points, double[] weights) {}
 
     private GeometryRequests() {}
 
@@ -79,12 +62,12 @@ public final class GeometryRequests {
         return obj;
     }
 
-    public static DistanceRequest distance(ObjectNode req, Set<String> extraAllowed) {
+    public static GeometryRequest.Distance distance(ObjectNode req, Set<String> extraAllowed) {
         allowOnly(req, extraAllowed, "p", "q");
-        return new DistanceRequest(basin(req, "p"), basin(req, "q"));
+        return new GeometryRequest.Distance(basin(req, "p"), basin(req, "q"));
     }
 
-    public static GeodesicRequest geodesic(ObjectNode req, Set<String> extraAllowed) {
+    public static GeometryRequest.Geodesic geodesic(ObjectNode req, Set<String> extraAllowed) {
         allowOnly(req, extraAllowed, "from", "to", "steps");
         Basin from = basin(req, "from");
         Basin to = basin(req, "to");
@@ -92,25 +75,16 @@ public final class GeometryRequests {
         if (!n.isIntegralNumber() && !(n.isNumber() && n.asDouble() == Math.rint(n.asDouble()))) {
             throw new InvalidInputException("steps", "must be an integer, is " + describe(n));
         }
-        double v = n.asDouble();
-        if (v < 1 || v > MAX_STEPS) {
-            throw new InvalidInputException("steps", "must be in [1, " + MAX_STEPS + "], is " + n.asText());
-        }
-        return new GeodesicRequest(from, to, (int) v);
+        return new GeometryRequest.Geodesic(from, to, GeometryRequest.steps((long) n.asDouble()));
     }
 
-    public static MeanRequest mean(ObjectNode req, Set<String> extraAllowed) {
+    public static GeometryRequest.Mean mean(ObjectNode req, Set<String> extraAllowed) {
         allowOnly(req, extraAllowed, "points", "weights");
         JsonNode pts = required(req, "points");
         if (!(pts instanceof ArrayNode arr)) {
             throw new InvalidInputException("points", "must be an array of basins, is " + kind(pts));
         }
-        if (arr.isEmpty()) {
-            throw new InvalidInputException("points", "must not be empty");
-        }
-        if (arr.size() > MAX_POINTS) {
-            throw new InvalidInputException("points", "must have at most " + MAX_POINTS + " entries, has " + arr.size());
-        }
+        GeometryRequest.pointCount(arr.size());
         List<Basin> points = new ArrayList<>(arr.size());
         for (int j = 0; j < arr.size(); j++) {
             String field = "points[" + j + "]";
@@ -120,12 +94,8 @@ public final class GeometryRequests {
         JsonNode w = req.get("weights");
         if (w != null && !w.isNull()) {
             weights = numbers("weights", w);
-            if (weights.length != points.size()) {
-                throw new InvalidInputException(
-                        "weights", "must have one entry per point (" + points.size() + "), has " + weights.length);
-            }
         }
-        return new MeanRequest(points, weights);
+        return new GeometryRequest.Mean(points, weights);
     }
 
     public static Basin phi(ObjectNode req, Set<String> extraAllowed) {
@@ -133,17 +103,13 @@ public final class GeometryRequests {
         return basin(req, "basin");
     }
 
-    public static String coordize(ObjectNode req, Set<String> extraAllowed) {
+    public static GeometryRequest.Coordize coordize(ObjectNode req, Set<String> extraAllowed) {
         allowOnly(req, extraAllowed, "text");
         JsonNode t = required(req, "text");
         if (!t.isTextual()) {
             throw new InvalidInputException("text", "must be a string, is " + kind(t));
         }
-        String text = t.textValue();
-        if (text.length() > MAX_TEXT_CHARS) {
-            throw new InvalidInputException("text", "must have at most " + MAX_TEXT_CHARS + " characters, has " + text.length());
-        }
-        return text;
+        return new GeometryRequest.Coordize(t.textValue());
     }
 
     /** The basin in field {@code name}: an array of 64 numbers, validated by {@link Basin#of(String, double[])}. */

@@ -1,12 +1,10 @@
 package dev.basin.cli;
 
+import dev.basin.BasinEngine;
+import dev.basin.EngineConfig;
 import dev.basin.api.ApiConfig;
 import dev.basin.api.ApiServer;
-import dev.basin.api.ApiServices;
-import dev.basin.store.Store;
-import dev.basin.store.Table;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -15,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code basin serve}: the REST API, its OpenAPI document, health, metrics and the dashboard, until interrupted.
+ * {@code basin serve}: the REST API, its OpenAPI document, health, metrics and the dashboard, until interrupted, over
+ * the same {@link BasinEngine} wiring that {@code basin run} and library users open.
  * Refuses to bind to a non-loopback address without a token ({@code --token} or {@code BASIN_TOKEN}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -43,30 +42,25 @@ final class ServeCommand implements Callable<Integer> {
         String t = token != null ? token : System.getenv("BASIN_TOKEN");
         ApiConfig config = ApiConfig.of(bind, port, t == null || t.isBlank() ? null : t);
         PrintWriter out = spec.commandLine().getOut();
-        Store store = db.open();
-        ApiServices services = null;
+        BasinEngine engine = BasinEngine.open(EngineConfig.of(db.toConfig()));
         ApiServer server;
         try {
-            store.register(AllTables.list().toArray(new Table<?>[0]));
-            services = ApiServices.open(store, Clock.systemUTC());
-            server = ApiServer.create(config, services).start();
+            server = ApiServer.create(config, engine).start();
         } catch (RuntimeException e) {
-            if (services != null) {
-                services.close();
-            }
-            store.close();
+            engine.close();
             throw e;
         }
-        ApiServices opened = services;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            opened.close();
-            store.close();
-            stopped.countDown();
+            try {
+                server.close();
+            } finally {
+                engine.close();
+                stopped.countDown();
+            }
         }, "basin-serve-shutdown"));
         out.println("basin: serving http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port()
-                + "/ (API /api/v1, database " + store.describeTarget()
+                + "/ (API /api/v1, database " + engine.store().describeTarget()
                 + (config.token() == null ? ", no token" : ", token required for writes") + ")");
         out.flush();
         stopped.await();

@@ -14,6 +14,11 @@
  *   <li>Tangent vectors ({@link dev.basin.geometry.Tangent}) live in the √-chart, are orthogonal to s, and their
  *       Euclidean norm is the Fisher–Rao length they represent.</li>
  * </ul>
- * Bad input raises {@link dev.basin.geometry.InvalidInputException} naming the field and the rule.
+ * Bad input raises {@link dev.basin.geometry.InvalidInputException} naming the field and the rule. The caller-facing
+ * failures of every layer live here, at the bottom, so that each has one type: {@link
+ * dev.basin.geometry.InvalidInputException} (a value breaks a rule), {@link dev.basin.geometry.UnknownIdException} (an
+ * id names nothing) and {@link dev.basin.geometry.ConflictException} (the request conflicts with stored state). The
+ * store adds its own ({@code StoreUnavailableException}, {@code CommitOutcomeUnknownException}); the REST API maps
+ * each type, never a message, to one status.
  */
 package dev.basin.geometry;

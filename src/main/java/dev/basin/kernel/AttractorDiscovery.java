@@ -30,10 +30,14 @@ public final class AttractorDiscovery {
         this.thoughts = thoughts;
     }
 
-    public List<AttractorService.Recorded> discover(String kernelId, List<Well> wells, boolean includeSaddles) {
-        if (wells == null || wells.isEmpty()) {
-            throw new InvalidInputException("wells", "must contain at least one well");
-        }
+    /**
+     * Finds the attractors (and saddles when asked) of the potential of {@code wells} for kernel {@code kernelId} by
+     * {@code method}, seeded by the kernel's RNG, and stores in one transaction the kernel's advanced RNG, the
+     * attractors (revisits counted) and an {@code attractor_found} thought for each new one.
+     */
+    public List<AttractorService.Recorded> discover(String kernelId, List<Well> wells, boolean includeSaddles,
+            DiscoveryMethod method) {
+        check(wells, method);
         KernelRow k = kernels.get(kernelId);
         SplitMix64 rng = new SplitMix64(k.state().rngState());
         long seed = rng.nextLong();
@@ -42,10 +46,38 @@ public final class AttractorDiscovery {
                 s.neurotransmitters(), s.emotions(), s.status(), s.stepCount(), rng.state());
         KernelRow row = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(),
                 advanced, k.createdAt(), kernels.clock().instant(), k.metadata());
+        return store(row, true, wells, includeSaddles, method, seed);
+    }
+
+    /**
+     * The same search seeded by the caller (a session draws its seeds from its own seeded stream); the kernel's row is
+     * left as it is. Attractors and their thoughts are stored in one transaction.
+     */
+    public List<AttractorService.Recorded> discover(String kernelId, List<Well> wells, boolean includeSaddles,
+            DiscoveryMethod method, long seed) {
+        check(wells, method);
+        return store(kernels.get(kernelId), false, wells, includeSaddles, method, seed);
+    }
+
+    private static void check(List<Well> wells, DiscoveryMethod method) {
+        if (method == null) {
+            throw new InvalidInputException("method", "is missing");
+        }
+        if (wells == null || wells.isEmpty()) {
+            throw new InvalidInputException("wells", "must contain at least one well");
+        }
+    }
+
+    private List<AttractorService.Recorded> store(KernelRow row, boolean writeState, List<Well> wells,
+            boolean includeSaddles, DiscoveryMethod method, long seed) {
+        KernelState s = row.state();
+        String kernelId = row.kernelId();
         Potential u = new Potential(wells);
-        var found = attractors.find(u, seed, includeSaddles, DiscoveryMethod.GRADIENT_DESCENT);
+        var found = attractors.find(u, seed, includeSaddles, method);
         return store.inTransaction(tx -> {
-            KernelService.writeState(tx, row);
+            if (writeState) {
+                KernelService.writeState(tx, row);
+            }
             List<AttractorService.Recorded> recorded = attractors.record(tx, kernelId, found, u, seed, s.phi(),
                     s.kappa());
             for (AttractorService.Recorded r : recorded) {

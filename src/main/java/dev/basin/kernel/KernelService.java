@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import dev.basin.geometry.ConflictException;
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,16 +59,8 @@ public final class KernelService {
         this.regimes = regimes;
     }
 
-    EmotionService emotionService() {
-        return emotions;
-    }
-
     ThoughtService thoughtService() {
         return thoughts;
-    }
-
-    RegimeLog regimeLog() {
-        return regimes;
     }
 
     KernelConfig config() {
@@ -117,7 +111,7 @@ public final class KernelService {
     public KernelRow retire(String kernelId) {
         KernelRow k = get(kernelId);
         if (k.state().status() == KernelStatus.RETIRED) {
-            throw new InvalidInputException("kernel_id", "is already retired: " + kernelId);
+            throw new ConflictException("kernel_id", "is already retired: " + kernelId);
         }
         KernelState s = k.state().withStatus(KernelStatus.RETIRED);
         Map<String, Object> extra = extra(k.metadata());
@@ -155,22 +149,14 @@ public final class KernelService {
         Navigator.Step step = navigator.step(kernelId, s.basin(), target, length, now);
         Basin next = step.basin();
         double after = FisherRao.distance(next, target);
-        boolean arrived = after <= config.arrivalTolerance();
-        double phi = Integration.phi(next);
-        SplitMix64 rng = new SplitMix64(s.rngState());
-        Neurotransmitters nt = NeuroDynamics.next(s.neurotransmitters(), phi - s.phi(), step.blocked(), arrived,
-                rng.nextDouble());
-        double kEff = Coupling.kappaEff(s.kappa(), nt.norepinephrine(), nt.gaba());
-        KernelState moved = s.with(next, phi, s.kappa(), nt, kEff, s.emotions(), s.stepCount() + 1, rng.state());
-        TrajectoryWindow window = push(kernelId, s, moved, target, step.blocked());
-        KernelRow interim = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(),
-                moved, k.createdAt(), now, k.metadata());
-        EmotionService.Observation obs = emotions.observe(interim, window);
-        KernelState felt = moved.withEmotions(obs.reading().emotions());
+        Lived lived = live(k, s, next, Integration.phi(next), target, step.blocked(), true, now);
+        boolean arrived = lived.arrived();
+        double phi = lived.state().phi();
+        KernelState felt = lived.state();
+        EmotionService.Observation obs = lived.observation();
         KernelRow updated = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(),
                 felt, k.createdAt(), now, metadata(store.json(), felt, extra(k.metadata())));
         store.update(stateUpdate(updated));
-        regimes.record(kernelId, now, felt.regime(), felt.kappaEff());
         if (arrived && before > config.arrivalTolerance()) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("target", targetLabel == null ? "target" : targetLabel);
@@ -189,6 +175,34 @@ public final class KernelService {
         }
         return new Advance(updated, s.basin(), FisherRao.distance(s.basin(), next), after, arrived, step.blocked(),
                 obs);
+    }
+
+    /** A lived step: the state after it (emotions included), what the emotions observed, and whether it arrived. */
+    record Lived(KernelState state, EmotionService.Observation observation, boolean arrived) {}
+
+    /**
+     * The one way a kernel lives a step to {@code at} (Φ = {@code phi}) on its way to {@code target}, for a single
+     * {@link #advance} and every step of a voyage alike: arrival is distance to target ≤
+     * {@link KernelConfig#arrivalTolerance()}; neurotransmitters react to ΔΦ, a block and arrival; κ_eff follows; the
+     * trajectory window and emotions are observed and the regime logged. {@code moved} false keeps the step count (a
+     * blocked voyage's reaction in place). Writes nothing to the kernel's row: the caller does.
+     */
+    Lived live(KernelRow k, KernelState s, Basin at, double phi, Basin target, boolean blocked, boolean moved,
+            Instant time) {
+        boolean arrived = FisherRao.distance(at, target) <= config.arrivalTolerance();
+        SplitMix64 rng = new SplitMix64(s.rngState());
+        Neurotransmitters nt = NeuroDynamics.next(s.neurotransmitters(), phi - s.phi(), blocked, arrived,
+                rng.nextDouble());
+        double kEff = Coupling.kappaEff(s.kappa(), nt.norepinephrine(), nt.gaba());
+        KernelState next = s.with(at, phi, s.kappa(), nt, kEff, s.emotions(), s.stepCount() + (moved ? 1 : 0),
+                rng.state());
+        TrajectoryWindow window = push(k.kernelId(), s, next, target, blocked);
+        KernelRow interim = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(),
+                next, k.createdAt(), time, k.metadata());
+        EmotionService.Observation obs = emotions.observe(interim, window);
+        KernelState felt = next.withEmotions(obs.reading().emotions());
+        regimes.record(k.kernelId(), time, felt.regime(), felt.kappaEff());
+        return new Lived(felt, obs, arrived);
     }
 
     /** Writes {@code kernel}'s state to its row (all state columns, {@code updated_at}, emotions in metadata). */

@@ -1,5 +1,6 @@
 package dev.basin.kernel;
 
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.attractors.AttractorService;
 import dev.basin.attractors.AttractorType;
 import dev.basin.attractors.DiscoveryMethod;

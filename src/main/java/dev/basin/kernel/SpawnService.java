@@ -1,5 +1,6 @@
 package dev.basin.kernel;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.attractors.AttractorRow;

@@ -1,7 +1,6 @@
 package dev.basin.kernel;
 
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.Coupling;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.navigation.MovementReason;
@@ -72,14 +71,13 @@ public final class Voyages {
         NavigationRequest request = new NavigationRequest(kernelId, start.state().basin(), target, reason,
                 start.state().kappaEff(), kernels.config().baseStep(), maxSteps, stepDuration(reason));
         NavigationResult result = ocean.navigate(request, sample -> {
-            state[0] = live(start, state[0], sample.basin(), sample.phi(), target, false,
-                    sample.distanceToTarget() == 0.0, sample.at(), last);
+            state[0] = live(start, state[0], sample.basin(), sample.phi(), target, false, sample.at(), last);
             times.add(sample.at());
         });
         boolean blocked = result.status() == TrajectoryStatus.BLOCKED;
         if (blocked) {
             Instant at = times.isEmpty() ? kernels.clock().instant() : times.get(times.size() - 1);
-            state[0] = live(start, state[0], state[0].basin(), state[0].phi(), target, true, false, at, last);
+            state[0] = live(start, state[0], state[0].basin(), state[0].phi(), target, true, at, last);
         }
         Instant now = kernels.clock().instant();
         KernelRow row = new KernelRow(start.kernelId(), start.sessionId(), start.parentKernelId(), start.name(),
@@ -106,21 +104,12 @@ public final class Voyages {
         return new Voyage(row, result, last[0]);
     }
 
+    /** A step of the voyage lived by {@link KernelService#live} (a blocked reaction stays in place). */
     private KernelState live(KernelRow k, KernelState s, Basin at, double phi, Basin target, boolean blocked,
-            boolean arrived, Instant time, EmotionModel.Reading[] last) {
-        SplitMix64 rng = new SplitMix64(s.rngState());
-        Neurotransmitters nt = NeuroDynamics.next(s.neurotransmitters(), phi - s.phi(), blocked, arrived,
-                rng.nextDouble());
-        double kEff = Coupling.kappaEff(s.kappa(), nt.norepinephrine(), nt.gaba());
-        KernelState moved = s.with(at, phi, s.kappa(), nt, kEff, s.emotions(), s.stepCount() + (blocked ? 0 : 1),
-                rng.state());
-        TrajectoryWindow w = kernels.push(k.kernelId(), s, moved, target, blocked);
-        KernelRow interim = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(),
-                moved, k.createdAt(), time, k.metadata());
-        EmotionService.Observation obs = kernels.emotionService().observe(interim, w);
-        last[0] = obs.reading();
-        kernels.regimeLog().record(k.kernelId(), time, moved.regime(), moved.kappaEff());
-        return moved.withEmotions(obs.reading().emotions());
+            Instant time, EmotionModel.Reading[] last) {
+        KernelService.Lived lived = kernels.live(k, s, at, phi, target, blocked, !blocked, time);
+        last[0] = lived.observation().reading();
+        return lived.state();
     }
 
     /** Used by tests: the samples' step lengths. */

@@ -1,5 +1,6 @@
 package dev.basin.knowledge;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -145,7 +146,7 @@ public final class CrossPatternService {
         List<String> found = store.jdbi().withHandle(h -> KnowledgeQueries.knownCrossPatterns(h, patternIds));
         for (String id : patternIds) {
             if (!found.contains(id)) {
-                throw new InvalidInputException(field, "names an unknown id: " + id);
+                throw UnknownIdException.worded(field, "names an unknown id: " + id);
             }
         }
     }

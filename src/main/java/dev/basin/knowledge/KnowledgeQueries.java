@@ -1,11 +1,11 @@
 package dev.basin.knowledge;
 
-import static dev.basin.rag.SqlRows.basin;
-import static dev.basin.rag.SqlRows.instant;
-import static dev.basin.rag.SqlRows.json;
+import static dev.basin.store.Rows.basin;
+import static dev.basin.store.Rows.instant;
+import static dev.basin.store.Rows.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.basin.rag.SqlRows;
+import dev.basin.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -31,8 +31,7 @@ final class KnowledgeQueries {
     }
 
     static boolean kernelExists(Handle h, String kernelId) {
-        return h.createQuery("SELECT 1 FROM kernels WHERE kernel_id = :id").bind("id", kernelId)
-                .mapTo(Integer.class).findOne().isPresent();
+        return Rows.exists(h, "kernels", "kernel_id", kernelId);
     }
 
     Optional<FragmentRow> fragment(Handle h, String fragmentId) {
@@ -86,7 +85,7 @@ final class KnowledgeQueries {
                 .bind("k", kernelId)
                 .map((rs, ctx) -> new ScaleMappingRow(rs.getString("mapping_id"), rs.getString("kernel_id"),
                         rs.getDouble("source_kappa"), rs.getDouble("target_kappa"), rs.getString("source_regime"),
-                        rs.getString("target_regime"), SqlRows.doubles(rs, "transformation_matrix"),
+                        rs.getString("target_regime"), Rows.doubles(rs, "transformation_matrix"),
                         rs.getDouble("information_preserved"), rs.getString("mapping_type"),
                         instant(rs, "discovered_at"), json(mapper, rs, "metadata")))
                 .list();
@@ -111,7 +110,7 @@ final class KnowledgeQueries {
 
     private CrossPatternRow crossPattern(ResultSet rs) throws SQLException {
         return new CrossPatternRow(rs.getString("pattern_id"), rs.getString("pattern_key"), rs.getString("pattern_type"),
-                SqlRows.strings(rs, "involved_domains"), basin(rs, "pattern_signature"), rs.getDouble("radius_fr"),
+                Rows.strings(rs, "involved_domains"), basin(rs, "pattern_signature"), rs.getDouble("radius_fr"),
                 rs.getDouble("confidence_score"), rs.getInt("example_count"), json(mapper, rs, "examples"),
                 rs.getInt("times_discovered"), instant(rs, "discovered_at"), instant(rs, "last_seen_at"),
                 json(mapper, rs, "metadata"));

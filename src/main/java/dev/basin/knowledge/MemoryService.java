@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
-import dev.basin.rag.UnknownIdException;
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Tx;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.Regime;
-import dev.basin.rag.UnknownIdException;
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Tx;

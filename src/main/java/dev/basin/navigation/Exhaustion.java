@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agent's own no-go regions (features.md §2.2). A completed trajectory whose Φ did not rise
+ * The agent's own no-go regions (docs/navigation.md). A completed trajectory whose Φ did not rise
  * (Φ(end) − Φ(start) ≤ 0) is a visit without gain to its target; after {@code exhaustVisits} such visits to targets
  * within {@code exclusionRadius} of each other the agent records an {@code exhausted} region there. A blocked
  * trajectory records an {@code unsafe} region around its target. Both expire {@code exclusionTtl} after the

@@ -1,9 +1,11 @@
 package dev.basin.navigation;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.Curvature;
 import dev.basin.geometry.FisherRao;
+import dev.basin.geometry.GeometryRequest;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans moves along Fisher–Rao geodesics and keeps them in {@code geodesic_paths} (features.md §1.1). Before
+ * Plans moves along Fisher–Rao geodesics and keeps them in {@code geodesic_paths} (docs/navigation.md). Before
  * computing, it looks for a stored path whose endpoints both lie within ε of the requested ones and returns that
  * instead (counting the reuse). The lookup is a btree range on (start_key, end_key), where key(p) = ⟨√p, u⟩ with
  * u = (1/8, …, 1/8): |key(p) − key(q)| ≤ ‖√p − √q‖ = 2·sin(d(p,q)/4) ≤ d(p,q)/2, so every path within ε lies in the
@@ -23,8 +25,8 @@ import java.util.Optional;
 public final class GeodesicPlanner {
     /** Default reuse tolerance (Fisher–Rao). */
     public static final double DEFAULT_EPSILON = 1e-6;
-    /** Largest accepted number of steps of one path. */
-    public static final int MAX_STEPS = 10_000;
+    /** Largest accepted number of steps of one path: the geometry requests' limit. */
+    public static final int MAX_STEPS = GeometryRequest.MAX_STEPS;
     private static final double KEY_SLACK = 1e-12;
 
     private final Store store;
@@ -82,7 +84,7 @@ public final class GeodesicPlanner {
             throw new InvalidInputException("steps", "must be in [1, " + MAX_STEPS + "], is " + steps);
         }
         if (kernelIdOrNull != null && (kernelIdOrNull.isBlank() || !queries.kernelExists(kernelIdOrNull))) {
-            throw new InvalidInputException("kernelId", "is an unknown kernel: " + kernelIdOrNull);
+            throw UnknownIdException.worded("kernelId", "is an unknown kernel: " + kernelIdOrNull);
         }
         if (reasonOrNull != null && (reasonOrNull.isBlank() || reasonOrNull.length() > 200)) {
             throw new InvalidInputException("reason", "must be 1 to 200 non-blank characters when given");

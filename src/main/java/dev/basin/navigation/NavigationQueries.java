@@ -1,11 +1,11 @@
 package dev.basin.navigation;
 
+import dev.basin.store.Rows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
-import dev.basin.safety.SafetyQueries;
 import dev.basin.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,8 +100,7 @@ public final class NavigationQueries {
     }
 
     public boolean kernelExists(String kernelId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM kernels WHERE kernel_id = :id")
-                .bind("id", kernelId).mapTo(Long.class).one()) > 0;
+        return jdbi.withHandle(h -> Rows.exists(h, "kernels", "kernel_id", kernelId));
     }
 
     /** Whether checkpoint {@code checkpointId} exists and belongs to kernel {@code kernelId}. */
@@ -120,24 +119,24 @@ public final class NavigationQueries {
     }
 
     private GeodesicPathRow path(ResultSet rs) throws SQLException {
-        return new GeodesicPathRow(rs.getString("path_id"), rs.getString("kernel_id"), SafetyQueries.basin(rs, "start_basin"),
-                SafetyQueries.basin(rs, "end_basin"), rs.getDouble("start_key"), rs.getDouble("end_key"),
+        return new GeodesicPathRow(rs.getString("path_id"), rs.getString("kernel_id"), Rows.basin(rs, "start_basin"),
+                Rows.basin(rs, "end_basin"), rs.getDouble("start_key"), rs.getDouble("end_key"),
                 points(rs, "path_coordinates"), rs.getDouble("fisher_distance"), rs.getInt("num_steps"),
-                rs.getDouble("curvature_max"), rs.getInt("reuse_count"), SafetyQueries.instant(rs, "computed_at"),
-                SafetyQueries.instant(rs, "last_used_at"), json(rs, "metadata"));
+                rs.getDouble("curvature_max"), rs.getInt("reuse_count"), Rows.instant(rs, "computed_at"),
+                Rows.instant(rs, "last_used_at"), json(rs, "metadata"));
     }
 
     TrajectoryRow trajectory(ResultSet rs) throws SQLException {
         long duration = rs.getLong("duration_ms");
         Long durationMs = rs.wasNull() ? null : duration;
         return new TrajectoryRow(rs.getString("trajectory_id"), rs.getString("agent_id"), rs.getString("path_id"),
-                SafetyQueries.basin(rs, "start_basin"), SafetyQueries.basin(rs, "target_basin"),
-                rs.getArray("end_basin") == null ? null : SafetyQueries.basin(rs, "end_basin"),
+                Rows.basin(rs, "start_basin"), Rows.basin(rs, "target_basin"),
+                rs.getArray("end_basin") == null ? null : Rows.basin(rs, "end_basin"),
                 rs.getArray("path_coordinates") == null ? null : points(rs, "path_coordinates"), rs.getInt("step_count"),
                 durationMs, MovementReason.parse("movement_reason", rs.getString("movement_reason")),
                 TrajectoryStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
-                rs.getString("blocked_reason"), SafetyQueries.instant(rs, "started_at"),
-                SafetyQueries.instant(rs, "completed_at"), json(rs, "metadata"));
+                rs.getString("blocked_reason"), Rows.instant(rs, "started_at"),
+                Rows.instant(rs, "completed_at"), json(rs, "metadata"));
     }
 
     private TrajectoryRow liveTrajectory(ResultSet rs) throws SQLException {
@@ -154,18 +153,18 @@ public final class NavigationQueries {
         long dwell = rs.getLong("dwell_time_ms");
         Long dwellMs = rs.wasNull() ? null : dwell;
         return new WaypointRow(rs.getString("waypoint_id"), rs.getString("trajectory_id"), rs.getString("agent_id"),
-                rs.getInt("sequence"), SafetyQueries.basin(rs, "basin_coordinates"),
+                rs.getInt("sequence"), Rows.basin(rs, "basin_coordinates"),
                 MovementReason.parse("waypoint_type", rs.getString("waypoint_type")), rs.getDouble("phi"),
-                rs.getDouble("kappa_eff"), rs.getString("regime"), SafetyQueries.instant(rs, "arrived_at"),
-                SafetyQueries.instant(rs, "departed_at"), dwellMs, json(rs, "metadata"));
+                rs.getDouble("kappa_eff"), rs.getString("regime"), Rows.instant(rs, "arrived_at"),
+                Rows.instant(rs, "departed_at"), dwellMs, json(rs, "metadata"));
     }
 
     private TpsPathRow tps(ResultSet rs) throws SQLException {
         return new TpsPathRow(rs.getString("tps_path_id"), rs.getString("kernel_id"), rs.getString("from_checkpoint_id"),
-                rs.getString("to_checkpoint_id"), SafetyQueries.instant(rs, "from_time"),
-                SafetyQueries.instant(rs, "to_time"), rs.getDouble("tau_seconds"), rs.getDouble("spatial_distance"),
+                rs.getString("to_checkpoint_id"), Rows.instant(rs, "from_time"),
+                Rows.instant(rs, "to_time"), rs.getDouble("tau_seconds"), rs.getDouble("spatial_distance"),
                 rs.getDouble("temporal_distance"), rs.getDouble("spacetime_distance"), json(rs, "waypoints"),
-                json(rs, "regime_transitions"), SafetyQueries.instant(rs, "created_at"), json(rs, "metadata"));
+                json(rs, "regime_transitions"), Rows.instant(rs, "created_at"), json(rs, "metadata"));
     }
 
     /** Reads a 2-D {@code double precision[]} path column (points × 64). */

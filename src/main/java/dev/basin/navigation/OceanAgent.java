@@ -1,5 +1,6 @@
 package dev.basin.navigation;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.Coupling;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The explorer that moves a kernel through basin space (features.md §1.3). {@link #navigate} plans the geodesic
+ * The explorer that moves a kernel through basin space (docs/navigation.md). {@link #navigate} plans the geodesic
  * (stored or reused by the {@link GeodesicPlanner}), opens an {@code ocean_trajectories} row, then moves one step at a
  * time — length base_step·κ_eff/κ*, never past the goal — checking each step with the {@link SafetyService} before
  * taking it. A step that would enter a forbidden ball counts a prevention on each barrier involved and makes the agent
@@ -194,7 +195,7 @@ public final class OceanAgent {
             throw new InvalidInputException("stepDuration", "must not be negative, is " + r.stepDuration());
         }
         if (!queries.kernelExists(r.agentId())) {
-            throw new InvalidInputException("agentId", "is an unknown kernel: " + r.agentId());
+            throw UnknownIdException.worded("agentId", "is an unknown kernel: " + r.agentId());
         }
     }
 

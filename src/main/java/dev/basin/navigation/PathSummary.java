@@ -7,7 +7,7 @@ import dev.basin.geometry.FisherRao;
 import java.util.List;
 
 /**
- * The metadata a finished trajectory carries about its path (features.md §1.3): Fisher–Rao path length, the direct
+ * The metadata a finished trajectory carries about its path (docs/navigation.md): Fisher–Rao path length, the direct
  * distance start→end, geodesic ratio = length / distance (1 for a path that did not move), mean velocity in length per
  * second, maximum discrete curvature, and the distance still left to the target.
  */

@@ -1,5 +1,6 @@
 package dev.basin.navigation;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
@@ -16,7 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Space-time geodesics between two landmarks of a kernel (features.md §1.4). The space-time metric is the product of
+ * Space-time geodesics between two landmarks of a kernel (docs/navigation.md). The space-time metric is the product of
  * Fisher–Rao and time scaled by τ: spatial d = d(p₁, p₂), temporal Δ = (t₂ − t₁)/τ, distance √(d² + Δ²). The geodesic
  * of a product metric is the pair of geodesics: the basin geodesic with time linear in the same parameter, so point k
  * of n is (p(k/n), t₁ + (k/n)(t₂ − t₁)). n = clamp(⌈d / 0.05⌉, 2, 32). Regime transitions are the changes of regime
@@ -75,7 +76,7 @@ public final class TpsPathService {
             }
         }
         if (!queries.kernelExists(kernelId)) {
-            throw new InvalidInputException("kernelId", "is an unknown kernel: " + kernelId);
+            throw UnknownIdException.worded("kernelId", "is an unknown kernel: " + kernelId);
         }
         for (Landmark l : List.of(from, to)) {
             if (!queries.checkpointOf(kernelId, l.checkpointId())) {

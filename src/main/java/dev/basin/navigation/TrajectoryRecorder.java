@@ -1,5 +1,6 @@
 package dev.basin.navigation;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
@@ -77,7 +78,7 @@ public final class TrajectoryRecorder {
         require(reason, "reason");
         NavigationRequest.requireKappaEff(kappaEff);
         if (agentId == null || !queries.kernelExists(agentId)) {
-            throw new InvalidInputException("agentId", "is an unknown kernel: " + agentId);
+            throw UnknownIdException.worded("agentId", "is an unknown kernel: " + agentId);
         }
         Instant t0 = clock.instant();
         String id = Ids.next("traj_");

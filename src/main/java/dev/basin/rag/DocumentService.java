@@ -1,21 +1,20 @@
 package dev.basin.rag;
 
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.Coordizer;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.store.Hashes;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Upsert;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -235,13 +234,9 @@ public final class DocumentService {
         return index;
     }
 
-    /** Lower-case hex SHA-256 of {@code bytes}. */
+    /** Lower-case hex SHA-256 of {@code bytes}: a document's content hash. */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Hashes.sha256Hex(bytes);
     }
 
     static void requireId(String field, String id) {

@@ -1,8 +1,9 @@
 package dev.basin.rag;
 
-import static dev.basin.rag.SqlRows.basin;
-import static dev.basin.rag.SqlRows.instant;
+import static dev.basin.store.Rows.basin;
+import static dev.basin.store.Rows.instant;
 
+import dev.basin.store.Rows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,18 +53,18 @@ final class RagQueries {
                 .bind("id", documentId)
                 .map((rs, ctx) -> new TrainingStatsRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4),
                         instant(rs, "last_query_at"), instant(rs, "created_at"), instant(rs, "last_updated"),
-                        SqlRows.json(json, rs, "metadata")))
+                        Rows.json(json, rs, "metadata")))
                 .findOne();
     }
 
     private UploadRow upload(ResultSet rs) throws SQLException {
         return new UploadRow(rs.getString("upload_id"), rs.getString("filename"), rs.getString("domain"),
                 rs.getString("content_hash"), rs.getLong("byte_size"), rs.getInt("chunk_count"),
-                rs.getString("embedding_model"), instant(rs, "uploaded_at"), SqlRows.json(json, rs, "metadata"));
+                rs.getString("embedding_model"), instant(rs, "uploaded_at"), Rows.json(json, rs, "metadata"));
     }
 
     private ChunkRow chunk(ResultSet rs) throws SQLException {
         return new ChunkRow(rs.getString("chunk_id"), rs.getString("upload_id"), rs.getInt("ordinal"),
-                rs.getString("content"), basin(rs, "basin"), instant(rs, "created_at"), SqlRows.json(json, rs, "metadata"));
+                rs.getString("content"), basin(rs, "basin"), instant(rs, "created_at"), Rows.json(json, rs, "metadata"));
     }
 }

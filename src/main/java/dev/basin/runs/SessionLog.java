@@ -1,5 +1,7 @@
 package dev.basin.runs;
 
+import dev.basin.geometry.ConflictException;
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.InvalidInputException;
@@ -57,7 +59,7 @@ public final class SessionLog {
         }
         SessionRecord s = get(sessionId);
         if (s.status() != SessionStatus.RUNNING) {
-            throw new InvalidInputException("session_id", "is already " + s.status().sqlName() + ": " + sessionId);
+            throw new ConflictException("session_id", "is already " + s.status().sqlName() + ": " + sessionId);
         }
         Instant now = clock.instant();
         Instant end = now.isBefore(s.startedAt()) ? s.startedAt() : now;
@@ -84,7 +86,7 @@ public final class SessionLog {
                         ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 6, ctx),
                         ctx.findColumnMapperFor(JsonNode.class).orElseThrow().map(rs, 7, ctx)))
                 .findOne())
-                .orElseThrow(() -> new InvalidInputException("session_id", "is unknown: " + sessionId));
+                .orElseThrow(() -> new UnknownIdException("session_id", sessionId));
     }
 
     /** Throws unless {@code sessionId} names a running session. */

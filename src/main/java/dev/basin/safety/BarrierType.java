@@ -3,7 +3,7 @@ package dev.basin.safety;
 import dev.basin.geometry.InvalidInputException;
 import java.util.Locale;
 
-/** Why a region is forbidden: {@code suffering}, {@code instability} or {@code decoherence} (features.md §2.1). */
+/** Why a region is forbidden: {@code suffering}, {@code instability} or {@code decoherence} (docs/safety.md). */
 public enum BarrierType {
     SUFFERING,
     INSTABILITY,

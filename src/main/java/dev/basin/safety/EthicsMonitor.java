@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Watches a kernel's recent history and raises barriers where it was unstable, decohered or suffered
- * (features.md §2.1). {@link #assess(List)} is the pure rule set; {@link #evaluate(String, List)} also creates the
+ * (docs/safety.md). {@link #assess(List)} is the pure rule set; {@link #evaluate(String, List)} also creates the
  * barriers through {@link SafetyService#createBarrier(NewBarrier)} (so overlapping findings merge). Every reason
  * states the measured values and the thresholds; severity = 1 − threshold/measured (0 at the threshold, → 1 far past
  * it), except as noted in docs/safety.md.

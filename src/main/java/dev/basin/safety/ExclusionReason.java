@@ -3,7 +3,7 @@ package dev.basin.safety;
 import dev.basin.geometry.InvalidInputException;
 import java.util.Locale;
 
-/** Why an agent excludes a region: it exhausted it, was ordered out, or found it unsafe (features.md §2.2). */
+/** Why an agent excludes a region: it exhausted it, was ordered out, or found it unsafe (docs/safety.md). */
 public enum ExclusionReason {
     EXHAUSTED,
     ORDERED,

@@ -1,16 +1,16 @@
 package dev.basin.safety;
 
+import static dev.basin.store.Rows.basin;
+import static dev.basin.store.Rows.instant;
+
+import dev.basin.store.Rows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.basin.geometry.Basin;
 import dev.basin.store.ChangeFeed;
 import dev.basin.store.StoreException;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -97,8 +97,7 @@ public final class SafetyQueries {
 
     /** Whether a kernel row {@code kernelId} exists. */
     public boolean kernelExists(String kernelId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM kernels WHERE kernel_id = :id")
-                .bind("id", kernelId).mapTo(Long.class).one()) > 0;
+        return jdbi.withHandle(h -> Rows.exists(h, "kernels", "kernel_id", kernelId));
     }
 
     private BarrierRow barrier(ResultSet rs) throws SQLException {
@@ -119,23 +118,6 @@ public final class SafetyQueries {
         return new EraExclusionRow(rs.getString("exclusion_id"), instant(rs, "start_timestamp"), instant(rs, "end_timestamp"),
                 basin(rs, "basin_center"), rs.getDouble("exclusion_radius"), rs.getString("reason"), rs.getBoolean("active"),
                 instant(rs, "created_at"), json(rs, "metadata"));
-    }
-
-    /** Reads a {@code double precision[]} basin column. */
-    public static Basin basin(ResultSet rs, String column) throws SQLException {
-        Array a = rs.getArray(column);
-        Object[] values = (Object[]) a.getArray();
-        double[] p = new double[values.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = ((Number) values[i]).doubleValue();
-        }
-        return Basin.of(column, p);
-    }
-
-    /** Reads a nullable {@code timestamptz} column. */
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private JsonNode json(ResultSet rs, String column) throws SQLException {

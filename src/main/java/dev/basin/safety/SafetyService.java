@@ -1,5 +1,7 @@
 package dev.basin.safety;
 
+import dev.basin.geometry.ConflictException;
+import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
@@ -185,15 +187,15 @@ public final class SafetyService implements AutoCloseable {
     public void deactivateBarrier(String barrierId) {
         Checks.text("barrierId", barrierId);
         BarrierRow row = queries.barrier(barrierId)
-                .orElseThrow(() -> new InvalidInputException("barrierId", "is unknown: " + barrierId));
+                .orElseThrow(() -> new UnknownIdException("barrierId", barrierId));
         if (!row.active()) {
-            throw new InvalidInputException("barrierId", "is already inactive: " + barrierId);
+            throw new ConflictException("barrierId", "is already inactive: " + barrierId);
         }
         int n = store.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false)
                 .set("deactivated_at", clock.instant()).where("barrier_id", barrierId).where("active", true));
         indexAfterCommit();
         if (n == 0) {
-            throw new InvalidInputException("barrierId", "is already inactive: " + barrierId);
+            throw new ConflictException("barrierId", "is already inactive: " + barrierId);
         }
     }
 
@@ -215,7 +217,7 @@ public final class SafetyService implements AutoCloseable {
         int n = store.update(Update.of(SafetyTables.BARRIERS).increment("crossings_prevented", 1)
                 .where("barrier_id", barrierId));
         if (n == 0) {
-            throw new InvalidInputException("barrierId", "is unknown: " + barrierId);
+            throw new UnknownIdException("barrierId", barrierId);
         }
     }
 
@@ -248,15 +250,15 @@ public final class SafetyService implements AutoCloseable {
     public void deactivateExcludedRegion(String regionId) {
         Checks.text("regionId", regionId);
         ExcludedRegionRow row = queries.region(regionId)
-                .orElseThrow(() -> new InvalidInputException("regionId", "is unknown: " + regionId));
+                .orElseThrow(() -> new UnknownIdException("regionId", regionId));
         if (!row.active()) {
-            throw new InvalidInputException("regionId", "is already inactive: " + regionId);
+            throw new ConflictException("regionId", "is already inactive: " + regionId);
         }
         int n = store.update(touch(Update.of(SafetyTables.REGION_UPDATES)).set("active", false)
                 .set("deactivated_at", clock.instant()).where("region_id", regionId).where("active", true));
         indexAfterCommit();
         if (n == 0) {
-            throw new InvalidInputException("regionId", "is already inactive: " + regionId);
+            throw new ConflictException("regionId", "is already inactive: " + regionId);
         }
     }
 
@@ -304,15 +306,15 @@ public final class SafetyService implements AutoCloseable {
     public void deactivateEraExclusion(String exclusionId) {
         Checks.text("exclusionId", exclusionId);
         EraExclusionRow row = queries.era(exclusionId)
-                .orElseThrow(() -> new InvalidInputException("exclusionId", "is unknown: " + exclusionId));
+                .orElseThrow(() -> new UnknownIdException("exclusionId", exclusionId));
         if (!row.active()) {
-            throw new InvalidInputException("exclusionId", "is already inactive: " + exclusionId);
+            throw new ConflictException("exclusionId", "is already inactive: " + exclusionId);
         }
         int n = store.update(touch(Update.of(SafetyTables.ERA_UPDATES)).set("active", false)
                 .where("exclusion_id", exclusionId).where("active", true));
         indexAfterCommit();
         if (n == 0) {
-            throw new InvalidInputException("exclusionId", "is already inactive: " + exclusionId);
+            throw new ConflictException("exclusionId", "is already inactive: " + exclusionId);
         }
     }
 
@@ -337,7 +339,7 @@ public final class SafetyService implements AutoCloseable {
     private void requireKernel(String field, String kernelId) {
         Checks.text(field, kernelId);
         if (!queries.kernelExists(kernelId)) {
-            throw new InvalidInputException(field, "is an unknown kernel: " + kernelId);
+            throw UnknownIdException.worded(field, "is an unknown kernel: " + kernelId);
         }
     }
 

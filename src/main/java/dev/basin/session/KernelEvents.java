@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.BasinEngine;
 import dev.basin.attractors.AttractorService;
 import dev.basin.attractors.DiscoveryMethod;
-import dev.basin.attractors.Potential;
 import dev.basin.attractors.Well;
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.FisherRao;
-import dev.basin.kernel.KernelRow;
-import dev.basin.kernel.ThoughtEvent;
 import dev.basin.knowledge.FragmentRow;
 import dev.basin.knowledge.FragmentType;
 import dev.basin.knowledge.MemoryWell;
@@ -112,8 +108,9 @@ abstract class KernelEvents {
     }
 
     /**
-     * Searches the kernel's learned potential for attractors; each new one gets an {@code attractor_found} thought.
-     * Needs at least two memory wells.
+     * Searches the kernel's learned potential for attractors through the kernel feature's atomic discovery (attractors
+     * and their {@code attractor_found} thoughts in one transaction), seeded from the session's stream. Needs at least
+     * two memory wells.
      */
     void findAttractors(KernelLife life, DiscoveryMethod method) {
         List<MemoryWell> wells = engine.memory().wells(life.kernelId);
@@ -122,25 +119,16 @@ abstract class KernelEvents {
         if (ws.size() < 2) {
             return;
         }
-        KernelRow k = engine.kernels().get(life.kernelId);
         boolean saddles = life.rng.nextBoolean();
         tick();
-        List<AttractorService.Recorded> found = engine.attractors().discover(life.kernelId, new Potential(ws),
-                life.rng.nextLong(), saddles, method, k.state().phi(), k.state().kappa());
-        for (AttractorService.Recorded r : found) {
-            if (!r.inserted()) {
+        for (AttractorService.Recorded r : engine.kernelFeature().discovery().discover(life.kernelId, ws, saddles, method,
+                life.rng.nextLong())) {
+            if (r.inserted()) {
+                tally.attractorsFound++;
+                tick();
+            } else {
                 tally.attractorRevisits++;
-                continue;
             }
-            tally.attractorsFound++;
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("type", r.row().type().sqlName());
-            facts.put("attractor", r.row().attractorId());
-            facts.put("distance", FisherRao.distance(k.state().basin(), r.row().basin()));
-            facts.put("potential", r.row().potentialValue());
-            facts.put("volume", r.row().basinVolume());
-            tick();
-            engine.thoughts().think(k, ThoughtEvent.ATTRACTOR_FOUND, r.row().attractorId(), facts);
         }
     }
 }

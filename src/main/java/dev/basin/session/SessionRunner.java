@@ -325,7 +325,7 @@ public final class SessionRunner {
         life.housekeeping();
     }
 
-    /** Each kernel ends the session with a last checkpoint; roots retire, children stay as they are. */
+    /** Each kernel, root or child, ends the session with a last (manual) checkpoint and stays as it is. */
     private void finishKernels() {
         for (KernelLife k : lives) {
             actions.checkpoint(k, CheckpointType.MANUAL);

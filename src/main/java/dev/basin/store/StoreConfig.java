@@ -1,5 +1,6 @@
 package dev.basin.store;
 
+import dev.basin.geometry.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -195,7 +196,7 @@ public final class StoreConfig {
         public Builder url(String jdbcUrl) {
             Objects.requireNonNull(jdbcUrl, "url");
             if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("url must start with jdbc:postgresql: but is " + maskUrl(jdbcUrl));
+                throw new InvalidInputException("url", "must start with jdbc:postgresql: but is " + maskUrl(jdbcUrl));
             }
             this.url = jdbcUrl;
             return this;
@@ -219,7 +220,7 @@ public final class StoreConfig {
 
         public Builder poolSize(int size) {
             if (size < 2 || size > 200) {
-                throw new IllegalArgumentException("poolSize must be in [2, 200], is " + size);
+                throw new InvalidInputException("poolSize", "must be in [2, 200], is " + size);
             }
             this.poolSize = size;
             return this;
@@ -233,7 +234,7 @@ public final class StoreConfig {
 
         public Builder groupCommitWriters(int writers) {
             if (writers < 1 || writers > 16) {
-                throw new IllegalArgumentException("groupCommitWriters must be in [1, 16], is " + writers);
+                throw new InvalidInputException("groupCommitWriters", "must be in [1, 16], is " + writers);
             }
             this.groupCommitWriters = writers;
             return this;
@@ -241,7 +242,7 @@ public final class StoreConfig {
 
         public Builder groupCommitMaxBatch(int ops) {
             if (ops < 1 || ops > 100_000) {
-                throw new IllegalArgumentException("groupCommitMaxBatch must be in [1, 100000], is " + ops);
+                throw new InvalidInputException("groupCommitMaxBatch", "must be in [1, 100000], is " + ops);
             }
             this.groupCommitMaxBatch = ops;
             return this;
@@ -250,7 +251,7 @@ public final class StoreConfig {
         /** {@code insertBatch} of more rows than this uses binary COPY inside its transaction. */
         public Builder copyThreshold(int rows) {
             if (rows < 1) {
-                throw new IllegalArgumentException("copyThreshold must be ≥ 1, is " + rows);
+                throw new InvalidInputException("copyThreshold", "must be ≥ 1, is " + rows);
             }
             this.copyThreshold = rows;
             return this;
@@ -258,7 +259,7 @@ public final class StoreConfig {
 
         public Builder connectionTimeout(Duration timeout) {
             if (timeout == null || timeout.toMillis() < 250) {
-                throw new IllegalArgumentException("connectionTimeout must be ≥ 250 ms, is " + timeout);
+                throw new InvalidInputException("connectionTimeout", "must be ≥ 250 ms, is " + timeout);
             }
             this.connectionTimeout = timeout;
             return this;
@@ -267,7 +268,7 @@ public final class StoreConfig {
         /** Flyway locations (default {@code classpath:db/migration}). */
         public Builder migrationLocations(String... locations) {
             if (locations.length == 0) {
-                throw new IllegalArgumentException("migrationLocations must name at least one location");
+                throw new InvalidInputException("migrationLocations", "must name at least one location");
             }
             this.migrationLocations = List.of(locations);
             return this;

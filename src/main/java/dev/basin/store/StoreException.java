@@ -25,6 +25,14 @@ public class StoreException extends RuntimeException {
         this(message, null, null);
     }
 
+    /**
+     * The store failure a JDBC failure of {@code what} means: unavailable, constraint violation (by SQLState) or a
+     * plain store failure; for code outside the store that reads through a raw connection (e.g. the audit).
+     */
+    public static StoreException of(SQLException e, String what) {
+        return dev.basin.store.internal.Errors.translate(e, what, null);
+    }
+
     /** The five-character SQLState of the database error, or {@code null}. */
     public String sqlState() {
         return sqlState;

@@ -1,5 +1,6 @@
 package dev.basin.tools;
 
+import dev.basin.geometry.ConflictException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,7 @@ import dev.basin.knowledge.DetectionMethod;
 import dev.basin.knowledge.FalsePatternDraft;
 import dev.basin.knowledge.FalsePatternRow;
 import dev.basin.knowledge.FalsePatternService;
-import dev.basin.rag.UnknownIdException;
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Upsert;
@@ -136,7 +137,7 @@ public final class InsightService {
                 kappaAfter - kappaBefore, learning, now, meta);
         return store.inTransaction(tx -> {
             if (!tx.upsert(ToolsTables.OUTCOMES, outcome, Upsert.on("insight_id", "kernel_id").doNothing())) {
-                throw new InvalidInputException("insightId", "already has an outcome: " + insightId);
+                throw new ConflictException("insightId", "already has an outcome: " + insightId);
             }
             Optional<FalsePatternRow> cls = Optional.empty();
             if (type.equals("invalidated")) {

@@ -1,11 +1,11 @@
 package dev.basin.tools;
 
-import static dev.basin.rag.SqlRows.basin;
-import static dev.basin.rag.SqlRows.instant;
-import static dev.basin.rag.SqlRows.json;
+import static dev.basin.store.Rows.basin;
+import static dev.basin.store.Rows.instant;
+import static dev.basin.store.Rows.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.basin.rag.SqlRows;
+import dev.basin.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -39,7 +39,7 @@ final class ToolQueries {
                         + " metadata::text AS metadata FROM lightning_insights WHERE insight_id = :id")
                 .bind("id", insightId)
                 .map((rs, ctx) -> new InsightRow(rs.getString("insight_id"), rs.getString("kernel_id"),
-                        SqlRows.strings(rs, "domains"), basin(rs, "basin"), rs.getDouble("confidence"),
+                        Rows.strings(rs, "domains"), basin(rs, "basin"), rs.getDouble("confidence"),
                         rs.getString("content"), instant(rs, "created_at"), json(mapper, rs, "metadata")))
                 .findOne();
     }
@@ -70,8 +70,7 @@ final class ToolQueries {
     }
 
     static boolean kernelExists(Handle h, String kernelId) {
-        return h.createQuery("SELECT 1 FROM kernels WHERE kernel_id = :id").bind("id", kernelId)
-                .mapTo(Integer.class).findOne().isPresent();
+        return Rows.exists(h, "kernels", "kernel_id", kernelId);
     }
 
     private ToolRow tool(ResultSet rs) throws SQLException {

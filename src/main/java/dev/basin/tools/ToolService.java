@@ -1,11 +1,12 @@
 package dev.basin.tools;
 
+import dev.basin.geometry.ConflictException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.rag.DocumentService;
-import dev.basin.rag.UnknownIdException;
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Update;
@@ -48,7 +49,7 @@ public final class ToolService {
     public ToolRow register(ToolDraft draft) {
         ToolRow row = check(draft);
         if (!store.upsert(ToolsTables.TOOLS, row, Upsert.on("tool_name").doNothing())) {
-            throw new InvalidInputException("toolName", "is already registered: " + row.toolName());
+            throw new ConflictException("toolName", "is already registered: " + row.toolName());
         }
         return row;
     }
@@ -134,7 +135,7 @@ public final class ToolService {
         java.util.List<String> found = store.jdbi().withHandle(h -> ToolQueries.knownTools(h, toolIds));
         for (String id : toolIds) {
             if (!found.contains(id)) {
-                throw new InvalidInputException(field, "names an unknown id: " + id);
+                throw UnknownIdException.worded(field, "names an unknown id: " + id);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.basin.api;
 
+import dev.basin.geometry.GeometryRequest;
+import dev.basin.BasinEngine;
 import static dev.basin.api.FuzzCatalog.Field;
 import static dev.basin.api.FuzzCatalog.Kind;
 
@@ -13,11 +15,11 @@ import java.util.SplittableRandom;
  * them one field at a time.
  */
 final class ApiFixtures {
-    private final ApiServices services;
+    private final BasinEngine services;
     private final ApiClient client;
     private final SplittableRandom rnd = new SplittableRandom(3);
 
-    ApiFixtures(ApiServices services, ApiClient client) {
+    ApiFixtures(BasinEngine services, ApiClient client) {
         this.services = services;
         this.client = client;
     }
@@ -35,7 +37,7 @@ final class ApiFixtures {
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/distance", () -> basins("p", "q"),
                 List.of(Field.of("p", Kind.BASIN), Field.of("q", Kind.BASIN)), false));
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/geodesic", () -> basins("from", "to").put("steps", 4),
-                List.of(Field.of("from", Kind.BASIN), Field.of("to", Kind.BASIN), Field.of("steps", Kind.INT).range(1, GeometryRoutes.MAX_STEPS),
+                List.of(Field.of("from", Kind.BASIN), Field.of("to", Kind.BASIN), Field.of("steps", Kind.INT).range(1, GeometryRequest.MAX_STEPS),
                         Field.of("persist", Kind.BOOL).optional(), Field.of("kernelId", Kind.ID).prefix("krn_").optional()), false));
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/mean", () -> {
             ObjectNode o = FuzzCatalog.F.objectNode();
@@ -149,13 +151,13 @@ final class ApiFixtures {
                 List.of(Field.of("start", Kind.BASIN), Field.of("target", Kind.BASIN),
                         Field.of("reason", Kind.ENUM).values("exploration", "investigation", "consolidation", "rest"),
                         Field.of("kappaEff", Kind.NUMBER).range(1e-6, 1e6)), true));
-        String t = services.agent().recorder().open(k, TestBasins.random(rnd), TestBasins.random(rnd),
+        String t = services.ocean().recorder().open(k, TestBasins.random(rnd), TestBasins.random(rnd),
                 dev.basin.navigation.MovementReason.EXPLORATION, 64.21).trajectoryId();
         c.posts.add(new FuzzCatalog.Spec("/api/v1/trajectories/" + t + "/waypoints",
                 () -> basins("basin").put("kappaEff", 50.0).put("arrivedAt", "2099-01-01T00:00:00Z"),
                 List.of(Field.of("basin", Kind.BASIN), Field.of("kappaEff", Kind.NUMBER).range(1e-6, 1e6).optional(),
                         Field.of("arrivedAt", Kind.TIME).optional()), true));
-        String finished = services.agent().recorder().open(k, TestBasins.random(rnd), TestBasins.random(rnd),
+        String finished = services.ocean().recorder().open(k, TestBasins.random(rnd), TestBasins.random(rnd),
                 dev.basin.navigation.MovementReason.REST, 64.21).trajectoryId();
         c.posts.add(new FuzzCatalog.Spec("/api/v1/trajectories/" + finished + "/finish",
                 () -> FuzzCatalog.F.objectNode().put("status", "completed"),

@@ -1,5 +1,6 @@
 package dev.basin.api;
 
+import dev.basin.BasinEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import dev.basin.geometry.Basin;
 import dev.basin.store.Store;
 import dev.basin.store.TestDatabases;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ class ApiFuzzTest {
     static final int THREADS = 4;
 
     static Store store;
-    static ApiServices services;
+    static BasinEngine services;
     static ApiServer server;
     static FuzzCatalog catalog;
     static ApiFixtures fixtures;
@@ -41,7 +41,7 @@ class ApiFuzzTest {
     @BeforeAll
     static void start() {
         store = TestDatabases.freshStore();
-        services = ApiServices.open(store, Clock.systemUTC());
+        services = BasinEngine.over(store);
         server = ApiServer.create(ApiConfig.loopback(), services).start();
         fixtures = new ApiFixtures(services, new ApiClient(server.port()));
         catalog = fixtures.catalog();

@@ -1,5 +1,6 @@
 package dev.basin.api;
 
+import dev.basin.BasinEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Store;
 import dev.basin.store.TestDatabases;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +21,7 @@ class ApiServerTest {
     static final String TOKEN = "test-token-0123456789abcdef";
 
     static Store store;
-    static ApiServices services;
+    static BasinEngine services;
     static ApiServer open;
     static ApiServer guarded;
     static ApiClient client;
@@ -30,7 +30,7 @@ class ApiServerTest {
     @BeforeAll
     static void start() {
         store = TestDatabases.freshStore();
-        services = ApiServices.open(store, Clock.systemUTC());
+        services = BasinEngine.over(store);
         open = ApiServer.create(ApiConfig.loopback(), services).start();
         guarded = ApiServer.create(ApiConfig.loopback().withToken(TOKEN), services).start();
         client = new ApiClient(open.port());

@@ -1,5 +1,6 @@
 package dev.basin.api;
 
+import dev.basin.BasinEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basin.session.SessionSummary;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ class DashboardBrowserTest {
     static final long SEED = 11L;
 
     static Store store;
-    static ApiServices services;
+    static BasinEngine services;
     static ApiServer server;
 
     @BeforeAll
@@ -60,7 +60,7 @@ class DashboardBrowserTest {
         }
         store = TestDatabases.freshStore();
         fill(store);
-        server = ApiServer.create(ApiConfig.loopback(), (services = ApiServices.open(store, Clock.systemUTC()))).start();
+        server = ApiServer.create(ApiConfig.loopback(), (services = BasinEngine.over(store))).start();
     }
 
     /** Fills {@code store} with the short session this test runs against (also used by {@link ServeDemo}). */

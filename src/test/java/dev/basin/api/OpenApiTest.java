@@ -1,11 +1,11 @@
 package dev.basin.api;
 
+import dev.basin.BasinEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.store.Store;
 import dev.basin.store.TestDatabases;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 
 class OpenApiTest {
     static Store store;
-    static ApiServices services;
+    static BasinEngine services;
     static ApiServer server;
     static JsonNode doc;
 
     @BeforeAll
     static void start() {
         store = TestDatabases.freshStore();
-        server = ApiServer.create(ApiConfig.loopback(), (services = ApiServices.open(store, Clock.systemUTC()))).start();
+        server = ApiServer.create(ApiConfig.loopback(), (services = BasinEngine.over(store))).start();
         ApiClient.Reply r = new ApiClient(server.port()).get("/api/v1/openapi.json");
         assertThat(r.status()).isEqualTo(200);
         doc = r.json();

@@ -1,18 +1,18 @@
 package dev.basin.api;
 
+import dev.basin.BasinEngine;
 import dev.basin.store.Store;
 import dev.basin.store.TestDatabases;
-import java.time.Clock;
 
 /** A server on a fresh database for one test class: store, services and server, closed together. */
 final class TestServer implements AutoCloseable {
     final Store store;
-    final ApiServices services;
+    final BasinEngine services;
     final ApiServer server;
 
     private TestServer(ApiConfig config) {
         this.store = TestDatabases.freshStore();
-        this.services = ApiServices.open(store, Clock.systemUTC());
+        this.services = BasinEngine.over(store);
         this.server = ApiServer.create(config, services).start();
     }
 

@@ -1,5 +1,6 @@
 package dev.basin.kernel;
 
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.runs.SessionRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

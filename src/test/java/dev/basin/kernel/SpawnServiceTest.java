@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.attractors.AttractorFinder;
 import dev.basin.attractors.AttractorRow;
 import dev.basin.attractors.AttractorService;
+import dev.basin.attractors.DiscoveryMethod;
 import dev.basin.attractors.FinderConfig;
 import dev.basin.attractors.Potential;
 import dev.basin.attractors.Well;
@@ -48,7 +49,7 @@ class SpawnServiceTest {
                 Neurotransmitters.resting(), 11L);
         Potential u = new Potential(List.of(new Well(Trajectories.peak(20, 0.5), 1.0),
                 new Well(Trajectories.peak(45, 0.5), 1.5)));
-        kernels.discovery().discover(k.kernelId(), u.wells(), false);
+        kernels.discovery().discover(k.kernelId(), u.wells(), false, DiscoveryMethod.GRADIENT_DESCENT);
         return kernels.kernels().get(k.kernelId());
     }
 

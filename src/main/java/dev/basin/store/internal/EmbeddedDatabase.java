@@ -70,6 +70,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             Files.createDirectories(pg);
             OrphanPostmaster.stopIfRunning(pg);
+            EmbeddedPlatform.current().requireBinaries(EmbeddedDatabase.class.getClassLoader());
             LOG.info("starting embedded PostgreSQL in {}", pg);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPGStartupWait(STARTUP_WAIT)

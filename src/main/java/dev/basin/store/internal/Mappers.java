@@ -56,7 +56,8 @@ public final class Mappers {
         jdbi.registerArgument(new JsonArgumentFactory());
     }
 
-    static Basin basin(ResultSet rs, int col) throws SQLException {
+    /** A {@code double precision[]} basin column (validated, named by its label), or null. */
+    public static Basin basin(ResultSet rs, int col) throws SQLException {
         double[] d = doubles(rs, col);
         if (d == null) {
             return null;
@@ -64,7 +65,8 @@ public final class Mappers {
         return Basin.of(rs.getMetaData().getColumnLabel(col), d);
     }
 
-    static double[] doubles(ResultSet rs, int col) throws SQLException {
+    /** A 1-D {@code double precision[]} column, or null. */
+    public static double[] doubles(ResultSet rs, int col) throws SQLException {
         Array a = rs.getArray(col);
         if (a == null) {
             return null;

@@ -1,0 +1,98 @@
+package dev.basin;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The rules of the house (README, "Architecture") as tests over the production classes: geometry depends on the JDK
+ * only; store on geometry only; features never on the layers above them; no cycles between packages;
+ * {@code store.internal} is the store's own; only the store executes statements that write.
+ */
+class ArchitectureTest {
+    private static final String[] TOP = {"dev.basin.api..", "dev.basin.cli..", "dev.basin.session.."};
+    /** Packages that are not features: the two foundations, the three top layers and the engine's root package. */
+    private static final String[] NOT_FEATURES = {"dev.basin.geometry..", "dev.basin.store..", "dev.basin.api..",
+            "dev.basin.cli..", "dev.basin.session..", "dev.basin"};
+    /** Methods that execute SQL that may write (a query's {@code createQuery} is a read). */
+    private static final Set<String> WRITING_HANDLE_METHODS = Set.of("execute", "createUpdate", "prepareBatch",
+            "createScript", "createCall");
+    private static final Set<String> WRITING_JDBC_METHODS = Set.of("executeUpdate", "executeLargeUpdate",
+            "executeBatch", "executeLargeBatch");
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.basin");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(production);
+    }
+
+    /** The JDK's own packages ({@code java..}, and {@code jdk..} such as the incubating Vector API) only. */
+    @Test
+    void geometryDependsOnTheJdkOnly() {
+        check(noClasses().that().resideInAPackage("dev.basin.geometry..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "jdk..", "dev.basin.geometry.."));
+    }
+
+    @Test
+    void storeImportsNoOtherBasinPackage() {
+        check(noClasses().that().resideInAPackage("dev.basin.store..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("in a Basin package other than store and geometry",
+                        c -> c.getPackageName().startsWith("dev.basin")
+                                && !c.getPackageName().startsWith("dev.basin.store")
+                                && !c.getPackageName().startsWith("dev.basin.geometry"))));
+    }
+
+    @Test
+    void featuresNeverDependOnTheLayersAboveThem() {
+        check(noClasses().that().resideInAPackage("dev.basin..").and().resideOutsideOfPackages(NOT_FEATURES)
+                .should().dependOnClassesThat().resideInAnyPackage(TOP)
+                .orShould().dependOnClassesThat().resideInAPackage("dev.basin"));
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        check(slices().matching("dev.basin.(*)..").should().beFreeOfCycles());
+    }
+
+    @Test
+    void storeInternalIsTheStoresOwn() {
+        check(noClasses().that().resideOutsideOfPackage("dev.basin.store..")
+                .should().dependOnClassesThat().resideInAPackage("dev.basin.store.internal.."));
+    }
+
+    @Test
+    void onlyTheStoreExecutesWritingStatements() {
+        DescribedPredicate<JavaMethodCall> writes = DescribedPredicate.describe(
+                "a statement that may write (Handle.execute/createUpdate/prepareBatch/createScript/createCall, "
+                        + "JDBC executeUpdate/executeBatch, COPY FROM STDIN)",
+                call -> {
+                    String owner = call.getTargetOwner().getName();
+                    String name = call.getName();
+                    return owner.equals(Handle.class.getName()) && WRITING_HANDLE_METHODS.contains(name)
+                            || (call.getTargetOwner().isAssignableTo(Statement.class)
+                                    || call.getTargetOwner().isAssignableTo(PreparedStatement.class))
+                                    && WRITING_JDBC_METHODS.contains(name)
+                            || owner.equals(CopyManager.class.getName()) && name.startsWith("copyIn");
+                });
+        check(noClasses().that().resideOutsideOfPackage("dev.basin.store..").should().callMethodWhere(writes));
+    }
+}
