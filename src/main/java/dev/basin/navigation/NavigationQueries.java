@@ -80,7 +80,7 @@ public final class NavigationQueries {
                         + " WHERE w.trajectory_id = :t ORDER BY w.sequence LIMIT :l OFFSET :o")
                 .bind("t", trajectoryId).bind("l", limit).bind("o", offset).map((rs, ctx) -> {
                     WaypointRow w = waypoint(rs);
-                    Instant next = SafetyQueries.instant(rs, "next_arrival");
+                    Instant next = Rows.instant(rs, "next_arrival");
                     return w.departedAt() == null && next != null ? w.departing(next) : w;
                 }).list());
     }
