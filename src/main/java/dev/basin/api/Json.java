@@ -1,5 +1,8 @@
 package dev.basin.api;
 
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -47,5 +50,21 @@ final class Json {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
+    }
+
+    /**
+     * A stored row as an answer object: each record component under its own name, in declaration order. Callers
+     * replace enums by their SQL names and drop what the answer leaves out, so an answer's keys follow the row.
+     */
+    static Map<String, Object> fields(Record row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (RecordComponent c : row.getClass().getRecordComponents()) {
+            try {
+                m.put(c.getName(), c.getAccessor().invoke(row));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + row.getClass().getSimpleName() + "." + c.getName(), e);
+            }
+        }
+        return m;
     }
 }

@@ -78,7 +78,10 @@ final class NavigationRoutes {
         }
     }
 
-    private void navigate(Context ctx) {
+    /** The agent of the path and the move its body asks for: start, target, reason, κ_eff (further fields unread). */
+    private record Move(String agentId, JsonBody body, Basin start, Basin target, MovementReason reason, double kappaEff) {}
+
+    private Move move(Context ctx) {
         String id = Params.id(ctx, "agentId", "krn_");
         requireAgent(id);
         JsonBody b = requests.json(ctx);
@@ -86,7 +89,17 @@ final class NavigationRoutes {
         Basin target = b.basin("target");
         MovementReason reason = MovementReason.parse(b.path("reason"),
                 b.choice("reason", Enums.names(MovementReason.values(), MovementReason::sqlName)));
-        double kappaEff = b.number("kappaEff", 1e-6, 1e6);
+        return new Move(id, b, start, target, reason, b.number("kappaEff", 1e-6, 1e6));
+    }
+
+    private void navigate(Context ctx) {
+        Move m = move(ctx);
+        JsonBody b = m.body();
+        String id = m.agentId();
+        Basin start = m.start();
+        Basin target = m.target();
+        MovementReason reason = m.reason();
+        double kappaEff = m.kappaEff();
         double baseStep = b.optionalNumber("baseStep", 1e-6, Math.PI).orElse(NavigationRequest.DEFAULT_BASE_STEP);
         int maxSteps = (int) b.optionalInteger("maxSteps", 1, MAX_STEPS).orElse(1_000L).longValue();
         b.finish();
@@ -106,16 +119,9 @@ final class NavigationRoutes {
     }
 
     private void open(Context ctx) {
-        String id = Params.id(ctx, "agentId", "krn_");
-        requireAgent(id);
-        JsonBody b = requests.json(ctx);
-        Basin start = b.basin("start");
-        Basin target = b.basin("target");
-        MovementReason reason = MovementReason.parse(b.path("reason"),
-                b.choice("reason", Enums.names(MovementReason.values(), MovementReason::sqlName)));
-        double kappaEff = b.number("kappaEff", 1e-6, 1e6);
-        b.finish();
-        ctx.status(201).json(trajectory(recorder.open(id, start, target, reason, kappaEff), false));
+        Move m = move(ctx);
+        m.body().finish();
+        ctx.status(201).json(trajectory(recorder.open(m.agentId(), m.start(), m.target(), m.reason(), m.kappaEff()), false));
     }
 
     private void append(Context ctx) {
@@ -138,79 +144,34 @@ final class NavigationRoutes {
     }
 
     static Map<String, Object> path(GeodesicPathRow p, boolean withPoints) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pathId", p.pathId());
-        m.put("kernelId", p.kernelId());
-        m.put("start", p.start());
-        m.put("end", p.end());
-        m.put("distance", p.distance());
-        m.put("numSteps", p.numSteps());
-        m.put("curvatureMax", p.curvatureMax());
-        m.put("reuseCount", p.reuseCount());
-        m.put("computedAt", p.computedAt());
-        m.put("lastUsedAt", p.lastUsedAt());
-        m.put("metadata", p.metadata());
-        if (withPoints) {
-            m.put("path", p.path());
+        Map<String, Object> m = Json.fields(p);
+        m.remove("startKey");
+        m.remove("endKey");
+        if (!withPoints) {
+            m.remove("path");
         }
         return m;
     }
 
     static Map<String, Object> trajectory(TrajectoryRow t, boolean withPoints) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("trajectoryId", t.trajectoryId());
-        m.put("agentId", t.agentId());
-        m.put("pathId", t.pathId());
-        m.put("start", t.start());
-        m.put("target", t.target());
-        m.put("end", t.end());
-        m.put("stepCount", t.stepCount());
-        m.put("durationMs", t.durationMs());
+        Map<String, Object> m = Json.fields(t);
         m.put("reason", t.reason().sqlName());
         m.put("status", t.status().sqlName());
-        m.put("blockedReason", t.blockedReason());
-        m.put("startedAt", t.startedAt());
-        m.put("completedAt", t.completedAt());
-        m.put("metadata", t.metadata());
-        if (withPoints) {
-            m.put("path", t.path());
+        if (!withPoints) {
+            m.remove("path");
         }
         return m;
     }
 
     static Map<String, Object> waypoint(WaypointRow w) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("waypointId", w.waypointId());
-        m.put("trajectoryId", w.trajectoryId());
-        m.put("agentId", w.agentId());
-        m.put("sequence", w.sequence());
-        m.put("basin", w.basin());
+        Map<String, Object> m = Json.fields(w);
         m.put("type", w.type().sqlName());
-        m.put("phi", w.phi());
-        m.put("kappaEff", w.kappaEff());
-        m.put("regime", w.regime());
-        m.put("arrivedAt", w.arrivedAt());
-        m.put("departedAt", w.departedAt());
-        m.put("dwellTimeMs", w.dwellTimeMs());
-        m.put("metadata", w.metadata());
         return m;
     }
 
     static Map<String, Object> tps(TpsPathRow t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tpsPathId", t.tpsPathId());
-        m.put("kernelId", t.kernelId());
-        m.put("fromCheckpointId", t.fromCheckpointId());
-        m.put("toCheckpointId", t.toCheckpointId());
-        m.put("fromTime", t.fromTime());
-        m.put("toTime", t.toTime());
-        m.put("tauSeconds", t.tauSeconds());
-        m.put("spatialDistance", t.spatialDistance());
-        m.put("temporalDistance", t.temporalDistance());
-        m.put("spacetimeDistance", t.spacetimeDistance());
-        m.put("waypoints", t.waypoints());
-        m.put("regimeTransitions", t.regimeTransitions());
-        m.put("createdAt", t.createdAt());
+        Map<String, Object> m = Json.fields(t);
+        m.remove("metadata");
         return m;
     }
 }

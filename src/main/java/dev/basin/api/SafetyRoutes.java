@@ -142,60 +142,23 @@ final class SafetyRoutes {
     }
 
     static Map<String, Object> violation(Violation v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("table", v.table());
-        m.put("id", v.id());
-        m.put("distance", v.distance());
-        m.put("radius", v.radius());
-        m.put("reason", v.reason());
-        return m;
+        return Json.fields(v);
     }
 
     static Map<String, Object> barrier(BarrierRow r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("barrierId", r.barrierId());
-        m.put("kernelId", r.kernelId());
-        m.put("center", r.center());
-        m.put("radius", r.radius());
+        Map<String, Object> m = Json.fields(r);
         m.put("type", r.type().sqlName());
-        m.put("severity", r.severity());
-        m.put("reason", r.reason());
-        m.put("active", r.active());
-        m.put("discoveredAt", r.discoveredAt());
-        m.put("deactivatedAt", r.deactivatedAt());
-        m.put("crossingsPrevented", r.crossingsPrevented());
-        m.put("metadata", r.metadata());
         return m;
     }
 
     static Map<String, Object> region(ExcludedRegionRow r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("regionId", r.regionId());
-        m.put("agentId", r.agentId());
-        m.put("center", r.center());
-        m.put("radius", r.radius());
+        Map<String, Object> m = Json.fields(r);
         m.put("reason", r.reason().sqlName());
-        m.put("visitsWithoutGain", r.visitsWithoutGain());
-        m.put("expiresAt", r.expiresAt());
-        m.put("active", r.active());
-        m.put("createdAt", r.createdAt());
-        m.put("deactivatedAt", r.deactivatedAt());
-        m.put("metadata", r.metadata());
         return m;
     }
 
     static Map<String, Object> era(EraExclusionRow r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("exclusionId", r.exclusionId());
-        m.put("start", r.start());
-        m.put("end", r.end());
-        m.put("center", r.center());
-        m.put("radius", r.radius());
-        m.put("reason", r.reason());
-        m.put("active", r.active());
-        m.put("createdAt", r.createdAt());
-        m.put("metadata", r.metadata());
-        return m;
+        return Json.fields(r);
     }
 
     static List<String> types() {

@@ -2,6 +2,7 @@ package dev.basin.knowledge;
 
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.rag.DocumentRules;
 import dev.basin.rag.IndexedChunk;
 
 /**
@@ -19,12 +20,7 @@ public record PatternMember(String id, String kind, String domain, Basin basin, 
         if (kind == null || kind.isBlank()) {
             throw new InvalidInputException("kind", "must not be blank");
         }
-        if (domain == null || domain.isBlank()) {
-            throw new InvalidInputException("domain", "must not be blank");
-        }
-        if (domain.length() > 200) {
-            throw new InvalidInputException("domain", "must be at most 200 characters, has " + domain.length());
-        }
+        DocumentRules.domain(domain);
         if (basin == null) {
             throw new InvalidInputException("basin", "is missing");
         }

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * Checks a document before anything is written: a plain file name, a domain, and non-empty valid UTF-8 text within
  * the size limit. Every rejection is an {@link InvalidInputException} naming the field and the problem.
  */
-final class DocumentRules {
+public final class DocumentRules {
     static final int MAX_FILENAME = 255;
     static final int MAX_DOMAIN = 200;
 
@@ -37,8 +37,8 @@ final class DocumentRules {
         return filename;
     }
 
-    /** A domain label: 1..200 chars, not blank, no control characters. */
-    static String domain(String domain) {
+    /** A domain label: 1..200 chars, not blank, no control characters (documents, pattern members, resonance). */
+    public static String domain(String domain) {
         if (domain == null || domain.isBlank()) {
             throw new InvalidInputException("domain", "must not be blank");
         }

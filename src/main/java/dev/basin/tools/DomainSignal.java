@@ -2,16 +2,12 @@ package dev.basin.tools;
 
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.rag.DocumentRules;
 
 /** One side of a possible resonance: a domain, its current basin, and the Φ of the kernel carrying it. */
 public record DomainSignal(String domain, Basin basin, double phi) {
     public DomainSignal {
-        if (domain == null || domain.isBlank()) {
-            throw new InvalidInputException("domain", "must not be blank");
-        }
-        if (domain.length() > 200) {
-            throw new InvalidInputException("domain", "must be at most 200 characters, has " + domain.length());
-        }
+        DocumentRules.domain(domain);
         if (basin == null) {
             throw new InvalidInputException("basin", "is missing");
         }
