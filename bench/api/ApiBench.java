@@ -75,6 +75,7 @@ public class ApiBench {
         baseline.put("cpu", cpu.between(b0, b1, (Long) baseline.get("requests")));
         long before = count(db);
         Map<String, Double> m0 = metrics(base);
+        Map<String, Long> d0 = dbStats(db);
         String jfr = System.getenv("BENCH_JFR");
         if (jfr != null) {
             jcmd(cpu.serverPid, "JFR.start", "name=p8", "settings=" + System.getenv().getOrDefault("BENCH_JFR_SETTINGS", "profile"), "filename=" + jfr);
@@ -87,6 +88,11 @@ public class ApiBench {
         }
         Map<String, Double> m1 = metrics(base);
         appends.put("cpu", cpu.between(w0, w1, (Long) appends.get("requests")));
+        Thread.sleep(2000); // backends report their counters to pg_stat_database at most once a second
+        Map<String, Long> d1 = dbStats(db);
+        Map<String, Object> perRequest = new LinkedHashMap<>();
+        d1.forEach((k, v) -> perRequest.put(k, (v - d0.get(k)) / (double) (Long) appends.get("requests")));
+        appends.put("database_work_per_request", perRequest);
         long stored = count(db) - before;
         long acked = (Long) appends.get("requests");
 
@@ -105,6 +111,14 @@ public class ApiBench {
         p8.put("waypoints_stored", stored);
         // wrk stops with up to one request in flight per connection: those may be stored without being counted
         p8.put("every_acknowledged_waypoint_stored", stored >= acked && stored - acked <= connections);
+        // finishing writes what the appends left to it (each stop's departure, the step count): timed per trajectory
+        long f0 = System.nanoTime();
+        for (String[] w : writes) {
+            post(base + w[0].replace("/waypoints", "/finish"), "{\"status\":\"completed\"}");
+        }
+        double finishMs = (System.nanoTime() - f0) / 1e6;
+        p8.put("finish_ms_per_trajectory", finishMs / connections);
+        p8.put("finish_us_per_stop", finishMs * 1000 / (stored + connections));
         p8.put("commits", (long) batches);
         p8.put("mean_appends_per_commit", ops / batches);
         p8.put("mean_commit_ms", commitSeconds * 1000 / batches);
@@ -315,6 +329,26 @@ public class ApiBench {
             m.put(kv[0], Double.parseDouble(kv[1]));
         });
         return m;
+    }
+
+    /**
+     * The benchmark database's counters (pg_stat_database): transactions committed, rows inserted, updated and fetched,
+     * buffer accesses (shared-buffer hits plus reads); differences per request show PostgreSQL's work whatever the load.
+     */
+    static Map<String, Long> dbStats(String db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db); Statement st = c.createStatement()) {
+            st.execute("SELECT pg_stat_clear_snapshot()");
+            try (ResultSet rs = st.executeQuery("SELECT xact_commit, tup_inserted, tup_updated, tup_fetched, blks_hit + blks_read"
+                    + " FROM pg_stat_database WHERE datname = current_database()")) {
+                rs.next();
+                Map<String, Long> m = new LinkedHashMap<>();
+                String[] names = {"commits", "rows_inserted", "rows_updated", "rows_fetched", "buffer_accesses"};
+                for (int i = 0; i < names.length; i++) {
+                    m.put(names[i], rs.getLong(i + 1));
+                }
+                return m;
+            }
+        }
     }
 
     static long count(String db) throws Exception {

@@ -20,7 +20,10 @@ import java.io.IOException;
 
 /**
  * The API's JSON mapper: strict reading (duplicate keys, trailing tokens and nesting deeper than 64 are errors; NaN and
- * comments are not JSON), ISO-8601 timestamps, basins written as arrays of 64 shortest round-trip doubles.
+ * comments are not JSON), ISO-8601 timestamps, basins written as arrays of 64 shortest round-trip doubles. Numbers are
+ * read with Jackson's fast double parser, which rounds correctly (the same double as {@link Double#parseDouble}, bit
+ * for bit) at a fraction of the cost of the JDK's parser on 17-digit decimals (a third of a request thread's time on a
+ * waypoint append went into parsing its 64 numbers).
  */
 final class Json {
     static final int MAX_NESTING = 64;
@@ -31,6 +34,7 @@ final class Json {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .build();
         SimpleModule basins = new SimpleModule("basin-api");
         basins.addSerializer(Basin.class, new StdSerializer<>(Basin.class) {

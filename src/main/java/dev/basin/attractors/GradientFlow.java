@@ -93,7 +93,7 @@ final class GradientFlow {
                 spectrum = HessianSpectrum.at(u, s);
                 fresh = true;
             }
-            newtonStep(spectrum, s, g, step);
+            spectrum.newtonStep(s, g, SINGULAR, step);
             double len = Sphere.norm(step);
             double scale = len > maxStep ? maxStep / len : 1.0;
             boolean accepted = false;
@@ -135,23 +135,4 @@ final class GradientFlow {
     static final double SINGULAR = 1e-10;
     /** A kept decomposition must reduce ‖g‖ at least by this factor per step, else the Hessian is decomposed anew. */
     static final double CONTRACTION = 0.5;
-
-    /** The pseudo-inverse Newton step −H⁺g at {@code s} from {@code spectrum}, tangent at {@code s}, into {@code out}. */
-    private static void newtonStep(HessianSpectrum spectrum, double[] s, double[] g, double[] out) {
-        java.util.Arrays.fill(out, 0.0);
-        double[] values = spectrum.values();
-        double[][] vectors = spectrum.vectors();
-        for (int k = 0; k < values.length; k++) {
-            double lambda = values[k];
-            if (Math.abs(lambda) < SINGULAR) {
-                continue;
-            }
-            double[] e = vectors[k];
-            double coef = -Sphere.dot(e, g) / lambda;
-            for (int d = 0; d < Sphere.DIM; d++) {
-                out[d] += coef * e[d];
-            }
-        }
-        Sphere.project(s, out);
-    }
 }

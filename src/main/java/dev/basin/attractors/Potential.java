@@ -109,12 +109,47 @@ public final class Potential {
     }
 
     /**
+     * The Hessian's value on every tangent direction orthogonal to all directions uⱼ toward the wells: Σⱼ cⱼ. There the
+     * rank-one terms vanish, so such a direction is an eigenvector with this eigenvalue.
+     */
+    double isotropicCurvature(double[] s) {
+        double sigma2 = sigma * sigma;
+        double iso = 0.0;
+        for (int j = 0; j < centres.length; j++) {
+            double theta = Sphere.angle(s, centres[j]);
+            double d = 2.0 * theta;
+            iso += isotropic(weights[j] * Math.exp(-d * d / (2.0 * sigma2)) / sigma2, theta);
+        }
+        return iso;
+    }
+
+    /** Unit tangent directions at s toward each well centre not at s (rows; fewer rows when s is a centre). */
+    double[][] wellDirections(double[] s) {
+        double[][] out = new double[centres.length][];
+        int n = 0;
+        for (double[] m : centres) {
+            double theta = Sphere.angle(s, m);
+            double[] dir = new double[Sphere.DIM];
+            if (theta > 0.0 && Sphere.direction(s, m, theta, dir)) {
+                out[n++] = dir;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** cⱼ = (wⱼEⱼ/σ²)·θⱼcot θⱼ from e = wⱼEⱼ/σ², with θcot θ → 1 at θ = 0. */
+    private static double isotropic(double e, double theta) {
+        return theta == 0.0 ? e : e * theta * Math.cos(theta) / Math.sin(theta);
+    }
+
+    /**
      * The Riemannian Hessian of U at s in the orthonormal tangent basis {@code basis} (rows), analytic. The √-chart
      * with the Fisher–Rao metric is the sphere of radius 2, where a function φ(d) of the distance to a point m has
      * Hess φ = φ″(d)·u⊗u + φ′(d)·½cot(d/2)·(I − u⊗u), u the unit tangent pointing away from m. For a well
      * φ(d) = −w·exp(−d²/(2σ²)): φ′ = (w/σ²)·d·E and φ″ = (w/σ²)(1 − d²/σ²)·E with E = exp(−d²/(2σ²)), so
      * H = Σⱼ cⱼ·I + Σⱼ (φⱼ″ − cⱼ)·uⱼ⊗uⱼ with cⱼ = (wⱼEⱼ/σ²)·θⱼcot θⱼ (θ = d/2 the sphere angle; θcot θ → 1 at a
-     * centre, where the rank-one term vanishes).
+     * centre, where the rank-one term vanishes). {@code basis} may also be an orthonormal basis of an invariant
+     * subspace (see {@link HessianSpectrum}): the result is then the Hessian restricted to it.
      */
     double[][] hessian(double[] s, double[][] basis) {
         int n = basis.length;
@@ -128,7 +163,7 @@ public final class Potential {
             double theta = Sphere.angle(s, m);
             double d = 2.0 * theta;
             double e = weights[j] * Math.exp(-d * d / (2.0 * sigma2)) / sigma2;
-            double c = theta == 0.0 ? e : e * theta * Math.cos(theta) / Math.sin(theta);
+            double c = isotropic(e, theta);
             iso += c;
             if (theta == 0.0 || !Sphere.direction(s, m, theta, dir)) {
                 continue;

@@ -9,6 +9,7 @@ import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,28 +47,45 @@ public final class NavigationQueries {
                 + " LIMIT :l OFFSET :o").bind("l", limit).bind("o", offset).map((rs, ctx) -> path(rs)).list());
     }
 
+    /**
+     * A trajectory with its step count so far: while it is active, the stops stored (the appends of a caller-steered
+     * trajectory do not rewrite its row; its count is written when it finishes).
+     */
+    static final String TRAJECTORY_COLUMNS = "t.*, CASE WHEN t.status = 'active' THEN (SELECT max(w.sequence) - 1"
+            + " FROM ocean_waypoints w WHERE w.trajectory_id = t.trajectory_id) END AS live_step_count";
+    /**
+     * A trajectory's stops with the next stop's arrival, which is the departure of a stop whose departure is not stored
+     * (a caller-steered trajectory still active).
+     */
+    static final String WAYPOINT_COLUMNS = "w.*, lead(w.arrived_at) OVER (ORDER BY w.sequence) AS next_arrival";
+
     public Optional<TrajectoryRow> trajectory(String trajectoryId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM ocean_trajectories WHERE trajectory_id = :id")
-                .bind("id", trajectoryId).map((rs, ctx) -> trajectory(rs)).findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + TRAJECTORY_COLUMNS + " FROM ocean_trajectories t"
+                        + " WHERE t.trajectory_id = :id")
+                .bind("id", trajectoryId).map((rs, ctx) -> liveTrajectory(rs)).findOne());
     }
 
     /** Trajectories of one agent, newest first. */
     public List<TrajectoryRow> listTrajectories(String agentId, int limit, int offset) {
         page(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM ocean_trajectories WHERE agent_id = :a"
-                        + " ORDER BY started_at DESC, trajectory_id LIMIT :l OFFSET :o")
-                .bind("a", agentId).bind("l", limit).bind("o", offset).map((rs, ctx) -> trajectory(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + TRAJECTORY_COLUMNS + " FROM ocean_trajectories t"
+                        + " WHERE t.agent_id = :a ORDER BY t.started_at DESC, t.trajectory_id LIMIT :l OFFSET :o")
+                .bind("a", agentId).bind("l", limit).bind("o", offset).map((rs, ctx) -> liveTrajectory(rs)).list());
     }
 
-    /** The waypoints of one trajectory in sequence order. */
+    /** The waypoints of one trajectory in sequence order, each departed at the next one's arrival. */
     public List<WaypointRow> waypoints(String trajectoryId, int limit, int offset) {
         page(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM ocean_waypoints WHERE trajectory_id = :t"
-                        + " ORDER BY sequence LIMIT :l OFFSET :o")
-                .bind("t", trajectoryId).bind("l", limit).bind("o", offset).map((rs, ctx) -> waypoint(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + WAYPOINT_COLUMNS + " FROM ocean_waypoints w"
+                        + " WHERE w.trajectory_id = :t ORDER BY w.sequence LIMIT :l OFFSET :o")
+                .bind("t", trajectoryId).bind("l", limit).bind("o", offset).map((rs, ctx) -> {
+                    WaypointRow w = waypoint(rs);
+                    Instant next = Rows.instant(rs, "next_arrival");
+                    return w.departedAt() == null && next != null ? w.departing(next) : w;
+                }).list());
     }
 
-    /** Every waypoint of one trajectory in sequence order, read on {@code handle} (a transaction's). */
+    /** Every waypoint of one trajectory in sequence order as stored, read on {@code handle} (a transaction's). */
     List<WaypointRow> allWaypoints(Handle handle, String trajectoryId) {
         return handle.createQuery("SELECT * FROM ocean_waypoints WHERE trajectory_id = :t ORDER BY sequence")
                 .bind("t", trajectoryId).map((rs, ctx) -> waypoint(rs)).list();
@@ -119,6 +137,16 @@ public final class NavigationQueries {
                 TrajectoryStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
                 rs.getString("blocked_reason"), Rows.instant(rs, "started_at"),
                 Rows.instant(rs, "completed_at"), json(rs, "metadata"));
+    }
+
+    private TrajectoryRow liveTrajectory(ResultSet rs) throws SQLException {
+        TrajectoryRow t = trajectory(rs);
+        int live = rs.getInt("live_step_count");
+        if (rs.wasNull()) {
+            return t;
+        }
+        return new TrajectoryRow(t.trajectoryId(), t.agentId(), t.pathId(), t.start(), t.target(), t.end(), t.path(), live,
+                t.durationMs(), t.reason(), t.status(), t.blockedReason(), t.startedAt(), t.completedAt(), t.metadata());
     }
 
     private WaypointRow waypoint(ResultSet rs) throws SQLException {

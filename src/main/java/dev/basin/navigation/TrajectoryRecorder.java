@@ -28,8 +28,9 @@ import java.util.Map;
  * {@linkplain #open opens} a trajectory at its start, {@linkplain #append appends} each stop as it happens, and
  * {@linkplain #finish finishes} it. Each appended stop is checked against the safety index first (a stop inside a
  * forbidden ball is refused and counts a prevention, as for the agent's own steps), is numbered after the last stop
- * under the trajectory row's lock, sets the previous stop's departure and dwell time, and is acknowledged only after
- * commit. Concurrent appends share a transaction and are written together ({@link WaypointAppends}), which is what
+ * under the trajectory row's lock, and is acknowledged only after commit. Appends only insert: the previous stop's
+ * departure (this stop's arrival) and the step count are derived by the reads while the trajectory is active and
+ * written when it finishes. Concurrent appends share a transaction and are written together ({@link WaypointAppends}), which is what
  * lets many callers append at once without each waiting for its own statements and flush.
  */
 public final class TrajectoryRecorder {
@@ -129,7 +130,9 @@ public final class TrajectoryRecorder {
     /**
      * Ends active trajectory {@code trajectoryId} as {@code completed} or {@code abandoned}: its path is its stops in
      * order, its end the last stop, and its metadata the path summary (length, geodesic ratio, mean velocity, maximum
-     * curvature). Appends racing with it are ordered by the trajectory row's lock: each lands before it or is refused.
+     * curvature); every stop but the last gets its departure (the next stop's arrival) and dwell time stored, and the
+     * trajectory its step count. Appends racing with it are ordered by the trajectory row's lock: each lands before it
+     * or is refused.
      */
     public TrajectoryRow finish(String trajectoryId, TrajectoryStatus status) {
         if (status != TrajectoryStatus.COMPLETED && status != TrajectoryStatus.ABANDONED) {
@@ -143,11 +146,20 @@ public final class TrajectoryRecorder {
                 throw new TrajectoryConflictException("trajectoryId", "is already " + t.status().sqlName());
             }
             List<Basin> points = new ArrayList<>();
+            List<Update> departures = new ArrayList<>();
             Instant last = t.startedAt();
-            for (WaypointRow w : queries.allWaypoints(tx.handle(), trajectoryId)) {
+            List<WaypointRow> stops = queries.allWaypoints(tx.handle(), trajectoryId);
+            for (int i = 0; i < stops.size(); i++) {
+                WaypointRow w = stops.get(i);
                 points.add(w.basin());
                 last = w.arrivedAt();
+                if (w.departedAt() == null && i + 1 < stops.size()) {
+                    WaypointRow d = w.departing(stops.get(i + 1).arrivedAt());
+                    departures.add(Update.of(NavigationTables.WAYPOINTS).set("departed_at", d.departedAt())
+                            .set("dwell_time_ms", d.dwellTimeMs()).where("waypoint_id", d.waypointId()));
+                }
             }
+            tx.updateBatch(departures);
             Instant now = clock.instant();
             Instant end = now.isAfter(last) ? now : last;
             long durationMs = Duration.between(t.startedAt(), last).toMillis();
@@ -155,10 +167,10 @@ public final class TrajectoryRecorder {
             PathSummary.put(meta, points, durationMs / 1000.0, f.target());
             Basin here = points.get(points.size() - 1);
             tx.update(Update.of(NavigationTables.TRAJECTORIES).set("status", status.sqlName()).set("end_basin", here)
-                    .set("path_coordinates", points).set("duration_ms", durationMs)
+                    .set("path_coordinates", points).set("step_count", points.size() - 1).set("duration_ms", durationMs)
                     .set("completed_at", end).set("metadata", meta).where("trajectory_id", trajectoryId));
             return new TrajectoryRow(t.trajectoryId(), t.agentId(), t.pathId(), t.start(), t.target(), here, points,
-                    t.stepCount(), durationMs, t.reason(), status, null,
+                    points.size() - 1, durationMs, t.reason(), status, null,
                     t.startedAt(), end, meta);
         });
         exhaustion.afterTrajectory(done.agentId(), done.start(), done.target(), done.end(), status, done.completedAt());

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.store.Plans;
 import dev.basin.store.SharedWork;
 import dev.basin.store.Tx;
-import dev.basin.store.Update;
-import java.time.Duration;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,49 +15,43 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The appends of one shared transaction, done together: lock every trajectory involved (in id order, so concurrent
- * transactions cannot deadlock) while reading the last stop of each, number the new stops in arrival order, then write
- * the step counts, the departures of stored stops and the new rows, each as one statement through the store's declared
- * writes: four round trips per transaction however many appends it holds (five when a lock had to wait). The reads
- * are planned for their actual ids each time ({@link Plans#EACH_TIME}), as are the set-based updates, so they keep
- * looking rows up by key however the tables grew. An append that cannot be done (the
- * trajectory is not active, or a caller's arrival time is before the previous stop's) gets a refusal and writes
- * nothing; the others go ahead.
+ * The appends of one shared transaction, done together in two round trips however many appends it holds: one locks
+ * every trajectory involved (in id order, so concurrent transactions cannot deadlock) and then reads the last stop of
+ * each on a snapshot taken after the locks were granted (two statements sent together); one inserts the new rows,
+ * numbered in arrival order. Nothing stored is rewritten: a stop's departure is the next stop's arrival, derived by the
+ * reads ({@link NavigationQueries}) while the trajectory is active and written once, with its step count, when it
+ * {@linkplain TrajectoryRecorder#finish finishes}. The reads are planned for their actual ids each time
+ * ({@link Plans#EACH_TIME}), so they keep looking rows up by key however the tables grew. An append that cannot be done
+ * (the trajectory is unknown or not active, or a caller's arrival time is before the previous stop's) gets a refusal
+ * and writes nothing; the others go ahead.
  */
 final class WaypointAppends implements SharedWork<WaypointAppends.Request, WaypointAppends.Outcome> {
-    /** One caller's stop; {@code row} carries everything but sequence, arrival and departure. */
+    /** One caller's stop; {@code row} carries everything but sequence and arrival. */
     record Request(WaypointRow row, boolean strictTime) {}
 
     /** The stored row (not departed), or the refusal. */
     record Outcome(WaypointRow row, RuntimeException refusal) {}
 
     /**
-     * Locks the trajectories (in id order) and reads each one's last stop. When a lock had to wait for another
-     * transaction, this statement's snapshot predates that transaction's stop: the stop read is then missing or not
-     * the last one, which the returned sequence shows, and {@link #LAST_STOPS_SQL} reads it again.
+     * Locks the trajectories (in id order), then reads each one's last stop. The second statement is sent with the
+     * first but runs after it, on a snapshot of its own: it sees a stop committed by a transaction whose lock the first
+     * one waited for (a join in the locking statement would read the stops as they were before the wait).
      */
     static final String LOCK_SQL = """
-            SELECT t.trajectory_id, t.status, t.step_count, w.sequence, w.arrived_at, w.waypoint_id
-            FROM ocean_trajectories t
-            LEFT JOIN LATERAL (SELECT sequence, arrived_at, waypoint_id FROM ocean_waypoints w
-                               WHERE w.trajectory_id = t.trajectory_id AND w.sequence = t.step_count + 1) w ON true
-            WHERE t.trajectory_id = ANY(:ids) ORDER BY t.trajectory_id FOR NO KEY UPDATE OF t""";
-    /** The last stops, read after the locks were granted (a fresh snapshot). */
-    static final String LAST_STOPS_SQL = """
-            SELECT v.tid, w.arrived_at, w.waypoint_id FROM unnest(:ids, :seqs) AS v(tid, seq)
-            JOIN LATERAL (SELECT arrived_at, waypoint_id FROM ocean_waypoints w WHERE w.trajectory_id = v.tid AND w.sequence = v.seq) w ON true""";
+            SELECT trajectory_id, status FROM ocean_trajectories WHERE trajectory_id = ANY(:ids)
+            ORDER BY trajectory_id FOR NO KEY UPDATE;
+            SELECT v.tid, w.sequence, w.arrived_at FROM unnest(:ids) AS v(tid)
+            JOIN LATERAL (SELECT sequence, arrived_at FROM ocean_waypoints w WHERE w.trajectory_id = v.tid
+                          ORDER BY sequence DESC LIMIT 1) w ON true""";
 
     /** A trajectory's state while this transaction's appends are numbered. */
     private static final class Track {
         final String status;
         int last;
         Instant lastArrival;
-        String lastId;
-        int pendingIndex = -1;
 
-        Track(String status, int last) {
+        Track(String status) {
             this.status = status;
-            this.last = last;
         }
     }
 
@@ -65,35 +59,33 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
     public List<Outcome> run(Tx tx, List<Request> requests) {
         TreeSet<String> ids = new TreeSet<>();
         requests.forEach(r -> ids.add(r.row().trajectoryId()));
-        Map<String, Track> tracks = new HashMap<>();
-        List<String> staleIds = new ArrayList<>();
-        List<Integer> staleSeqs = new ArrayList<>();
-        tx.handle().createQuery(LOCK_SQL).addCustomizer(Plans.EACH_TIME).bindArray("ids", String.class, List.copyOf(ids)).map((rs, ctx) -> {
-            Track t = new Track(rs.getString(2), rs.getInt(3) + 1);
-            tracks.put(rs.getString(1), t);
-            int seen = rs.getInt(4);
-            if (rs.wasNull() || seen != t.last) {
-                staleIds.add(rs.getString(1));
-                staleSeqs.add(t.last);
-            } else {
-                t.lastArrival = rs.getObject(5, OffsetDateTime.class).toInstant();
-                t.lastId = rs.getString(6);
-            }
-            return t;
-        }).list();
-        if (!staleIds.isEmpty()) {
-            tx.handle().createQuery(LAST_STOPS_SQL).addCustomizer(Plans.EACH_TIME).bindArray("ids", String.class, staleIds).bindArray("seqs", Integer.class, staleSeqs)
-                    .map((rs, ctx) -> {
-                        Track t = tracks.get(rs.getString(1));
-                        t.lastArrival = rs.getObject(2, OffsetDateTime.class).toInstant();
-                        t.lastId = rs.getString(3);
-                        return t;
-                    }).list();
-        }
+        Map<String, Track> tracks = tx.handle().createQuery(LOCK_SQL).addCustomizer(Plans.EACH_TIME)
+                .bindArray("ids", String.class, List.copyOf(ids))
+                .scanResultSet((first, ctx) -> {
+                    Map<String, Track> found = new HashMap<>();
+                    try (ResultSet locked = first.get()) {
+                        while (locked.next()) {
+                            found.put(locked.getString(1), new Track(locked.getString(2)));
+                        }
+                    }
+                    Statement st = ctx.getStatement();
+                    if (!st.getMoreResults()) {
+                        throw new IllegalStateException("no result for the last stops of " + ids);
+                    }
+                    try (ResultSet stops = st.getResultSet()) {
+                        while (stops.next()) {
+                            Track t = found.get(stops.getString(1));
+                            if (t != null) {
+                                t.last = stops.getInt(2);
+                                t.lastArrival = stops.getObject(3, OffsetDateTime.class).toInstant();
+                            }
+                        }
+                    }
+                    return found;
+                });
 
         List<Outcome> out = new ArrayList<>(requests.size());
         List<WaypointRow> rows = new ArrayList<>();
-        List<Update> departures = new ArrayList<>();
         for (Request r : requests) {
             WaypointRow w = r.row();
             Track t = tracks.get(w.trajectoryId());
@@ -106,8 +98,8 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
                 continue;
             }
             if (t.lastArrival == null) {
-                throw new IllegalStateException("active trajectory " + w.trajectoryId() + " has no waypoint " + t.last
-                        + " although its step count says it is the last one");
+                throw new IllegalStateException("active trajectory " + w.trajectoryId() + " has no waypoint, although it"
+                        + " was opened with its first stop");
             }
             Instant at = w.arrivedAt();
             if (at.isBefore(t.lastArrival)) {
@@ -118,35 +110,14 @@ final class WaypointAppends implements SharedWork<WaypointAppends.Request, Waypo
                 }
                 at = t.lastArrival;
             }
-            long dwell = Duration.between(t.lastArrival, at).toMillis();
-            if (t.pendingIndex >= 0) {
-                WaypointRow prev = rows.get(t.pendingIndex);
-                rows.set(t.pendingIndex, new WaypointRow(prev.waypointId(), prev.trajectoryId(), prev.agentId(), prev.sequence(),
-                        prev.basin(), prev.type(), prev.phi(), prev.kappaEff(), prev.regime(), prev.arrivedAt(), at, dwell, prev.metadata()));
-            } else {
-                departures.add(Update.of(NavigationTables.WAYPOINTS).set("departed_at", at).set("dwell_time_ms", dwell)
-                        .where("waypoint_id", t.lastId));
-            }
             t.last++;
             t.lastArrival = at;
             ((ObjectNode) w.metadata()).put("step", t.last - 1);
             WaypointRow stored = new WaypointRow(w.waypointId(), w.trajectoryId(), w.agentId(), t.last, w.basin(), w.type(), w.phi(),
                     w.kappaEff(), w.regime(), at, null, null, w.metadata());
-            t.pendingIndex = rows.size();
             rows.add(stored);
             out.add(new Outcome(stored, null));
         }
-        if (rows.isEmpty()) {
-            return out;
-        }
-        List<Update> counts = new ArrayList<>();
-        tracks.forEach((id, t) -> {
-            if (t.pendingIndex >= 0) {
-                counts.add(Update.of(NavigationTables.TRAJECTORIES).set("step_count", t.last - 1).where("trajectory_id", id));
-            }
-        });
-        tx.updateBatch(counts);
-        tx.updateBatch(departures);
         tx.insertBatch(NavigationTables.WAYPOINTS, rows);
         return out;
     }

@@ -2,9 +2,13 @@ package dev.basin.navigation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.geometry.Basin;
+import java.time.Duration;
 import java.time.Instant;
 
-/** One row of {@code ocean_waypoints}: a stop of a trajectory; departure and dwell are null for its last stop. */
+/**
+ * One row of {@code ocean_waypoints}: a stop of a trajectory; departure and dwell are null for its last stop. A stop's
+ * departure is the next stop's arrival ({@link #departing}).
+ */
 public record WaypointRow(
         String waypointId,
         String trajectoryId,
@@ -18,4 +22,11 @@ public record WaypointRow(
         Instant arrivedAt,
         Instant departedAt,
         Long dwellTimeMs,
-        JsonNode metadata) {}
+        JsonNode metadata) {
+
+    /** This stop departed at {@code next} (the next stop's arrival): dwell = next − arrival in whole milliseconds. */
+    public WaypointRow departing(Instant next) {
+        return new WaypointRow(waypointId, trajectoryId, agentId, sequence, basin, type, phi, kappaEff, regime, arrivedAt,
+                next, Duration.between(arrivedAt, next).toMillis(), metadata);
+    }
+}

@@ -61,6 +61,18 @@ class TrajectoryRecorderTest {
         return queries.waypoints(trajectoryId, 10_000, 0);
     }
 
+    /** The stored dwell times in sequence order (−1: not stored), read from the table itself. */
+    private static List<Long> storedDwells(String trajectoryId) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT coalesce(dwell_time_ms, -1) FROM ocean_waypoints"
+                + " WHERE trajectory_id = :t AND (departed_at IS NULL) = (dwell_time_ms IS NULL) ORDER BY sequence")
+                .bind("t", trajectoryId).mapTo(Long.class).list());
+    }
+
+    private static int storedStepCount(String trajectoryId) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT step_count FROM ocean_trajectories WHERE trajectory_id = :t")
+                .bind("t", trajectoryId).mapTo(Integer.class).one());
+    }
+
     private static TrajectoryRow stored(String trajectoryId) {
         return queries.trajectory(trajectoryId).orElseThrow();
     }
@@ -98,8 +110,15 @@ class TrajectoryRecorderTest {
         assertThat(ws.get(3).regime()).isEqualTo(dev.basin.geometry.Regime.of(70.0).sqlName());
         assertThat(ws.get(3).metadata().get("step").asInt()).isEqualTo(3);
         assertThat(stored(open.trajectoryId()).stepCount()).isEqualTo(3);
+        // appends only insert: while active the departures and the count are derived, not stored
+        assertThat(storedDwells(open.trajectoryId())).containsExactly(-1L, -1L, -1L, -1L);
+        assertThat(storedStepCount(open.trajectoryId())).isZero();
 
         TrajectoryRow done = recorder.finish(open.trajectoryId(), TrajectoryStatus.COMPLETED);
+        // finishing writes them: every stop but the last departed at the next one's arrival
+        assertThat(storedDwells(open.trajectoryId())).containsExactly(1500L, 1500L, 1500L, -1L);
+        assertThat(storedStepCount(open.trajectoryId())).isEqualTo(3);
+        assertThat(waypoints(open.trajectoryId())).isEqualTo(ws);
         TrajectoryRow t = stored(open.trajectoryId());
         assertThat(t.status()).isEqualTo(TrajectoryStatus.COMPLETED);
         assertThat(t.path()).containsExactly(a(0.0), a(0.25), a(0.5), a(0.75));

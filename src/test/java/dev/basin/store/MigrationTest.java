@@ -77,6 +77,29 @@ class MigrationTest {
         }
     }
 
+    @Test
+    void appliesAMigrationNumberedBelowTheNewestOneTheDatabaseHas() throws SQLException {
+        String url = TestDatabases.freshDatabaseUrl();
+        try {
+            // a database migrated before V60 existed, but after V80–V82: V60 is new to it and numbered below its newest
+            exec(url, "ALTER TABLE ocean_waypoints ADD CONSTRAINT ocean_waypoints_agent_id_fkey FOREIGN KEY (agent_id)"
+                    + " REFERENCES kernels (kernel_id)");
+            exec(url, "DELETE FROM flyway_schema_history WHERE version = '60'");
+            assertThat(history(url)).noneMatch(h -> h.split(":")[1].equals("60"));
+            try (Store s = Store.open(StoreConfig.builder().url(url).poolSize(2).groupCommitWriters(1).build())) {
+                assertThat(history(url)).anyMatch(h -> h.split(":")[1].equals("60") && h.endsWith("true"));
+                assertThat(constraints(url, "ocean_waypoints")).doesNotContain("ocean_waypoints_agent_id_fkey")
+                        .contains("ocean_waypoints_agent_trajectory_fkey");
+            }
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    static List<String> constraints(String url, String table) throws SQLException {
+        return strings(url, "SELECT conname FROM pg_constraint WHERE conrelid = '" + table + "'::regclass");
+    }
+
     static void exec(String url, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute(sql);

@@ -13,7 +13,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Flyway migrations from {@code classpath:db/migration}. Before migrating, refuses (changing nothing) a database
  * whose history holds a migration this program does not know: a newer version ({@code FUTURE_*}) or a missing one.
- * Flyway's own validation runs too, with no ignore patterns, so checksum changes are refused as well.
+ * Flyway's own validation runs too, with no ignore patterns, so checksum changes are refused as well. Migrations are
+ * numbered by area (each feature area has its own range of versions), so a release may add a migration numbered below
+ * the newest one a database already has; it is applied all the same ({@code outOfOrder}), never skipped.
  */
 public final class Migrations {
     private Migrations() {}
@@ -24,6 +26,7 @@ public final class Migrations {
                 .locations(config.migrationLocations().toArray(new String[0]))
                 .ignoreMigrationPatterns(new String[0])
                 .validateOnMigrate(true)
+                .outOfOrder(true)
                 .cleanDisabled(true)
                 .failOnMissingLocations(false)
                 .load();
