@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A kernel looks for the attractors of its learned potential: the search is seeded by the kernel's RNG (advanced and
  * stored), the results stored by {@link AttractorService} (revisits counted), and each newly found attractor becomes an
- * {@code attractor_found} thought stating its type, distance from the kernel, U and basin volume.
+ * {@code attractor_found} thought stating its type, distance from the kernel, U and basin volume. The thoughts follow one
+ * another by {@link ThoughtService#THOUGHT} from the time of the search, in the order the attractors were recorded.
  */
 public final class AttractorDiscovery {
     private final Store store;
@@ -80,6 +81,7 @@ public final class AttractorDiscovery {
             }
             List<AttractorService.Recorded> recorded = attractors.record(tx, kernelId, found, u, seed, s.phi(),
                     s.kappa());
+            java.time.Instant at = kernels.clock().instant();
             for (AttractorService.Recorded r : recorded) {
                 if (!r.inserted()) {
                     continue;
@@ -90,7 +92,8 @@ public final class AttractorDiscovery {
                 facts.put("distance", FisherRao.distance(s.basin(), r.row().basin()));
                 facts.put("potential", r.row().potentialValue());
                 facts.put("volume", r.row().basinVolume());
-                thoughts.think(tx, row, ThoughtEvent.ATTRACTOR_FOUND, r.row().attractorId(), facts);
+                thoughts.think(tx, row, ThoughtEvent.ATTRACTOR_FOUND, r.row().attractorId(), facts, at);
+                at = at.plus(ThoughtService.THOUGHT);
             }
             return recorded;
         });

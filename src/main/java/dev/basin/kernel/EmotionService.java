@@ -46,6 +46,11 @@ public final class EmotionService {
 
     /** Reads the emotions of {@code window} for the kernel (state after the window's last point) and writes on shift or period. */
     public Observation observe(KernelRow kernel, TrajectoryWindow window) {
+        return observe(kernel, window, clock.instant());
+    }
+
+    /** As {@link #observe(KernelRow, TrajectoryWindow)}, a row written at {@code at} (the step's simulated time). */
+    public Observation observe(KernelRow kernel, TrajectoryWindow window, java.time.Instant at) {
         EmotionModel.Reading r = EmotionModel.read(window);
         EmotionVector v = r.emotions();
         Last prev = last.get(kernel.kernelId());
@@ -70,7 +75,7 @@ public final class EmotionService {
             last.put(kernel.kernelId(), new Last(prev.vector(), prev.sinceWritten() + 1));
             return new Observation(r, Optional.empty());
         }
-        EmotionRow row = row(kernel, v, trigger, reason, r.features());
+        EmotionRow row = row(kernel, v, trigger, reason, r.features(), at);
         store.insert(KernelTables.EMOTIONS, row);
         last.put(kernel.kernelId(), new Last(v, 0));
         return new Observation(r, Optional.of(row));
@@ -78,7 +83,8 @@ public final class EmotionService {
 
     /** Writes a {@code sleep} row with the kernel's current emotions, inside a unit of work. */
     public EmotionRow recordSleep(Tx tx, KernelRow kernel, String transition) {
-        EmotionRow row = row(kernel, kernel.state().emotions(), EmotionTrigger.SLEEP, transition, null);
+        EmotionRow row = row(kernel, kernel.state().emotions(), EmotionTrigger.SLEEP, transition, null,
+                clock.instant());
         tx.insert(KernelTables.EMOTIONS, row);
         return row;
     }
@@ -89,7 +95,7 @@ public final class EmotionService {
     }
 
     private EmotionRow row(KernelRow k, EmotionVector v, EmotionTrigger trigger, String reason,
-            EmotionModel.Features f) {
+            EmotionModel.Features f, java.time.Instant at) {
         ObjectNode meta = store.json().createObjectNode();
         meta.put("reason", reason);
         meta.put("step_count", k.state().stepCount());
@@ -97,6 +103,6 @@ public final class EmotionService {
             meta.set("features", store.json().valueToTree(f));
         }
         return new EmotionRow(Ids.next("emo_"), k.kernelId(), v, k.state().phi(), k.state().kappaEff(), trigger,
-                clock.instant(), meta);
+                at, meta);
     }
 }

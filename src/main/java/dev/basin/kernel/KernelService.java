@@ -199,7 +199,7 @@ public final class KernelService {
         TrajectoryWindow window = push(k.kernelId(), s, next, target, blocked);
         KernelRow interim = new KernelRow(k.kernelId(), k.sessionId(), k.parentKernelId(), k.name(), k.generation(),
                 next, k.createdAt(), time, k.metadata());
-        EmotionService.Observation obs = emotions.observe(interim, window);
+        EmotionService.Observation obs = emotions.observe(interim, window, time);
         KernelState felt = next.withEmotions(obs.reading().emotions());
         regimes.record(k.kernelId(), time, felt.regime(), felt.kappaEff());
         return new Lived(felt, obs, arrived);

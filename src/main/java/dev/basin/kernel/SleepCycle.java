@@ -25,7 +25,8 @@ import java.util.Set;
  * A kernel's sleep, all in ONE unit of work: the kernel falls asleep (status {@code asleep}, emotion row with trigger
  * {@code sleep}, a {@code sleep_start} thought), a {@code pre_sleep} checkpoint, the memory consolidation planned by
  * {@link MemoryService}, attractors re-found on the wells as they are after consolidation (discovery method
- * {@code sleep}; known ones count a visit), a {@code post_sleep} checkpoint and a {@code sleep_end} thought. The
+ * {@code sleep}; known ones count a visit), a {@code post_sleep} checkpoint and a {@code sleep_end} thought (one
+ * {@link ThoughtService#THOUGHT} after the {@code sleep_start} thought). The
  * kernel stays asleep until {@link #wake}. The attractor search runs before the unit of work (it only reads), seeded
  * from the kernel's RNG; both checkpoints are linked in space-time after commit.
  */
@@ -93,7 +94,7 @@ public final class SleepCycle {
             facts.put("attractors", recorded.size());
             facts.put("wells", wells.size());
             CheckpointRow post = checkpoints.save(tx, row, CheckpointType.POST_SLEEP, facts);
-            thoughts.think(tx, row, ThoughtEvent.SLEEP_END, post.checkpointId(), facts);
+            thoughts.think(tx, row, ThoughtEvent.SLEEP_END, post.checkpointId(), facts, now.plus(ThoughtService.THOUGHT));
             return new Slept(row, pre, post, plan, recorded);
         });
         checkpoints.link(slept.preSleep());

@@ -13,6 +13,12 @@ import java.util.Map;
  * kernel's Φ, κ_eff, basin and current emotion vector, and the id of the row the thought is about.
  */
 public final class ThoughtService {
+    /**
+     * Simulated time one thought takes: thoughts a kernel thinks in one unit of work (attractors found together, the
+     * start and end of a sleep) follow one another by this much, so a kernel's thoughts are strictly ordered in time.
+     */
+    public static final java.time.Duration THOUGHT = java.time.Duration.ofMillis(250);
+
     private final Store store;
     private final Clock clock;
 
@@ -28,6 +34,17 @@ public final class ThoughtService {
         return row;
     }
 
+    /** Writes the thought on its own at {@code at}, the simulated time of the step it is about (not the clock's). */
+    public ThoughtRow think(KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts,
+            java.time.Instant at) {
+        if (at == null) {
+            throw new InvalidInputException("at", "is missing");
+        }
+        ThoughtRow row = compose(kernel, event, relatedId, facts, at);
+        store.insert(KernelTables.THOUGHTS, row);
+        return row;
+    }
+
     /** Writes the thought inside a unit of work. */
     public ThoughtRow think(Tx tx, KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts) {
         ThoughtRow row = compose(kernel, event, relatedId, facts);
@@ -35,7 +52,20 @@ public final class ThoughtService {
         return row;
     }
 
+    /** Writes the thought inside a unit of work at {@code at} (a time after the clock's: a later thought of it). */
+    public ThoughtRow think(Tx tx, KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts,
+            java.time.Instant at) {
+        ThoughtRow row = compose(kernel, event, relatedId, facts, at);
+        tx.insert(KernelTables.THOUGHTS, row);
+        return row;
+    }
+
     ThoughtRow compose(KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts) {
+        return compose(kernel, event, relatedId, facts, clock.instant());
+    }
+
+    ThoughtRow compose(KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts,
+            java.time.Instant at) {
         if (kernel == null) {
             throw new InvalidInputException("kernel", "is missing");
         }
@@ -48,6 +78,6 @@ public final class ThoughtService {
         meta.put("step_count", kernel.state().stepCount());
         KernelState s = kernel.state();
         return new ThoughtRow(Ids.next("thought_"), kernel.kernelId(), content, event.type(), event, s.phi(),
-                s.kappaEff(), s.basin(), s.emotions(), relatedId, clock.instant(), meta);
+                s.kappaEff(), s.basin(), s.emotions(), relatedId, at, meta);
     }
 }

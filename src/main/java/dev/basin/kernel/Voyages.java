@@ -21,7 +21,10 @@ import java.util.Map;
  * its waypoints; the kernel lives every step (Φ, neurotransmitters, RNG, emotions, regime log) and its row is written
  * once at the end. κ_eff is fixed for a voyage at its value when the voyage starts (the agent's step length is
  * base_step·κ_eff/κ*). A blocked voyage raises norepinephrine once more with the blocked flag set, and the kernel
- * thinks about the barrier; a completed one, about the arrival.
+ * thinks about the barrier; a completed one, about the arrival. Every row a step writes carries that step's simulated
+ * time: emotions the time the step arrived, the arrival thought the last step's time, the reaction to a block and its
+ * thought one step duration after the last step (the time spent at the refusal); the kernel's {@code updated_at} is
+ * the voyage's end, which the caller's clock then moves to.
  */
 public final class Voyages {
     /** A finished voyage: the kernel's new row, the agent's result, the emotions of the last step. */
@@ -75,11 +78,11 @@ public final class Voyages {
             times.add(sample.at());
         });
         boolean blocked = result.status() == TrajectoryStatus.BLOCKED;
+        Instant now = times.isEmpty() ? kernels.clock().instant() : times.get(times.size() - 1);
         if (blocked) {
-            Instant at = times.isEmpty() ? kernels.clock().instant() : times.get(times.size() - 1);
-            state[0] = live(start, state[0], state[0].basin(), state[0].phi(), target, true, at, last);
+            now = now.plus(stepDuration(reason));
+            state[0] = live(start, state[0], state[0].basin(), state[0].phi(), target, true, now, last);
         }
-        Instant now = kernels.clock().instant();
         KernelRow row = new KernelRow(start.kernelId(), start.sessionId(), start.parentKernelId(), start.name(),
                 start.generation(), state[0], start.createdAt(), now,
                 KernelService.metadata(kernels.store().json(), state[0], KernelService.extra(start.metadata())));
@@ -92,14 +95,14 @@ public final class Voyages {
             f.put("distance", FisherRao.distance(state[0].basin(), target));
             f.put("phi_before", start.state().phi());
             f.put("phi_after", state[0].phi());
-            kernels.thoughtService().think(row, ThoughtEvent.ARRIVAL, result.trajectoryId(), f);
+            kernels.thoughtService().think(row, ThoughtEvent.ARRIVAL, result.trajectoryId(), f, now);
         } else if (blocked) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("target", label);
             f.put("barriers", String.join(", ", result.blockedIds()));
             f.put("distance", FisherRao.distance(state[0].basin(), target));
             kernels.thoughtService().think(row, ThoughtEvent.BARRIER_HIT,
-                    result.blockedIds().isEmpty() ? result.trajectoryId() : result.blockedIds().get(0), f);
+                    result.blockedIds().isEmpty() ? result.trajectoryId() : result.blockedIds().get(0), f, now);
         }
         return new Voyage(row, result, last[0]);
     }

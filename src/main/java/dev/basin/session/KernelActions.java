@@ -217,9 +217,7 @@ final class KernelActions extends KernelEvents {
         tally.steps += r.steps();
         KernelRow after = v.kernel();
         KernelState s0 = before.state();
-        if (!r.samples().isEmpty()) {
-            clock.advanceTo(r.samples().get(r.samples().size() - 1).at());
-        }
+        clock.advanceTo(after.updatedAt());
         if (engine.scaleMappings().onKappaChange(life.kernelId, kappa(s0), kappa(after.state())).isPresent()) {
             tally.scaleMappings++;
         }
@@ -266,9 +264,7 @@ final class KernelActions extends KernelEvents {
         Voyages.Voyage v = engine.voyages().navigate(life.kernelId, start, "retreat", MovementReason.REST, MAX_STEPS);
         count(v.result());
         tally.steps += v.result().steps();
-        if (!v.result().samples().isEmpty()) {
-            clock.advanceTo(v.result().samples().get(v.result().samples().size() - 1).at());
-        }
+        clock.advanceTo(v.kernel().updatedAt());
     }
 
     /** Before moving, the kernel recalls its pending memory nearest to the target (within 0.3), if any. */
