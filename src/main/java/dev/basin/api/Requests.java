@@ -1,13 +1,12 @@
 package dev.basin.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.basin.geometry.InvalidInputException;
+import dev.basin.geometry.Utf8;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -154,12 +153,8 @@ final class Requests {
 
     static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
+            return Utf8.strict(bytes, "body");
+        } catch (InvalidInputException e) {
             throw ApiProblem.badRequest("body", "is not valid UTF-8");
         }
     }

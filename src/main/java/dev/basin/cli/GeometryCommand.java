@@ -10,13 +10,11 @@ import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.Means;
+import dev.basin.geometry.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -120,15 +118,7 @@ final class GeometryCommand implements Runnable {
         if (bytes.length > MAX_REQUEST_BYTES) {
             throw new InvalidInputException("request", "is larger than " + MAX_REQUEST_BYTES + " bytes");
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("request", "is not valid UTF-8");
-        }
+        return Utf8.strict(bytes, "request");
     }
 
     private static ObjectNode object() {

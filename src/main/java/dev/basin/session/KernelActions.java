@@ -130,7 +130,8 @@ final class KernelActions extends KernelEvents {
             engine.memory().recall(known);
         } else {
             life.semantic.put(hit.chunkId(),
-                    remember(life, FragmentType.SEMANTIC, content, hit.basin(), 0.04 + 0.5 * life.rng.nextDouble())
+                    remember(life, FragmentType.SEMANTIC, content, hit.basin(),
+                            Importance.ofQuery(hit.basin(), life.remembered, hit.distance()))
                             .fragmentId());
         }
         KernelRow k = engine.kernels().get(life.kernelId);
@@ -148,7 +149,8 @@ final class KernelActions extends KernelEvents {
                 ObjectNode proc = json().createObjectNode().put("tool_id", tool.get().toolId())
                         .put("tool_name", tool.get().toolName()).put("tau", tau)
                         .put("distance", out.get("distance").asDouble()).put("phi", out.get("phi").asDouble());
-                remember(life, FragmentType.PROCEDURAL, proc, t, 0.2 + 0.4 * life.rng.nextDouble());
+                remember(life, FragmentType.PROCEDURAL, proc, t,
+                        Importance.ofChange(t, life.remembered, out.get("phi").asDouble() - k.state().phi()));
                 return new Target(t, hit.chunkId() + "@" + String.format(java.util.Locale.ROOT, "%.2f", tau),
                         hitDomain, hit.chunkId());
             } catch (ToolExecutionException e) {
@@ -241,7 +243,7 @@ final class KernelActions extends KernelEvents {
                 .put("status", r.status().sqlName()).put("steps", r.steps()).put("detours", r.detours())
                 .put("phi_start", s0.phi()).put("phi_end", after.state().phi());
         remember(life, FragmentType.EPISODIC, episode, after.state().basin(),
-                Math.min(1.0, 0.02 + 3.0 * Math.abs(dPhi) + (completed ? 0.08 : 0.0) + 0.1 * life.rng.nextDouble()));
+                Importance.ofChange(after.state().basin(), life.remembered, dPhi));
         judge(life, history);
         life.retry = null;
         if (r.status() == TrajectoryStatus.BLOCKED) {
@@ -313,8 +315,8 @@ final class KernelActions extends KernelEvents {
     }
 
     /**
-     * After a refusal the kernel marks the refusing balls as unsafe for itself (about half of them for two cycles
-     * only), with visits_without_gain = how often that ball has refused it. A refused kernel retreats to
+     * After a refusal the kernel marks the refusing balls as unsafe for itself (for two cycles after a ball's first
+     * refusal of this kernel, without expiry once the same ball has refused it again), with visits_without_gain = how often that ball has refused it. A refused kernel retreats to
      * where the movement started and retries the same target once in its next cycle, so the planner reuses the path.
      */
     private void excludeBlocking(KernelLife life, NavigationResult r) {
@@ -323,10 +325,13 @@ final class KernelActions extends KernelEvents {
             if (b == null) {
                 continue;
             }
-            Instant expires = life.rng.nextBoolean() ? null : clock.instant().plus(CYCLE_SPAN.multipliedBy(2));
-            ObjectNode meta = json().createObjectNode().put("blocked_by", id).put("table", b.table())
-                    .put("trajectory_id", r.trajectoryId()).put("blocked_reason", r.blockedReason());
             int refusals = life.refusals.merge(id, 1, Integer::sum);
+            Instant expires = refusals == 1 ? clock.instant().plus(CYCLE_SPAN.multipliedBy(2)) : null;
+            ObjectNode meta = json().createObjectNode().put("blocked_by", id).put("table", b.table())
+                    .put("trajectory_id", r.trajectoryId()).put("blocked_reason", r.blockedReason())
+                    .put("refusals", refusals).put("expiry_rule", refusals == 1
+                            ? "first refusal by this ball: expires after two cycles"
+                            : "refused " + refusals + " times: no expiry");
             engine.safety().createExcludedRegion(life.kernelId, b.center(), Math.min(Math.PI, b.radius() * 1.2),
                     ExclusionReason.UNSAFE, refusals, expires, meta);
             tally.excludedRegions++;

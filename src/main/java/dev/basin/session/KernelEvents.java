@@ -100,9 +100,17 @@ abstract class KernelEvents {
         return t.length() > 120 ? t.substring(0, 120) : t;
     }
 
-    FragmentRow remember(KernelLife life, FragmentType type, ObjectNode content, Basin basin, double importance) {
+    FragmentRow remember(KernelLife life, FragmentType type, ObjectNode content, Basin basin, Importance importance) {
         tick();
-        FragmentRow f = engine.memory().remember(life.kernelId, type, content, basin, importance);
+        content.put("importance_novelty", importance.novelty());
+        if (!Double.isNaN(importance.change())) {
+            content.put("importance_change", importance.change());
+        }
+        if (!Double.isNaN(importance.relevance())) {
+            content.put("importance_relevance", importance.relevance());
+        }
+        FragmentRow f = engine.memory().remember(life.kernelId, type, content, basin, importance.value());
+        life.remembered.add(basin);
         tally.fragments++;
         return f;
     }

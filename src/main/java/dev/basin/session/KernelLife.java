@@ -27,6 +27,8 @@ final class KernelLife {
     int retries;
     /** Ball id → refusals met there. */
     final java.util.Map<String, Integer> refusals = new java.util.HashMap<>();
+    /** Basins of the fragments this kernel stored in this session (for the novelty term of {@link Importance}). */
+    final java.util.List<dev.basin.geometry.Basin> remembered = new java.util.ArrayList<>();
     /** Chunk id → the semantic fragment remembering it (recalled instead of written again). */
     final java.util.Map<String, String> semantic = new java.util.HashMap<>();
     com.fasterxml.jackson.databind.node.ObjectNode pendingApproach;

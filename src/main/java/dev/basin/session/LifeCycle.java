@@ -73,12 +73,14 @@ final class LifeCycle extends KernelEvents {
     }
 
     /**
-     * Lifts the kernel's ordered exclusions and the unsafe ones whose refusing ball is gone, and, when it has two or
+     * Lifts the kernel's ordered exclusions, those whose expiry has passed and the unsafe ones whose refusing ball is
+     * gone, and, when it has two or
      * more active barriers of its own, heals the one that prevented the fewest crossings (the mildest on a tie).
      */
     private void wake(KernelLife life) {
         for (ExcludedRegionRow r : engine.safety().queries().listRegions(life.kernelId, true, 1000, 0)) {
-            boolean lifted = r.reason() == ExclusionReason.ORDERED;
+            boolean lifted = r.reason() == ExclusionReason.ORDERED
+                    || (r.expiresAt() != null && !r.expiresAt().isAfter(clock.instant()));
             if (r.reason() == ExclusionReason.UNSAFE && r.metadata().has("blocked_by")) {
                 lifted = engine.safety().ball(r.metadata().get("blocked_by").asText()) == null;
             }

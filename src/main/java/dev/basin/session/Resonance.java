@@ -133,7 +133,8 @@ final class Resonance extends KernelEvents {
                     .put("tool_name", tool.get().toolName()).put("span", out.get("span").asDouble())
                     .put("phi", out.get("phi").asDouble());
             Basin bridge = Basin.of("bridge", KernelActions.toArray(out.get("bridge")));
-            remember(life, dev.basin.knowledge.FragmentType.PROCEDURAL, proc, bridge, 0.15 + 0.3 * life.rng.nextDouble());
+            remember(life, dev.basin.knowledge.FragmentType.PROCEDURAL, proc, bridge,
+                    Importance.ofChange(bridge, life.remembered, out.get("phi").asDouble() - phi));
             return bridge;
         }
         double span = FisherRao.distance(here, there);

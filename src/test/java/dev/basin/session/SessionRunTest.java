@@ -52,6 +52,7 @@ class SessionRunTest {
             Map.entry("lightning_insight_outcomes.outcome_type", "few insights in 6 cycles"),
             Map.entry("lightning_insight_outcomes.success", "few insights in 6 cycles"),
             Map.entry("ocean_excluded_regions.deactivated_at", "few lifted exclusions in 6 cycles"),
+            Map.entry("ocean_excluded_regions.active", "few lifted exclusions in 6 cycles"),
             Map.entry("generated_tools.generated_by", "both tools may be mined by one kernel"),
             Map.entry("knowledge_scale_mappings.mapping_type", "few regime crossings in 6 cycles"));
 
