@@ -3,6 +3,8 @@ package dev.basin;
 import dev.basin.attractors.AttractorFinder;
 import dev.basin.attractors.AttractorService;
 import dev.basin.attractors.AttractorTables;
+import dev.basin.coordizer.CoordizerService;
+import dev.basin.coordizer.CoordizerTables;
 import dev.basin.kernel.CheckpointService;
 import dev.basin.kernel.EmotionService;
 import dev.basin.kernel.KernelService;
@@ -60,6 +62,7 @@ public final class BasinEngine implements AutoCloseable {
     private final GeodesicPlanner planner;
     private final OceanAgent ocean;
     private final TpsPathService tps;
+    private final CoordizerService coordizer;
     private final DocumentService documents;
     private final MemoryService memory;
     private final CrossPatternService crossPatterns;
@@ -82,7 +85,8 @@ public final class BasinEngine implements AutoCloseable {
         this.planner = new GeodesicPlanner(store, clock);
         this.ocean = new OceanAgent(store, clock, safety, planner, config.agent());
         this.tps = new TpsPathService(store, clock);
-        this.documents = new DocumentService(store, clock);
+        this.coordizer = new CoordizerService(store, clock);
+        this.documents = new DocumentService(store, clock, dev.basin.rag.RagConfig.defaults(), coordizer);
         this.memory = new MemoryService(store, clock);
         this.crossPatterns = new CrossPatternService(store, clock);
         this.scaleMappings = new ScaleMappingService(store, clock);
@@ -126,7 +130,7 @@ public final class BasinEngine implements AutoCloseable {
         return new BasinEngine(Objects.requireNonNull(store, "store"), false, Objects.requireNonNull(config, "config"));
     }
 
-    /** Every table of every feature: the 4 parent and 20 feature tables, in dependency order. */
+    /** Every table of every feature: the 5 parent and 20 feature tables, in dependency order. */
     public static List<Table<?>> tables() {
         List<Table<?>> all = new ArrayList<>();
         all.addAll(SessionTables.all());
@@ -134,10 +138,16 @@ public final class BasinEngine implements AutoCloseable {
         all.addAll(SafetyTables.all());
         all.addAll(NavigationTables.all());
         all.addAll(AttractorTables.all());
+        all.addAll(CoordizerTables.all());
         all.addAll(RagTables.all());
         all.addAll(KnowledgeTables.all());
         all.addAll(ToolsTables.all());
         return List.copyOf(all);
+    }
+
+    /** The coordizer models of the database (text to basin). */
+    public CoordizerService coordizer() {
+        return coordizer;
     }
 
     public Store store() {

@@ -68,7 +68,7 @@ public final class ApiServer implements AutoCloseable {
             new HealthRoutes(engine.store(), config).register(c.routes);
             new MetricsRoutes(registry).register(c.routes);
             new OpenApiRoutes(mapper).register(c.routes);
-            new GeometryRoutes(requests, GeodesicStore.of(engine.planner())).register(c.routes);
+            new GeometryRoutes(requests, GeodesicStore.of(engine.planner()), engine.coordizer()).register(c.routes);
             ReportRoutes report = new ReportRoutes(engine.store());
             report.register(c.routes);
             new DashboardRoutes(new DashboardQueries(engine.store().jdbi()), report::flags).register(c.routes);

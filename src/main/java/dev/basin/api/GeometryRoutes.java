@@ -1,7 +1,7 @@
 package dev.basin.api;
 
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.Coordizer;
+import dev.basin.coordizer.CoordizerService;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.GeometryRequest;
 import dev.basin.geometry.Integration;
@@ -19,10 +19,12 @@ import java.util.Map;
 final class GeometryRoutes {
     private final Requests requests;
     private final GeodesicStore geodesics;
+    private final CoordizerService coordizer;
 
-    GeometryRoutes(Requests requests, GeodesicStore geodesics) {
+    GeometryRoutes(Requests requests, GeodesicStore geodesics, CoordizerService coordizer) {
         this.requests = requests;
         this.geodesics = geodesics;
+        this.coordizer = coordizer;
     }
 
     void register(RoutesConfig r) {
@@ -83,9 +85,17 @@ final class GeometryRoutes {
             String text = new GeometryRequest.Coordize(b.string("text", GeometryRequest.MAX_TEXT_CHARS)).text();
             b.finish();
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("basin", Coordizer.coordize(text));
-            out.put("model", Coordizer.MODEL);
+            CoordizerService.Coordized c = coordizer.coordize(text);
+            out.put("basin", c.basin());
+            out.put("model", c.model());
             ctx.json(out);
+        });
+        r.post("/api/v1/geometry/decode", ctx -> {
+            JsonBody b = requests.json(ctx);
+            GeometryRequest.Decode d = new GeometryRequest.Decode(b.basin("basin"),
+                    (int) b.integer("k", 1, GeometryRequest.MAX_DECODE_K));
+            b.finish();
+            ctx.json(CoordizerJson.decode(coordizer.current(), d.basin(), d.k()));
         });
     }
 }

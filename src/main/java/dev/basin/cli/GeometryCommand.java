@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.GeometryRequest;
-import dev.basin.geometry.Coordizer;
+import dev.basin.coordizer.CoordizerService;
+import dev.basin.coordizer.CoordizerTables;
+import dev.basin.coordizer.TopicModel;
+import dev.basin.store.Store;
+import dev.basin.store.Table;
+import java.time.Clock;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
@@ -38,7 +43,7 @@ final class GeometryCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "an operation is required: distance, geodesic, mean, phi or coordize");
+                spec.commandLine(), "an operation is required: distance, geodesic, mean, phi, coordize or decode");
     }
 
     @Command(name = "distance", mixinStandardHelpOptions = true,
@@ -84,18 +89,50 @@ final class GeometryCommand implements Runnable {
     }
 
     @Command(name = "coordize", mixinStandardHelpOptions = true,
-            description = "{\"text\":\"...\"} -> {\"basin\":[64],\"model\":\"" + Coordizer.MODEL + "\"}.")
-    void coordize() {
-        answer(req -> {
-            Basin b = Coordizer.coordize(GeometryRequests.coordize(req, Set.of()).text());
+            description = {"{\"text\":\"...\"} -> {\"basin\":[64],\"model\":\"<model id>\"}: the text's basin under the",
+                    "database's current coordizer model (see basin coordizer info)."})
+    void coordize(@CommandLine.Mixin DatabaseOptions db) {
+        ObjectNode req = GeometryRequests.parseObject(readStdin());
+        String text = GeometryRequests.coordize(req, Set.of()).text();
+        answer(() -> withModel(db, m -> {
             ObjectNode out = object();
-            put(out.putArray("basin"), b);
-            return out.put("model", Coordizer.MODEL);
-        });
+            put(out.putArray("basin"), m.coordize(text));
+            return out.put("model", m.id());
+        }));
+    }
+
+    @Command(name = "decode", mixinStandardHelpOptions = true,
+            description = {"{\"basin\":[64],\"k\":n} -> {\"model\":id,\"words\":[{\"word\":w,\"stem\":s,\"distance\":d}...]}:",
+                    "the k vocabulary words of the current model whose own basins are Fisher-Rao nearest (k at most "
+                            + GeometryRequest.MAX_DECODE_K + ")."})
+    void decode(@CommandLine.Mixin DatabaseOptions db) {
+        GeometryRequest.Decode d = GeometryRequests.decode(GeometryRequests.parseObject(readStdin()));
+        answer(() -> withModel(db, m -> {
+            ObjectNode out = object().put("model", m.id());
+            ArrayNode words = out.putArray("words");
+            for (TopicModel.WordDistance w : m.decode(d.basin(), Math.min(d.k(), m.vocabularySize()))) {
+                words.addObject().put("word", w.word()).put("stem", w.stem()).put("distance", w.distance());
+            }
+            return out;
+        }));
+    }
+
+    private static ObjectNode withModel(DatabaseOptions db, Function<TopicModel, ObjectNode> op) {
+        try (Store store = db.open()) {
+            store.register(CoordizerTables.all().toArray(new Table<?>[0]));
+            return op.apply(new CoordizerService(store, Clock.systemUTC()).current());
+        }
+    }
+
+    private void answer(java.util.function.Supplier<ObjectNode> op) {
+        write(op.get());
     }
 
     private void answer(Function<ObjectNode, ObjectNode> op) {
-        ObjectNode result = op.apply(GeometryRequests.parseObject(readStdin()));
+        write(op.apply(GeometryRequests.parseObject(readStdin())));
+    }
+
+    private void write(ObjectNode result) {
         String json;
         try {
             json = GeometryRequests.mapper().writeValueAsString(result);

@@ -112,6 +112,16 @@ public final class GeometryRequests {
         return new GeometryRequest.Coordize(t.textValue());
     }
 
+    /** {@code {"basin":[64],"k":n}}. */
+    public static GeometryRequest.Decode decode(ObjectNode req) {
+        allowOnly(req, Set.of(), "basin", "k");
+        JsonNode k = required(req, "k");
+        if (!k.isIntegralNumber() || !k.canConvertToInt()) {
+            throw new InvalidInputException("k", "must be an integer, is " + k);
+        }
+        return new GeometryRequest.Decode(basin(req, "basin"), k.intValue());
+    }
+
     /** The basin in field {@code name}: an array of 64 numbers, validated by {@link Basin#of(String, double[])}. */
     public static Basin basin(ObjectNode req, String name) {
         return Basin.of(name, numbers(name, required(req, name)));

@@ -2,6 +2,7 @@ package dev.basin.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.coordizer.CoordizerTables;
 import dev.basin.rag.Document;
 import dev.basin.rag.DocumentService;
 import dev.basin.rag.IngestResult;
@@ -54,6 +55,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = db.open()) {
+            store.register(CoordizerTables.all().toArray(new Table<?>[0]));
             store.register(RagTables.all().toArray(new Table<?>[0]));
             DocumentService service = new DocumentService(store, Clock.systemUTC(), config);
             ArrayNode results = store.json().createArrayNode();

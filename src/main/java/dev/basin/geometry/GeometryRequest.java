@@ -18,6 +18,8 @@ public final class GeometryRequest {
     public static final int MAX_POINTS = 10_000;
     /** Longest text a coordize request may hold, in UTF-16 code units. */
     public static final int MAX_TEXT_CHARS = 100_000;
+    /** Most words a decode request may ask for. */
+    public static final int MAX_DECODE_K = 1_000;
 
     private GeometryRequest() {}
 
@@ -59,6 +61,16 @@ public final class GeometryRequest {
             if (text.length() > MAX_TEXT_CHARS) {
                 throw new InvalidInputException("text",
                         "must have at most " + MAX_TEXT_CHARS + " characters, has " + text.length());
+            }
+        }
+    }
+
+    /** {@code {"basin":[64],"k":n}}: the k vocabulary words nearest to a basin. */
+    public record Decode(Basin basin, int k) {
+        public Decode {
+            present("basin", basin);
+            if (k < 1 || k > MAX_DECODE_K) {
+                throw new InvalidInputException("k", "must be in [1, " + MAX_DECODE_K + "], is " + k);
             }
         }
     }

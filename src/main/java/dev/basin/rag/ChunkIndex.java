@@ -69,8 +69,25 @@ final class ChunkIndex {
         }
     }
 
-    /** The {@code k} nearest chunks, nearest first; ties broken by chunk id so the answer is deterministic. */
-    List<ChunkHit> nearest(Basin query, int k) {
+    /** The models whose chunks the index holds, in name order. */
+    java.util.SortedSet<String> models() {
+        lock.readLock().lock();
+        try {
+            java.util.SortedSet<String> out = new java.util.TreeSet<>();
+            for (IndexedChunk c : entries) {
+                out.add(c.embeddingModel());
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The {@code k} nearest chunks coordized by {@code model}, nearest first; ties broken by chunk id so the answer is
+     * deterministic. Chunks of other models are never compared with the query.
+     */
+    List<ChunkHit> nearest(Basin query, String model, int k) {
         double[] q = query.toSqrtArray();
         lock.readLock().lock();
         try {
@@ -81,6 +98,9 @@ final class ChunkIndex {
                 return c != 0 ? c : entries.get((int) b[1]).chunkId().compareTo(entries.get((int) a[1]).chunkId());
             });
             for (int i = 0; i < n; i++) {
+                if (!entries.get(i).embeddingModel().equals(model)) {
+                    continue;
+                }
                 int o = i * Basin.DIM;
                 double dot = 0.0;
                 for (int j = 0; j < Basin.DIM; j++) {

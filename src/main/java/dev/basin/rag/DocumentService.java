@@ -4,7 +4,9 @@ import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.Coordizer;
+import dev.basin.coordizer.CoordizerService;
+import dev.basin.coordizer.TopicModel;
+import dev.basin.geometry.ConflictException;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Hashes;
@@ -22,8 +24,9 @@ import java.util.TreeMap;
 
 /**
  * Documents in and knowledge out: {@link #ingest} stores a document once per content (SHA-256), chunked and
- * coordized, in one unit of work; {@link #query} returns the nearest chunks by Fisher–Rao distance and counts the
- * retrieval in {@code document_training_stats} for every document it touched.
+ * coordized by the database's current coordizer model (whose id every upload and chunk stores), in one unit of work;
+ * {@link #query} returns the nearest chunks of the same model by Fisher–Rao distance and counts the retrieval in
+ * {@code document_training_stats} for every document it touched. Basins of different models are never compared.
  *
  * <p>Retrieval runs over an in-memory index loaded from {@code rag_chunks} on first use and kept in step by this
  * service's own ingests; {@link #refresh()} reloads it after other processes ingested.
@@ -48,6 +51,7 @@ public final class DocumentService {
     private final RagConfig config;
     private final Chunker chunker;
     private final RagQueries queries;
+    private final CoordizerService coordizer;
     private final ChunkIndex index = new ChunkIndex();
     private volatile boolean indexLoaded;
 
@@ -56,6 +60,11 @@ public final class DocumentService {
     }
 
     public DocumentService(Store store, Clock clock, RagConfig config) {
+        this(store, clock, config, new CoordizerService(store, clock));
+    }
+
+    public DocumentService(Store store, Clock clock, RagConfig config, CoordizerService coordizer) {
+        this.coordizer = Objects.requireNonNull(coordizer, "coordizer");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
@@ -65,6 +74,16 @@ public final class DocumentService {
 
     public RagConfig config() {
         return config;
+    }
+
+    /** The coordizer models of this database. */
+    public CoordizerService coordizer() {
+        return coordizer;
+    }
+
+    /** The basin of {@code text} under the current model, with the model's id. */
+    public CoordizerService.Coordized coordize(String text) {
+        return coordizer.coordize(text);
     }
 
     /**
@@ -95,21 +114,22 @@ public final class DocumentService {
         Instant now = clock.instant();
         String uploadId = Ids.next("rag_");
         List<Chunker.Chunk> pieces = chunker.chunk(text);
+        TopicModel model = coordizer.current();
         List<ChunkRow> chunks = new ArrayList<>(pieces.size());
         double phiSum = 0.0;
         for (Chunker.Chunk c : pieces) {
-            Basin basin = Coordizer.coordize(c.text());
+            Basin basin = model.coordize(c.text());
             double phi = Integration.phi(basin);
             phiSum += phi;
             ObjectNode meta = JSON.objectNode().put("heading", c.heading()).put("char_count", c.text().length())
                     .put("phi", phi);
-            chunks.add(new ChunkRow(Ids.next("chk_"), uploadId, c.ordinal(), c.text(), basin, now, meta));
+            chunks.add(new ChunkRow(Ids.next("chk_"), uploadId, c.ordinal(), c.text(), basin, model.id(), now, meta));
         }
         ObjectNode meta = JSON.objectNode().put("char_count", text.length())
                 .put("line_count", text.split("\n", -1).length).put("mean_chunk_phi", phiSum / chunks.size());
         meta.putObject("chunker").put("max_chars", chunker.maxChars()).put("min_chars", chunker.minChars());
         UploadRow upload = new UploadRow(uploadId, filename, domain, hash, content.length, chunks.size(),
-                Coordizer.MODEL, now, meta);
+                model.id(), now, meta);
         TrainingStatsRow stats = new TrainingStatsRow(uploadId, 0, 0, 0.0, null, now, now,
                 JSON.objectNode().put("source", "ingest").put("chunk_count", chunks.size()));
 
@@ -125,7 +145,7 @@ public final class DocumentService {
         });
         if (result.inserted()) {
             addToIndex(chunks.stream().map(c -> new IndexedChunk(c.chunkId(), uploadId, domain, c.ordinal(), c.content(),
-                    c.basin())).toList());
+                    c.basin(), c.embeddingModel())).toList());
         }
         return result;
     }
@@ -153,9 +173,10 @@ public final class DocumentService {
         if (k < 1 || k > config.maxK()) {
             throw new InvalidInputException("k", "must be in [1, " + config.maxK() + "], is " + k);
         }
-        Basin basin = Coordizer.coordize(text);
+        TopicModel model = coordizer.current();
+        Basin basin = model.coordize(text);
         double phi = Integration.phi(basin);
-        List<ChunkHit> hits = loadedIndex().nearest(basin, k);
+        List<ChunkHit> hits = nearestOfModel(basin, model.id(), k);
         Map<String, Integer> perDocument = new TreeMap<>();
         for (ChunkHit h : hits) {
             perDocument.merge(h.uploadId(), 1, Integer::sum);
@@ -187,7 +208,22 @@ public final class DocumentService {
         if (k < 1 || k > config.maxK()) {
             throw new InvalidInputException("k", "must be in [1, " + config.maxK() + "], is " + k);
         }
-        return loadedIndex().nearest(basin, k);
+        return nearestOfModel(basin, coordizer.current().id(), k);
+    }
+
+    /**
+     * The nearest chunks of {@code model}. An index holding chunks, none of them of {@code model}, refuses: the query
+     * would otherwise be compared with basins of another model (or silently find nothing).
+     */
+    private List<ChunkHit> nearestOfModel(Basin basin, String model, int k) {
+        ChunkIndex idx = loadedIndex();
+        java.util.SortedSet<String> models = idx.models();
+        if (!models.isEmpty() && !models.contains(model)) {
+            throw new ConflictException("model", "the stored chunks were coordized by " + models + ", the query by the"
+                    + " current model " + model + ": basins of different coordizer models are never compared"
+                    + " (ingest the documents again under the current model, or select one of those models)");
+        }
+        return idx.nearest(basin, model, k);
     }
 
     /** The upload {@code uploadId}. */
@@ -210,9 +246,13 @@ public final class DocumentService {
                 .orElseThrow(() -> new UnknownIdException("documentId", documentId));
     }
 
-    /** Every indexed chunk with its domain (a snapshot; cross-pattern discovery reads this). */
+    /**
+     * Every indexed chunk of the current model with its domain (a snapshot; cross-pattern discovery reads this).
+     * Chunks of other models are left out, so callers never compare basins of two models.
+     */
     public List<IndexedChunk> indexedChunks() {
-        return loadedIndex().snapshot();
+        String model = coordizer.current().id();
+        return loadedIndex().snapshot().stream().filter(c -> c.embeddingModel().equals(model)).toList();
     }
 
     /** Reloads the retrieval index from {@code rag_chunks}. */

@@ -33,17 +33,18 @@ final class RagQueries {
     }
 
     List<ChunkRow> chunks(Handle h, String uploadId) {
-        return h.createQuery("SELECT chunk_id, upload_id, ordinal, content, basin, created_at, metadata::text AS metadata"
+        return h.createQuery("SELECT chunk_id, upload_id, ordinal, content, basin, embedding_model, created_at,"
+                        + " metadata::text AS metadata"
                         + " FROM rag_chunks WHERE upload_id = :id ORDER BY ordinal")
                 .bind("id", uploadId).map((rs, ctx) -> chunk(rs)).list();
     }
 
     /** Every chunk with its document's domain, for the in-memory index. */
     List<IndexedChunk> allChunks(Handle h) {
-        return h.createQuery("SELECT c.chunk_id, c.upload_id, u.domain, c.ordinal, c.content, c.basin"
+        return h.createQuery("SELECT c.chunk_id, c.upload_id, u.domain, c.ordinal, c.content, c.basin, c.embedding_model"
                         + " FROM rag_chunks c JOIN rag_uploads u ON u.upload_id = c.upload_id ORDER BY c.upload_id, c.ordinal")
                 .map((rs, ctx) -> new IndexedChunk(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), basin(rs, "basin")))
+                        rs.getString(5), basin(rs, "basin"), rs.getString(7)))
                 .list();
     }
 
@@ -65,6 +66,6 @@ final class RagQueries {
 
     private ChunkRow chunk(ResultSet rs) throws SQLException {
         return new ChunkRow(rs.getString("chunk_id"), rs.getString("upload_id"), rs.getInt("ordinal"),
-                rs.getString("content"), basin(rs, "basin"), instant(rs, "created_at"), Rows.json(json, rs, "metadata"));
+                rs.getString("content"), basin(rs, "basin"), rs.getString("embedding_model"), instant(rs, "created_at"), Rows.json(json, rs, "metadata"));
     }
 }

@@ -27,7 +27,7 @@ public final class RagTables {
             .column("embedding_model", TEXT, UploadRow::embeddingModel)
             .column("uploaded_at", TIMESTAMPTZ, UploadRow::uploadedAt)
             .column("metadata", JSONB, UploadRow::metadata)
-            .constantBecause("embedding_model", "one coordizer version per build")
+            .constantBecause("embedding_model", "one current coordizer model per session")
             .build();
 
     public static final Table<ChunkRow> CHUNKS = Table.<ChunkRow>named("rag_chunks")
@@ -38,8 +38,10 @@ public final class RagTables {
             .column("ordinal", INTEGER, ChunkRow::ordinal)
             .column("content", TEXT, ChunkRow::content)
             .column("basin", BASIN, ChunkRow::basin)
+            .column("embedding_model", TEXT, ChunkRow::embeddingModel)
             .column("created_at", TIMESTAMPTZ, ChunkRow::createdAt)
             .column("metadata", JSONB, ChunkRow::metadata)
+            .constantBecause("embedding_model", "one current coordizer model per session")
             .parent()
             .build();
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.Coordizer;
 import dev.basin.geometry.Coupling;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.Integration;
@@ -58,7 +57,7 @@ final class Interpreter {
             case POINT_AT -> basinNode(FisherRao.pointAt(basin(f, a, "from"), basin(f, a, "to"), number(f, a, "tau")));
             case KARCHER_MEAN -> basinNode(Means.karcher(basins(f, a, "points"), null).basin());
             case PHI -> JSON.numberNode(Integration.phi(basin(f, a, "basin")));
-            case COORDIZE -> basinNode(Coordizer.coordize(text(f, a, "text")));
+            case COORDIZE -> basinNode(documents.coordize(text(f, a, "text")).basin());
             case NEAREST_CHUNK -> nearest(f, basin(f, a, "basin"));
             case REGIME -> JSON.textNode(Regime.of(number(f, a, "kappa_eff")).sqlName());
             case STEP_LENGTH -> JSON.numberNode(Coupling.stepLength(number(f, a, "base_step"), number(f, a, "kappa_eff")));

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.Coordizer;
+import dev.basin.coordizer.DefaultModel;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.Means;
+import dev.basin.store.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -114,9 +115,23 @@ class GeometryCommandTest {
         Basin p = random(7);
         assertThat(ok(run("{\"basin\":" + json(p) + "}", "geometry", "phi")).get("phi").doubleValue())
                 .isEqualTo(Integration.phi(p));
-        JsonNode c = ok(run("{\"text\":\"the quick brown fox\"}", "geometry", "coordize"));
-        assertThat(c.get("model").textValue()).isEqualTo(Coordizer.MODEL);
-        assertThat(doubles(c.get("basin"))).containsExactly(Coordizer.coordize("the quick brown fox").toArray());
+        String db = TestDatabases.freshDatabaseUrl();
+        JsonNode c = ok(run("{\"text\":\"the jury and the court\"}", "geometry", "coordize", "--db", db));
+        assertThat(c.get("model").textValue()).isEqualTo(DefaultModel.shipped().id());
+        assertThat(doubles(c.get("basin"))).containsExactly(DefaultModel.shipped().coordize("the jury and the court").toArray());
+
+        JsonNode d = ok(run("{\"basin\":" + c.get("basin") + ",\"k\":5}", "geometry", "decode", "--db", db));
+        assertThat(d.get("model").textValue()).isEqualTo(DefaultModel.shipped().id());
+        assertThat(d.get("words")).hasSize(5);
+        double last = 0.0;
+        for (JsonNode w : d.get("words")) {
+            assertThat(w.get("distance").doubleValue()).isBetween(last, Math.PI);
+            last = w.get("distance").doubleValue();
+        }
+        Run badK = run("{\"basin\":" + c.get("basin") + ",\"k\":0}", "geometry", "decode", "--db", db);
+        assertThat(badK.exit()).isEqualTo(2);
+        assertThat(badK.err()).contains("k must be in [1, 1000], is 0");
+        TestDatabases.drop(db);
     }
 
     @ParameterizedTest(name = "{0}")

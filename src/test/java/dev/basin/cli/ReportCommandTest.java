@@ -50,7 +50,7 @@ class ReportCommandTest {
             List<Table<?>> catalog = AllTables.list();
             if (!catalog.isEmpty()) {
                 assertThat(s.get("featureTablesTotal").asInt()).isEqualTo(20);
-                assertThat(s.get("parentTablesTotal").asInt()).isEqualTo(4);
+                assertThat(s.get("parentTablesTotal").asInt()).isEqualTo(5);
                 for (JsonNode t : json.get("tables")) {
                     assertThat(t.get("owner").isNull()).as(t.get("name").asText()).isFalse();
                 }

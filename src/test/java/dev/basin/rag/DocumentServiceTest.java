@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.basin.geometry.Coordizer;
+import dev.basin.coordizer.DefaultModel;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
@@ -77,11 +77,11 @@ class DocumentServiceTest {
         assertThat(u.contentHash()).isEqualTo(DocumentService.sha256(utf8(DOC))).hasSize(64);
         assertThat(u.byteSize()).isEqualTo(utf8(DOC).length);
         assertThat(u.domain()).isEqualTo("oceanography");
-        assertThat(u.embeddingModel()).isEqualTo(Coordizer.MODEL);
+        assertThat(u.embeddingModel()).isEqualTo(DefaultModel.shipped().id());
         List<ChunkRow> chunks = docs.chunks(u.uploadId());
         assertThat(chunks).hasSize(u.chunkCount()).isNotEmpty();
         for (ChunkRow c : chunks) {
-            assertThat(c.basin()).isEqualTo(Coordizer.coordize(c.content()));
+            assertThat(c.basin()).isEqualTo(DefaultModel.shipped().coordize(c.content()));
             assertThat(c.metadata().get("phi").asDouble()).isCloseTo(Integration.phi(c.basin()), within(ACCURACY));
         }
         TrainingStatsRow s = docs.stats(u.uploadId());
@@ -144,7 +144,7 @@ class DocumentServiceTest {
         UploadRow a = docs.ingest("sea.md", "oceanography", utf8(DOC)).upload();
         UploadRow b = docs.ingest("pan.md", "cooking", utf8("Butter browns in a hot pan.\n\nSalt draws water out.")).upload();
         QueryResult r = docs.query("the moon and the ocean", 3);
-        assertThat(r.phi()).isEqualTo(Integration.phi(Coordizer.coordize("the moon and the ocean")));
+        assertThat(r.phi()).isEqualTo(Integration.phi(DefaultModel.shipped().coordize("the moon and the ocean")));
         assertThat(r.hits()).hasSize(3);
         for (int i = 0; i < r.hits().size(); i++) {
             ChunkHit h = r.hits().get(i);

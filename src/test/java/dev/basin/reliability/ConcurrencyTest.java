@@ -14,7 +14,7 @@ import dev.basin.attractors.Well;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.Coupling;
 import dev.basin.geometry.Integration;
-import dev.basin.geometry.Coordizer;
+import dev.basin.coordizer.DefaultModel;
 import dev.basin.knowledge.DetectionMethod;
 import dev.basin.knowledge.FalsePatternDraft;
 import dev.basin.knowledge.FalsePatternRow;
@@ -131,7 +131,7 @@ class ConcurrencyTest {
         DocumentService docs = new DocumentService(store, clock);
         IngestResult doc = docs.ingest("astronomy.md", "astronomy", corpus("astronomy.md"));
         String text = "the moon and the tides";
-        double phi = Integration.phi(Coordizer.coordize(text));
+        double phi = Integration.phi(DefaultModel.shipped().coordize(text));
         AtomicInteger hits = new AtomicInteger();
         hammer("document_training_stats", (w, i) -> hits.addAndGet(docs.query(text, 3).hits().size()));
         String id = doc.upload().uploadId();

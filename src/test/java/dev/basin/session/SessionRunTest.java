@@ -35,7 +35,8 @@ class SessionRunTest {
      */
     static final Map<String, String> CONSTANT_ALLOWED = Map.of(
             "kernels.session_id", "one session per run",
-            "rag_uploads.embedding_model", "one coordizer version",
+            "rag_uploads.embedding_model", "one coordizer model",
+            "rag_chunks.embedding_model", "one coordizer model",
             "tps_geodesic_paths.tau_seconds", "τ is configuration",
             "generated_tools.generation_method", "this engine mines pattern-based tools");
 
@@ -96,8 +97,8 @@ class SessionRunTest {
     void everyTableIsPopulated() {
         assertThat(reportA.summary().featureTablesTotal()).isEqualTo(20);
         assertThat(reportA.summary().featureTablesPopulated()).isEqualTo(20);
-        assertThat(reportA.summary().parentTablesTotal()).isEqualTo(4);
-        assertThat(reportA.summary().parentTablesPopulated()).isEqualTo(4);
+        assertThat(reportA.summary().parentTablesTotal()).isEqualTo(5);
+        assertThat(reportA.summary().parentTablesPopulated()).isEqualTo(5);
         assertThat(reportA.tables()).allSatisfy(t -> assertThat(t.rows()).as(t.name()).isPositive());
     }
 

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The features' table declarations (gathered in {@link AllTables}) agree with the migrated schema: every table of the
- * schema is declared exactly once, 20 feature tables and 4 parent tables, each with an owner; every declared column
+ * schema is declared exactly once, 20 feature tables and 5 parent tables, each with an owner; every declared column
  * exists with the type its {@link ColumnType} writes; the key is the primary key.
  */
 class DeclarationsMatchSchemaTest {
-    static final Set<String> PARENTS = Set.of("sessions", "kernels", "lightning_insights", "rag_chunks");
+    static final Set<String> PARENTS = Set.of("sessions", "kernels", "lightning_insights", "rag_chunks", "coordizer_models");
     static Store store;
     static SchemaRows schema;
 
@@ -35,7 +35,7 @@ class DeclarationsMatchSchemaTest {
     @Test
     void everyTableIsDeclaredOnceWithItsColumnsTypesKeyAndOwner() {
         List<Table<?>> declared = AllTables.list();
-        assertThat(declared).as("table declarations gathered in AllTables").hasSize(24);
+        assertThat(declared).as("table declarations gathered in AllTables").hasSize(25);
         Map<String, Long> counts = declared.stream().collect(Collectors.groupingBy(Table::name, Collectors.counting()));
         assertThat(counts.values()).as("each table declared once").allMatch(n -> n == 1);
         assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(schema.tables.keySet());
@@ -43,7 +43,7 @@ class DeclarationsMatchSchemaTest {
         assertThat(declared.stream().filter(t -> !t.isParent())).hasSize(20);
         for (Table<?> t : declared) {
             assertThat(t.owner()).as(t.name()).isIn("navigation", "attractors", "safety", "kernel", "runs", "knowledge", "tools",
-                    "rag", "session");
+                    "rag", "session", "coordizer");
             Table<Map<String, Object>> db = schema.tables.get(t.name());
             assertThat(t.key()).as(t.name() + " key").isEqualTo(db.key());
             for (Column<?> c : t.columns()) {
@@ -61,7 +61,7 @@ class DeclarationsMatchSchemaTest {
     @Test
     void changeFeedTablesCarryAnIndexedStampDefaultingToTheWritingTransaction() {
         List<Table<?>> declared = AllTables.list();
-        assertThat(declared).as("table declarations gathered in AllTables").hasSize(24);
+        assertThat(declared).as("table declarations gathered in AllTables").hasSize(25);
         List<Map<String, Object>> stamps = store.jdbi().withHandle(h -> h.createQuery("""
                 SELECT c.table_name AS tbl, c.data_type AS type, c.is_nullable AS nullable, c.column_default AS dflt,
                        EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.Coordizer;
+import dev.basin.coordizer.DefaultModel;
 import dev.basin.geometry.Integration;
 import dev.basin.knowledge.ConsolidationPlan;
 import dev.basin.knowledge.CrossPatternService;
@@ -180,7 +180,7 @@ class FeatureCoverageTest {
                         tools.run(mined.toolId(), ToolServiceTest.json("{\"q\": \"stars\"}"));
                     });
         }
-        assertThat(Coordizer.MODEL).isNotBlank();
+        assertThat(DefaultModel.shipped().id()).isNotBlank();
 
         // enumerations a short scenario need not cover in full, and columns constant by declaration
         Set<String> allowedConstant = Set.of("knowledge_cross_patterns.pattern_type",

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.basin.geometry.Coordizer;
+import dev.basin.coordizer.DefaultModel;
 import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.knowledge.TestKernels;
@@ -73,7 +73,7 @@ class ToolServiceTest {
         ToolRow t = tools.register(draft("text_phi", PHI_PIPELINE, IN_TEXT, OUT_PHI));
         JsonNode out = tools.run(t.toolId(), json("{\"text\": \"waves and tides\"}"));
         assertThat(out.get("phi").asDouble())
-                .isCloseTo(Integration.phi(Coordizer.coordize("waves and tides")), within(ACCURACY));
+                .isCloseTo(Integration.phi(DefaultModel.shipped().coordize("waves and tides")), within(ACCURACY));
         ToolRow after = tools.tool(t.toolId());
         assertThat(after.timesUsed()).isEqualTo(1);
         assertThat(after.timesSucceeded()).isEqualTo(1);
