@@ -69,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
             new MetricsRoutes(registry).register(c.routes);
             new OpenApiRoutes(mapper).register(c.routes);
             new GeometryRoutes(requests, GeodesicStore.of(engine.planner()), engine.coordizer()).register(c.routes);
+            new CoordizerRoutes(requests, engine.coordizer()).register(c.routes);
             ReportRoutes report = new ReportRoutes(engine.store());
             report.register(c.routes);
             new DashboardRoutes(new DashboardQueries(engine.store().jdbi()), report::flags).register(c.routes);

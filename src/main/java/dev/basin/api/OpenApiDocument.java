@@ -87,8 +87,27 @@ final class OpenApiDocument extends OpenApiSchemas {
                 obj("mean", ref("Basin"), "iterations", integer(0, 100)));
         op("POST", "/api/v1/geometry/phi", "geometry", "Integration Φ = I(A;B)/ln 8 of a basin", obj("basin", ref("Basin")), 200,
                 obj("phi", num(0, 1)));
-        op("POST", "/api/v1/geometry/coordize", "geometry", "Text to basin with the deterministic coordizer",
+        op("POST", "/api/v1/geometry/coordize", "geometry",
+                "Text to basin with the database's current coordizer model (docs/coordizer.md); model is its id",
                 obj("text", str(GeometryRequest.MAX_TEXT_CHARS)), 200, obj("basin", ref("Basin"), "model", str()));
+        op("POST", "/api/v1/geometry/decode", "geometry",
+                "The k vocabulary words of the current model whose own basins are Fisher–Rao nearest to a basin",
+                obj("basin", ref("Basin"), "k", integer(1, GeometryRequest.MAX_DECODE_K)), 200,
+                obj("model", str(), "words", arr(obj("word", str(), "stem", str(), "distance", num(0, Math.PI)))));
+        ObjectNode model = open("modelId", str(), "current", bool(), "topics", integer(64, 64),
+                "vocabularySize", integer(64, Integer.MAX_VALUE), "documents", integer(1, Integer.MAX_VALUE),
+                "seed", integer(Long.MIN_VALUE, Long.MAX_VALUE), "corpusHash", str(), "fittedAt", str(),
+                "selectedAt", str(), "metadata", object(), "topWords", arr(arr(str())));
+        op("GET", "/api/v1/coordizer", "coordizer", "The current coordizer model: size, corpus and each topic's top words",
+                null, 200, model);
+        op("GET", "/api/v1/coordizer/models", "coordizer", "Every stored coordizer model, the current first", null, 200,
+                obj("models", arr(model)));
+        op("GET", "/api/v1/coordizer/models/{modelId}", "coordizer", "One stored model (404 for an unknown id)", null,
+                200, model);
+        op("POST", "/api/v1/coordizer/fit", "coordizer",
+                "Fit a model on the texts (NMF-64, seeded) and make it the current model",
+                obj("texts", arr(str(CoordizerRoutes.MAX_FIT_TEXT_CHARS), 1, CoordizerRoutes.MAX_FIT_TEXTS),
+                        "seed?", integer(Long.MIN_VALUE, Long.MAX_VALUE), "topics?", integer(64, 64)), 201, model);
     }
 
     private void dashboard() {

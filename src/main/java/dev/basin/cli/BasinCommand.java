@@ -38,6 +38,7 @@ public final class BasinCommand implements Runnable {
         cli.addSubcommand(new ReportCommand());
         cli.addSubcommand(new AuditCommand());
         cli.addSubcommand(new IngestCommand());
+        cli.addSubcommand(new CoordizerCommand());
         cli.addSubcommand(new ServeCommand());
         cli.setExecutionExceptionHandler(BasinCommand::handleFailure);
         return cli;

@@ -48,6 +48,11 @@ final class ApiFixtures {
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/phi", () -> basins("basin"), List.of(Field.of("basin", Kind.BASIN)), false));
         c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/coordize", () -> FuzzCatalog.F.objectNode().put("text", "a quiet sea"),
                 List.of(Field.of("text", Kind.STRING).range(0, JsonBody.MAX_TEXT)), false));
+        c.posts.add(new FuzzCatalog.Spec("/api/v1/geometry/decode", () -> {
+            ObjectNode o = basins("basin");
+            o.put("k", 3);
+            return o;
+        }, List.of(Field.of("basin", Kind.BASIN), Field.of("k", Kind.INT).range(1, GeometryRequest.MAX_DECODE_K)), false));
         safety(c);
         navigation(c);
         features(c);
