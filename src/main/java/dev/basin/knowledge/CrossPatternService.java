@@ -153,11 +153,12 @@ public final class CrossPatternService {
 
     private List<List<PatternMember>> groups(List<PatternMember> members) {
         List<PatternMember> order = new ArrayList<>(members);
-        // Content order (not id order): ids are random, so ordering by them would make the grouping of one seed's
-        // run differ between databases.
-        order.sort(Comparator.comparing(PatternMember::domain).thenComparing(PatternMember::kind)
+        // Basin order first (not id order, nor domain order: ids are random, and a memory's domain is
+        // kernel:<kernel id>), so the greedy grouping of one seed's run is the same on every database; members with
+        // bit-identical basins are interchangeable in the grouping, whatever the later keys say.
+        order.sort(Comparator.<PatternMember, double[]>comparing(m -> m.basin().toArray(), java.util.Arrays::compare)
+                .thenComparing(PatternMember::kind).thenComparing(PatternMember::domain)
                 .thenComparing(PatternMember::snippet, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing((a, b) -> java.util.Arrays.compare(a.basin().toArray(), b.basin().toArray()))
                 .thenComparing(PatternMember::id));
         double[] sq = new double[order.size() * Basin.DIM];
         for (int i = 0; i < order.size(); i++) {

@@ -43,10 +43,43 @@ final class Resonance extends KernelEvents {
     static final int INVESTIGATION_STEPS = 30;
 
     private final KernelActions legs;
+    /** Resonance distance of this session: {@link #radius(List)} of its chunks. */
+    private final double maxDistance;
 
     Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled, KernelActions legs) {
         super(engine, clock, tally, chunks, domains, checkCancelled);
         this.legs = legs;
+        this.maxDistance = radius(chunks);
+    }
+
+    /** Most chunk pairs {@link #radius} looks at (a deterministic stride beyond that). */
+    static final int RADIUS_PAIRS = 200_000;
+
+    /**
+     * The session's resonance distance, measured on its corpus (docs/session.md): the first quartile of the
+     * Fisher–Rao distances between chunks of different domains. Two kernels in different domains resonate when they
+     * are closer than three quarters of the cross-domain chunk pairs, whatever the scale of the coordizer's
+     * distances; the insight service's configured distance when there are no such pairs.
+     */
+    double radius(List<IndexedChunk> all) {
+        long pairs = (long) all.size() * (all.size() - 1) / 2;
+        long stride = Math.max(1, pairs / RADIUS_PAIRS);
+        List<Double> cross = new java.util.ArrayList<>();
+        long n = 0;
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                if (n++ % stride != 0 || all.get(i).domain().equals(all.get(j).domain())) {
+                    continue;
+                }
+                cross.add(dev.basin.geometry.FisherRao.distance(all.get(i).basin(), all.get(j).basin()));
+            }
+        }
+        if (cross.isEmpty()) {
+            return engine.insights().config().maxDistance();
+        }
+        java.util.Collections.sort(cross);
+        double q = cross.get(cross.size() / 4);
+        return q > 0.0 ? q : engine.insights().config().maxDistance();
     }
 
     void resonate(List<KernelLife> lives, int c) {
@@ -83,7 +116,7 @@ final class Resonance extends KernelEvents {
         }
         Detection d = engine.insights().detect(a.kernelId,
                 new DomainSignal(a.currentDomain, ka.state().basin(), ka.state().phi()),
-                new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi()));
+                new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi()), maxDistance);
         if (d.status() == Detection.Status.AVOIDED) {
             tally.insightsAvoided++;
             return false;

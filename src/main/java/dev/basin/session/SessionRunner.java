@@ -177,8 +177,9 @@ public final class SessionRunner {
             }
         }
         List<IndexedChunk> all = new ArrayList<>(documents.indexedChunks());
-        all.sort((a, b) -> a.domain().equals(b.domain()) ? Integer.compare(a.ordinal(), b.ordinal())
-                : a.domain().compareTo(b.domain()));
+        // domain, ordinal, then content: a total order (a domain may hold several documents) independent of ids
+        all.sort(java.util.Comparator.comparing(IndexedChunk::domain).thenComparingInt(IndexedChunk::ordinal)
+                .thenComparing(IndexedChunk::content));
         chunks.addAll(all);
         domains.addAll(new TreeSet<>(all.stream().map(IndexedChunk::domain).toList()));
         actions = new KernelActions(engine, clock, tally, chunks, domains, this::checkCancelled);

@@ -60,6 +60,17 @@ public final class InsightService {
 
     /** Checks {@code a} and {@code b} (different domains) for resonance on behalf of {@code kernelId}. */
     public Detection detect(String kernelId, DomainSignal a, DomainSignal b) {
+        return detect(kernelId, a, b, config.maxDistance());
+    }
+
+    /**
+     * As {@link #detect(String, DomainSignal, DomainSignal)} with the resonance distance decided by the caller (e.g.
+     * measured on its corpus's basins) instead of the configured one; it is stored with the insight like the other.
+     */
+    public Detection detect(String kernelId, DomainSignal a, DomainSignal b, double maxDistance) {
+        if (!(maxDistance > 0.0 && maxDistance <= Math.PI)) {
+            throw new InvalidInputException("maxDistance", "must be in (0, π], is " + maxDistance);
+        }
         if (kernelId == null || kernelId.isBlank()) {
             throw new InvalidInputException("kernelId", "must not be blank");
         }
@@ -77,19 +88,19 @@ public final class InsightService {
         }
         double d = FisherRao.distance(a.basin(), b.basin());
         double minPhi = Math.min(a.phi(), b.phi());
-        if (d >= config.maxDistance() || minPhi < config.minPhi()) {
-            String why = d >= config.maxDistance()
-                    ? String.format(Locale.ROOT, "distance %.4f ≥ %.4f", d, config.maxDistance())
+        if (d >= maxDistance || minPhi < config.minPhi()) {
+            String why = d >= maxDistance
+                    ? String.format(Locale.ROOT, "distance %.4f ≥ %.4f", d, maxDistance)
                     : String.format(Locale.ROOT, "min Φ %.4f < %.4f", minPhi, config.minPhi());
             return new Detection(Detection.Status.QUIET, d, Optional.empty(), Optional.empty(), why);
         }
         Basin bridge = FisherRao.pointAt(a.basin(), b.basin(), 0.5);
-        double confidence = Math.max(0.0, Math.min(1.0, (1.0 - d / config.maxDistance()) * Math.sqrt(a.phi() * b.phi())));
+        double confidence = Math.max(0.0, Math.min(1.0, (1.0 - d / maxDistance) * Math.sqrt(a.phi() * b.phi())));
         Instant now = clock.instant();
         String content = String.format(Locale.ROOT, "Resonance between %s and %s at distance %.4f (Φ %.3f and %.3f)",
                 a.domain(), b.domain(), d, a.phi(), b.phi());
         ObjectNode meta = JSON.objectNode().put("distance", d).put("phi_a", a.phi()).put("phi_b", b.phi())
-                .put("max_distance", config.maxDistance()).put("min_phi", config.minPhi());
+                .put("max_distance", maxDistance).put("min_phi", config.minPhi());
         InsightRow row = new InsightRow(Ids.next("ins_"), kernelId, List.of(a.domain(), b.domain()), bridge, confidence,
                 content, now, meta);
         return store.inTransaction(tx -> {

@@ -117,7 +117,8 @@ class FeatureCoverageTest {
         memory.remember(k2, FragmentType.EPISODIC, JsonNodeFactory.instance.objectNode().put("event", "swam"),
                 around(50, 20, 0), 0.3);
 
-        CrossPatternService patterns = new CrossPatternService(store, clock);
+        // four short test documents give few chunks: a wide grouping radius still finds cross-domain groups
+        CrossPatternService patterns = new CrossPatternService(store, clock, 2.0);
         List<PatternMember> memories = memory.fragments(k2, dev.basin.knowledge.ConsolidationStatus.PENDING).stream()
                 .map(PatternMember::of).toList();
         patterns.discover(docs, memories);
@@ -141,7 +142,7 @@ class FeatureCoverageTest {
                 if (!b.domain().equals(a.domain()) && fired.size() < 4 && !pairs.contains(a.domain() + b.domain())) {
                     Detection d = insights.detect(i % 2 == 0 ? k1 : k2,
                             new DomainSignal(a.domain(), a.basin(), Integration.phi(a.basin())),
-                            new DomainSignal(b.domain(), b.basin(), Integration.phi(b.basin())));
+                            new DomainSignal(b.domain(), b.basin(), Integration.phi(b.basin())), Math.PI);
                     d.insight().ifPresent(fired::add);
                     d.insight().ifPresent(x -> pairs.add(a.domain() + b.domain()));
                     if (d.insight().isPresent()) {
