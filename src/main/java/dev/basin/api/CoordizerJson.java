@@ -12,7 +12,7 @@ import java.util.Map;
 final class CoordizerJson {
     private CoordizerJson() {}
 
-    /** {@code {"model":id,"words":[{"word":w,"stem":s,"distance":d}...]}}. */
+    /** {@code {"model":id,"topics":"topics 12 (court, law, jury) and …","words":[{"word":w,"stem":s,"distance":d}...]}}. */
     static Map<String, Object> decode(TopicModel model, Basin basin, int k) {
         List<Map<String, Object>> words = new ArrayList<>();
         for (TopicModel.WordDistance w : model.decode(basin, Math.min(k, model.vocabularySize()))) {
@@ -24,6 +24,7 @@ final class CoordizerJson {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", model.id());
+        out.put("topics", model.describe(basin, 2, 4));
         out.put("words", words);
         return out;
     }

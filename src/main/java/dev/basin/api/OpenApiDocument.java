@@ -93,7 +93,7 @@ final class OpenApiDocument extends OpenApiSchemas {
         op("POST", "/api/v1/geometry/decode", "geometry",
                 "The k vocabulary words of the current model whose own basins are Fisher–Rao nearest to a basin",
                 obj("basin", ref("Basin"), "k", integer(1, GeometryRequest.MAX_DECODE_K)), 200,
-                obj("model", str(), "words", arr(obj("word", str(), "stem", str(), "distance", num(0, Math.PI)))));
+                obj("model", str(), "topics", str(), "words", arr(obj("word", str(), "stem", str(), "distance", num(0, Math.PI)))));
         ObjectNode model = open("modelId", str(), "current", bool(), "topics", integer(64, 64),
                 "vocabularySize", integer(64, Integer.MAX_VALUE), "documents", integer(1, Integer.MAX_VALUE),
                 "seed", integer(Long.MIN_VALUE, Long.MAX_VALUE), "corpusHash", str(), "fittedAt", str(),

@@ -102,13 +102,13 @@ final class GeometryCommand implements Runnable {
     }
 
     @Command(name = "decode", mixinStandardHelpOptions = true,
-            description = {"{\"basin\":[64],\"k\":n} -> {\"model\":id,\"words\":[{\"word\":w,\"stem\":s,\"distance\":d}...]}:",
+            description = {"{\"basin\":[64],\"k\":n} -> {\"model\":id,\"topics\":\"its two strongest topics\",\"words\":[{\"word\":w,\"stem\":s,\"distance\":d}...]}:",
                     "the k vocabulary words of the current model whose own basins are Fisher-Rao nearest (k at most "
                             + GeometryRequest.MAX_DECODE_K + ")."})
     void decode(@CommandLine.Mixin DatabaseOptions db) {
         GeometryRequest.Decode d = GeometryRequests.decode(GeometryRequests.parseObject(readStdin()));
         answer(() -> withModel(db, m -> {
-            ObjectNode out = object().put("model", m.id());
+            ObjectNode out = object().put("model", m.id()).put("topics", m.describe(d.basin(), 2, 4));
             ArrayNode words = out.putArray("words");
             for (TopicModel.WordDistance w : m.decode(d.basin(), Math.min(d.k(), m.vocabularySize()))) {
                 words.addObject().put("word", w.word()).put("stem", w.stem()).put("distance", w.distance());

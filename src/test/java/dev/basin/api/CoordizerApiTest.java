@@ -60,6 +60,8 @@ class CoordizerApiTest {
         ApiClient.Reply d = client.post("/api/v1/geometry/decode", "{\"basin\":" + c.json().get("basin") + ",\"k\":4}");
         assertThat(d.status()).as(d.text()).isEqualTo(200);
         assertThat(d.json().get("words")).hasSize(4);
+        assertThat(d.json().get("topics").asText())
+                .isEqualTo(model.describe(model.coordize("The church and its congregation"), 2, 4)).startsWith("topics ");
         assertThat(d.json().get("words").get(0).get("word").asText())
                 .isEqualTo(model.decode(model.coordize("The church and its congregation"), 1).get(0).word());
         assertProblem(client.post("/api/v1/geometry/decode", "{\"basin\":" + c.json().get("basin") + ",\"k\":0}"), 422, "k",
