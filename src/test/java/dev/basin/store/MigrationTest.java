@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MigrationTest {
-    static final List<String> ALL_TABLES = List.of("sessions", "kernels", "lightning_insights", "rag_chunks",
+    static final List<String> ALL_TABLES = List.of("sessions", "kernels", "lightning_insights", "rag_chunks", "coordizer_models",
             "geodesic_paths", "learned_manifold_attractors", "ocean_trajectories", "ocean_waypoints",
             "tps_geodesic_paths", "geometric_barriers", "ocean_excluded_regions", "era_exclusions",
             "kernel_checkpoints", "kernel_emotions", "kernel_thoughts", "kernel_knowledge_transfers",
