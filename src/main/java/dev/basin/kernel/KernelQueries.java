@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Reads of the kernel tables (primary keys and the kernel/sequence indexes). */
 final class KernelQueries {
-    private static final String KERNEL_COLUMNS = "kernel_id, session_id, parent_kernel_id, name, generation, status, "
+    static final String KERNEL_COLUMNS = "kernel_id, session_id, parent_kernel_id, name, generation, status, "
             + "basin, phi, kappa, kappa_eff, regime, neurotransmitters, step_count, rng_state, created_at, updated_at, "
             + "metadata";
     private static final String CHECKPOINT_COLUMNS = "checkpoint_id, kernel_id, sequence, checkpoint_type, "
