@@ -7,7 +7,6 @@ import dev.basin.knowledge.CrossPatternService;
 import dev.basin.knowledge.DetectionMethod;
 import dev.basin.knowledge.FalsePatternDraft;
 import dev.basin.knowledge.FalsePatternService;
-import dev.basin.knowledge.FragmentRow;
 import dev.basin.knowledge.FragmentType;
 import dev.basin.knowledge.MemoryService;
 import dev.basin.knowledge.ScaleMappingService;
@@ -92,12 +91,12 @@ final class KnowledgeRoutes {
             Basin basin = b.basin("basin");
             double importance = b.number("importance", 0, 1e6);
             b.finish();
-            ctx.status(201).json(fragment(memory.remember(kernel, type, content, basin, importance)));
+            ctx.status(201).json(Json.fields(memory.remember(kernel, type, content, basin, importance)));
         });
         r.get("/api/v1/kernels/{kernelId}/fragments", ctx -> {
             String kernel = Params.id(ctx, "kernelId", "krn_");
             Page page = Page.of(ctx);
-            ctx.json(page.answer(memory.fragments(kernel, page.fetch(), page.offset()).stream().map(KnowledgeRoutes::fragment).toList()));
+            ctx.json(page.answer(memory.fragments(kernel, page.fetch(), page.offset()).stream().map(Json::fields).toList()));
         });
     }
 
@@ -108,10 +107,4 @@ final class KnowledgeRoutes {
         return m;
     }
 
-    static Map<String, Object> fragment(FragmentRow f) {
-        Map<String, Object> m = Json.fields(f);
-        m.put("type", f.type().sqlName());
-        m.put("status", f.status().sqlName());
-        return m;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.basin.attractors;
 
 import dev.basin.store.Rows;
+import dev.basin.store.StoredName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,13 +30,9 @@ final class AttractorQueries {
 
     /** A page of a kernel's attractors (of one type, or of every type when {@code type} is null), lowest potential first. */
     static List<AttractorRow> page(Handle h, String kernelId, AttractorType type, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        var q = h.createQuery("SELECT " + COLUMNS + " FROM learned_manifold_attractors WHERE kernel_id = :k "
-                + (type == null ? "" : "AND attractor_type = :t ") + "ORDER BY potential_value, attractor_id LIMIT :l OFFSET :o");
-        if (type != null) {
-            q.bind("t", type.sqlName());
-        }
-        return q.bind("k", kernelId).bind("l", limit).bind("o", offset).map(AttractorQueries::row).list();
+        return Rows.page(h, "SELECT " + COLUMNS + " FROM learned_manifold_attractors WHERE kernel_id = :k "
+                        + (type == null ? "" : "AND attractor_type = :t ") + "ORDER BY potential_value, attractor_id", limit, offset)
+                .bind("k", kernelId).bind("t", type == null ? null : type.sqlName()).map(AttractorQueries::row).list();
     }
 
     static java.util.Optional<AttractorRow> byId(Handle h, String id) {
@@ -56,7 +53,7 @@ final class AttractorQueries {
         return new AttractorRow(rs.getString("attractor_id"), rs.getString("kernel_id"), Rows.basin(rs, "basin_coordinates"),
                 AttractorType.parse("attractor_type", rs.getString("attractor_type")), rs.getDouble("stability_metric"),
                 rs.getDouble("basin_volume"), rs.getDouble("potential_value"),
-                DiscoveryMethod.valueOf(rs.getString("discovery_method").toUpperCase(java.util.Locale.ROOT)),
+                StoredName.parse(DiscoveryMethod.class, "discovery_method", rs.getString("discovery_method")),
                 rs.getDouble("phi_value"), rs.getDouble("kappa_value"), rs.getInt("times_visited"),
                 Rows.instant(rs, "discovered_at"), Rows.instant(rs, "last_visited_at"), Rows.json(rs, "metadata"));
     }

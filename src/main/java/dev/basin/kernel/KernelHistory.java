@@ -8,6 +8,7 @@ import dev.basin.navigation.NavigationQueries;
 import dev.basin.navigation.PhiSample;
 import dev.basin.store.Rows;
 import dev.basin.store.Store;
+import dev.basin.store.StoredName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -94,10 +94,8 @@ public final class KernelHistory {
 
     /** Kernels, newest first. */
     private List<KernelRow> kernels(Handle h, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + KernelQueries.KERNEL_COLUMNS + " FROM kernels ORDER BY created_at DESC, kernel_id"
-                        + " LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map(KernelQueries::kernelRow).list();
+        return Rows.page(h, "SELECT " + KernelQueries.KERNEL_COLUMNS + " FROM kernels ORDER BY created_at DESC, kernel_id", limit, offset)
+                .map(KernelQueries::kernelRow).list();
     }
 
     /** The {@code n} most recently updated kernels. */
@@ -110,18 +108,16 @@ public final class KernelHistory {
 
     /** A kernel's emotion rows, newest first. */
     private List<EmotionRow> emotions(Handle h, String kernelId, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + EMOTION_COLUMNS + " FROM kernel_emotions WHERE kernel_id = :k"
-                        + " ORDER BY recorded_at DESC, emotion_id LIMIT :l OFFSET :o")
-                .bind("k", kernelId).bind("l", limit).bind("o", offset).map((rs, ctx) -> emotion(rs)).list();
+        return Rows.page(h, "SELECT " + EMOTION_COLUMNS + " FROM kernel_emotions WHERE kernel_id = :k"
+                        + " ORDER BY recorded_at DESC, emotion_id", limit, offset)
+                .bind("k", kernelId).map((rs, ctx) -> emotion(rs)).list();
     }
 
     /** A kernel's thoughts, newest first. */
     private List<ThoughtRow> thoughts(Handle h, String kernelId, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + THOUGHT_COLUMNS + " FROM kernel_thoughts WHERE kernel_id = :k"
-                        + " ORDER BY created_at DESC, thought_id LIMIT :l OFFSET :o")
-                .bind("k", kernelId).bind("l", limit).bind("o", offset).map((rs, ctx) -> thought(rs)).list();
+        return Rows.page(h, "SELECT " + THOUGHT_COLUMNS + " FROM kernel_thoughts WHERE kernel_id = :k"
+                        + " ORDER BY created_at DESC, thought_id", limit, offset)
+                .bind("k", kernelId).map((rs, ctx) -> thought(rs)).list();
     }
 
     /** The latest {@code n} thoughts of every kernel, newest first. */
@@ -175,20 +171,17 @@ public final class KernelHistory {
             v[i] = rs.getDouble(names.get(i));
         }
         return new EmotionRow(rs.getString("emotion_id"), rs.getString("kernel_id"), new EmotionVector(v),
-                rs.getDouble("phi"), rs.getDouble("kappa_eff"), parse(EmotionTrigger.class, rs.getString("trigger")),
+                rs.getDouble("phi"), rs.getDouble("kappa_eff"), StoredName.parse(EmotionTrigger.class, "trigger", rs.getString("trigger")),
                 instant(rs, "recorded_at"), json(rs, "metadata"));
     }
 
     private ThoughtRow thought(ResultSet rs) throws SQLException {
         return new ThoughtRow(rs.getString("thought_id"), rs.getString("kernel_id"), rs.getString("thought_content"),
-                parse(ThoughtType.class, rs.getString("thought_type")), parse(ThoughtEvent.class, rs.getString("event")),
+                StoredName.parse(ThoughtType.class, "thought_type", rs.getString("thought_type")),
+                StoredName.parse(ThoughtEvent.class, "event", rs.getString("event")),
                 rs.getDouble("phi"), rs.getDouble("kappa_eff"), basin(rs, "basin_coordinates"),
                 KernelQueries.emotions(json(rs, "emotional_context")), rs.getString("related_id"),
                 instant(rs, "created_at"), json(rs, "metadata"));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String stored) {
-        return Enum.valueOf(type, stored.toUpperCase(Locale.ROOT));
     }
 
     private static List<String> emotionNames() {

@@ -82,34 +82,30 @@ final class KnowledgeQueries {
 
     /** A page of every kernel's scale mappings, newest first. */
     List<ScaleMappingRow> scaleMappings(Handle h, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + SCALE_COLUMNS + " FROM knowledge_scale_mappings"
-                        + " ORDER BY discovered_at DESC, mapping_id LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> scaleMapping(rs)).list();
+        return Rows.page(h, "SELECT " + SCALE_COLUMNS + " FROM knowledge_scale_mappings"
+                        + " ORDER BY discovered_at DESC, mapping_id", limit, offset)
+                .map((rs, ctx) -> scaleMapping(rs)).list();
     }
 
     /** A page of the cross patterns, newest first. */
     List<CrossPatternRow> crossPatterns(Handle h, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + CROSS_COLUMNS + " FROM knowledge_cross_patterns"
-                        + " ORDER BY discovered_at DESC, pattern_id LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> crossPattern(rs)).list();
+        return Rows.page(h, "SELECT " + CROSS_COLUMNS + " FROM knowledge_cross_patterns"
+                        + " ORDER BY discovered_at DESC, pattern_id", limit, offset)
+                .map((rs, ctx) -> crossPattern(rs)).list();
     }
 
     /** A page of the false pattern classes, newest first. */
     List<FalsePatternRow> falsePatterns(Handle h, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + FALSE_COLUMNS + " FROM false_pattern_classes"
-                        + " ORDER BY registered_at DESC, pattern_id LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> falsePattern(rs)).list();
+        return Rows.page(h, "SELECT " + FALSE_COLUMNS + " FROM false_pattern_classes"
+                        + " ORDER BY registered_at DESC, pattern_id", limit, offset)
+                .map((rs, ctx) -> falsePattern(rs)).list();
     }
 
     /** A page of a kernel's memory fragments of every status, newest first. */
     List<FragmentRow> fragments(Handle h, String kernelId, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + FRAGMENT_COLUMNS + " FROM memory_fragments WHERE kernel_id = :k"
-                        + " ORDER BY created_at DESC, fragment_id LIMIT :l OFFSET :o")
-                .bind("k", kernelId).bind("l", limit).bind("o", offset).map((rs, ctx) -> fragment(rs)).list();
+        return Rows.page(h, "SELECT " + FRAGMENT_COLUMNS + " FROM memory_fragments WHERE kernel_id = :k"
+                        + " ORDER BY created_at DESC, fragment_id", limit, offset)
+                .bind("k", kernelId).map((rs, ctx) -> fragment(rs)).list();
     }
 
     private ScaleMappingRow scaleMapping(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.basin.navigation;
 
 import dev.basin.store.Rows;
+import dev.basin.store.StoredName;
 import dev.basin.geometry.Basin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,9 +36,8 @@ public final class NavigationQueries {
 
     /** Stored paths, newest first. */
     public List<GeodesicPathRow> listPaths(int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM geodesic_paths ORDER BY computed_at DESC, path_id"
-                + " LIMIT :l OFFSET :o").bind("l", limit).bind("o", offset).map((rs, ctx) -> path(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT * FROM geodesic_paths ORDER BY computed_at DESC, path_id", limit, offset)
+                .map((rs, ctx) -> path(rs)).list());
     }
 
     /**
@@ -60,16 +60,10 @@ public final class NavigationQueries {
 
     /** Trajectories of one agent (of every agent when {@code agentId} is null), newest first. */
     public List<TrajectoryRow> listTrajectories(String agentId, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery("SELECT " + TRAJECTORY_COLUMNS + " FROM ocean_trajectories t"
-                    + (agentId == null ? "" : " WHERE t.agent_id = :a")
-                    + " ORDER BY t.started_at DESC, t.trajectory_id LIMIT :l OFFSET :o");
-            if (agentId != null) {
-                q.bind("a", agentId);
-            }
-            return q.bind("l", limit).bind("o", offset).map((rs, ctx) -> liveTrajectory(rs)).list();
-        });
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + TRAJECTORY_COLUMNS + " FROM ocean_trajectories t"
+                        + (agentId == null ? "" : " WHERE t.agent_id = :a") + " ORDER BY t.started_at DESC, t.trajectory_id",
+                        limit, offset)
+                .bind("a", agentId).map((rs, ctx) -> liveTrajectory(rs)).list());
     }
 
     /** Φ and κ_eff at the latest {@code perAgent} waypoints of each of {@code agentIds}, newest first per agent. */
@@ -85,10 +79,9 @@ public final class NavigationQueries {
 
     /** The waypoints of one trajectory in sequence order, each departed at the next one's arrival. */
     public List<WaypointRow> waypoints(String trajectoryId, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + WAYPOINT_COLUMNS + " FROM ocean_waypoints w"
-                        + " WHERE w.trajectory_id = :t ORDER BY w.sequence LIMIT :l OFFSET :o")
-                .bind("t", trajectoryId).bind("l", limit).bind("o", offset).map((rs, ctx) -> {
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + WAYPOINT_COLUMNS + " FROM ocean_waypoints w"
+                        + " WHERE w.trajectory_id = :t ORDER BY w.sequence", limit, offset)
+                .bind("t", trajectoryId).map((rs, ctx) -> {
                     WaypointRow w = waypoint(rs);
                     Instant next = Rows.instant(rs, "next_arrival");
                     return w.departedAt() == null && next != null ? w.departing(next) : w;
@@ -103,10 +96,9 @@ public final class NavigationQueries {
 
     /** Space-time paths of one kernel, newest first. */
     public List<TpsPathRow> listTpsPaths(String kernelId, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tps_geodesic_paths WHERE kernel_id = :k"
-                        + " ORDER BY to_time DESC, tps_path_id LIMIT :l OFFSET :o")
-                .bind("k", kernelId).bind("l", limit).bind("o", offset).map((rs, ctx) -> tps(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT * FROM tps_geodesic_paths WHERE kernel_id = :k"
+                        + " ORDER BY to_time DESC, tps_path_id", limit, offset)
+                .bind("k", kernelId).map((rs, ctx) -> tps(rs)).list());
     }
 
     public boolean kernelExists(String kernelId) {
@@ -134,7 +126,7 @@ public final class NavigationQueries {
                 rs.getArray("end_basin") == null ? null : Rows.basin(rs, "end_basin"),
                 rs.getArray("path_coordinates") == null ? null : points(rs, "path_coordinates"), rs.getInt("step_count"),
                 durationMs, MovementReason.parse("movement_reason", rs.getString("movement_reason")),
-                TrajectoryStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                StoredName.parse(TrajectoryStatus.class, "status", rs.getString("status")),
                 rs.getString("blocked_reason"), Rows.instant(rs, "started_at"),
                 Rows.instant(rs, "completed_at"), Rows.json(rs, "metadata"));
     }

@@ -28,10 +28,8 @@ final class RagQueries {
 
     /** A page of the uploads, newest first. */
     List<UploadRow> uploads(Handle h, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + UPLOAD_COLUMNS + " FROM rag_uploads ORDER BY uploaded_at DESC, upload_id"
-                        + " LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> upload(rs)).list();
+        return Rows.page(h, "SELECT " + UPLOAD_COLUMNS + " FROM rag_uploads ORDER BY uploaded_at DESC, upload_id", limit, offset)
+                .map((rs, ctx) -> upload(rs)).list();
     }
 
     List<ChunkRow> chunks(Handle h, String uploadId) {

@@ -66,27 +66,24 @@ public final class SafetyQueries {
 
     /** Barriers, newest first; {@code activeOnly} restricts to active ones. */
     public List<BarrierRow> listBarriers(boolean activeOnly, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + BARRIER_COLS + " FROM geometric_barriers"
-                        + (activeOnly ? " WHERE active" : "") + " ORDER BY discovered_at DESC, barrier_id LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> barrier(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + BARRIER_COLS + " FROM geometric_barriers"
+                        + (activeOnly ? " WHERE active" : "") + " ORDER BY discovered_at DESC, barrier_id", limit, offset)
+                .map((rs, ctx) -> barrier(rs)).list());
     }
 
     /** Excluded regions of one agent (or of all when {@code agentId} is null), newest first. */
     public List<ExcludedRegionRow> listRegions(String agentId, boolean activeOnly, int limit, int offset) {
-        Rows.checkPage(limit, offset);
         String where = (agentId != null ? " WHERE agent_id = :agent" : " WHERE true") + (activeOnly ? " AND active" : "");
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + REGION_COLS + " FROM ocean_excluded_regions" + where
-                        + " ORDER BY created_at DESC, region_id LIMIT :l OFFSET :o")
-                .bind("agent", agentId).bind("l", limit).bind("o", offset).map((rs, ctx) -> region(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + REGION_COLS + " FROM ocean_excluded_regions" + where
+                        + " ORDER BY created_at DESC, region_id", limit, offset)
+                .bind("agent", agentId).map((rs, ctx) -> region(rs)).list());
     }
 
     /** Era exclusions, by start time (newest first). */
     public List<EraExclusionRow> listEras(boolean activeOnly, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + ERA_COLS + " FROM era_exclusions"
-                        + (activeOnly ? " WHERE active" : "") + " ORDER BY start_timestamp DESC, exclusion_id LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> era(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + ERA_COLS + " FROM era_exclusions"
+                        + (activeOnly ? " WHERE active" : "") + " ORDER BY start_timestamp DESC, exclusion_id", limit, offset)
+                .map((rs, ctx) -> era(rs)).list());
     }
 
     /** Whether a kernel row {@code kernelId} exists. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Reading stored column values back into domain types, the one set of helpers for every feature's row mappers: basins
@@ -75,6 +76,15 @@ public final class Rows {
         if (offset < 0) {
             throw new InvalidInputException("offset", "must be non-negative, is " + offset);
         }
+    }
+
+    /**
+     * A page of a list read: {@code sql} (ending in its ORDER BY) with {@code LIMIT :limit OFFSET :offset} appended and
+     * bound, after {@link #checkPage}. Callers bind their own parameters and map the rows.
+     */
+    public static Query page(Handle h, String sql, int limit, int offset) {
+        checkPage(limit, offset);
+        return h.createQuery(sql + " LIMIT :limit OFFSET :offset").bind("limit", limit).bind("offset", offset);
     }
 
     /**

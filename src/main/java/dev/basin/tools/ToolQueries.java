@@ -35,10 +35,8 @@ final class ToolQueries {
 
     /** A page of the tools, newest first. */
     java.util.List<ToolRow> tools(Handle h, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + TOOL_COLUMNS + " FROM generated_tools ORDER BY generated_at DESC, tool_id"
-                        + " LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> tool(rs)).list();
+        return Rows.page(h, "SELECT " + TOOL_COLUMNS + " FROM generated_tools ORDER BY generated_at DESC, tool_id", limit, offset)
+                .map((rs, ctx) -> tool(rs)).list();
     }
 
     Optional<InsightRow> insight(Handle h, String insightId) {
@@ -48,10 +46,8 @@ final class ToolQueries {
 
     /** A page of the insights, newest first. */
     java.util.List<InsightRow> insights(Handle h, int limit, int offset) {
-        Rows.checkPage(limit, offset);
-        return h.createQuery("SELECT " + INSIGHT_COLUMNS + " FROM lightning_insights ORDER BY created_at DESC, insight_id"
-                        + " LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> insight(rs)).list();
+        return Rows.page(h, "SELECT " + INSIGHT_COLUMNS + " FROM lightning_insights ORDER BY created_at DESC, insight_id", limit, offset)
+                .map((rs, ctx) -> insight(rs)).list();
     }
 
     Optional<OutcomeRow> outcomeOf(Handle h, String insightId) {
