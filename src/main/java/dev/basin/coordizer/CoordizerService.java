@@ -34,7 +34,7 @@ public final class CoordizerService {
     private static final Upsert KEEP = Upsert.on("model_id").doNothing();
     private static final Upsert SELECT = Upsert.on("model_id").set("selected_at");
     private static final String SUMMARY_COLUMNS = "model_id, topics, vocabulary_size, documents, seed, corpus_hash,"
-            + " top_words::text AS top_words, '' AS model, fitted_at, selected_at, metadata::text AS metadata";
+            + " top_words, '' AS model, fitted_at, selected_at, metadata";
 
     private final Store store;
     private final Clock clock;
@@ -185,7 +185,7 @@ public final class CoordizerService {
     private ModelRow summary(ResultSet rs) throws SQLException {
         return new ModelRow(rs.getString("model_id"), rs.getInt("topics"), rs.getInt("vocabulary_size"),
                 rs.getInt("documents"), rs.getLong("seed"), rs.getString("corpus_hash"),
-                Rows.json(store.json(), rs, "top_words"), null, Rows.instant(rs, "fitted_at"),
-                Rows.instant(rs, "selected_at"), Rows.json(store.json(), rs, "metadata"));
+                Rows.json(rs, "top_words"), null, Rows.instant(rs, "fitted_at"),
+                Rows.instant(rs, "selected_at"), Rows.json(rs, "metadata"));
     }
 }
