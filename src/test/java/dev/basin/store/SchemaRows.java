@@ -191,6 +191,11 @@ final class SchemaRows {
 
     /** Cross-column rules of the schema that per-column defaults cannot satisfy. */
     private void overrides(String table, Map<String, Object> r, int i) {
+        if (table.equals("coordizer_models")) { // id nmf64-<16 hex>, 64 topics, at least 64 words
+            r.put("model_id", "nmf64-" + Ids.next("").repeat(2).substring(0, 16));
+            r.put("topics", 64);
+            r.put("vocabulary_size", 64 + i);
+        }
         nullIf(r, "completed_at", "blocked_reason", "deactivated_at", "consolidated_into", "consolidated_at",
                 "parent_kernel_id", "parent_checkpoint_id", "finished_at");
         if (r.containsKey("generation")) {
