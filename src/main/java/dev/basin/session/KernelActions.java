@@ -93,6 +93,7 @@ final class KernelActions extends KernelEvents {
             target = explorationTarget(life, lives);
             reason = MovementReason.EXPLORATION;
         }
+        life.cycle = c;
         life.currentDomain = target.domain();
         if (unstableRoute) {
             declareUnstableRoute(life, target);
@@ -328,6 +329,9 @@ final class KernelActions extends KernelEvents {
         }
         List<BarrierRow> raised = engine.ethics().evaluate(life.kernelId, history);
         tally.barriers += raised.size();
+        if (!raised.isEmpty()) {
+            life.healing.raised(raised, engine.safety().queries().activeBarriersOf(life.kernelId), life.cycle);
+        }
     }
 
     /**
