@@ -107,11 +107,11 @@ public final class SessionRunner {
 
     /**
      * The engine configuration of a session: the simulated clock, an attractor finder with 200 Monte Carlo volume
-     * samples, and a spawn cap of two children more than the roots (children of the first generation may spawn).
+     * samples, and a spawn cap of twice the roots (children of the first generation may spawn).
      */
     public static EngineConfig engineConfig(StoreConfig store, SimClock clock, SessionConfig config) {
         return EngineConfig.of(store).withClock(clock).withFinder(FinderConfig.defaults().withVolumeSamples(200))
-                .withSpawn(new SpawnConfig(2, 0.05, config.kernels() + 2, 2)).withEthics(ETHICS);
+                .withSpawn(new SpawnConfig(2, 0.05, 2 * config.kernels(), 2)).withEthics(ETHICS);
     }
 
     /** The session id once started (null before). */
