@@ -4,6 +4,7 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -84,6 +85,37 @@ final class SimdKernels {
         FloatVector high = a.add(FloatVector.fromArray(F16, error, item));
         FloatVector lim = limits == null ? FloatVector.broadcast(F16, bound) : FloatVector.fromArray(F16, limits, item);
         return high.compare(VectorOperators.GE, lim).toLong();
+    }
+
+    static long blockMayContain(byte[] codes, float[] meta, int b, BallCodes.Query query) {
+        int base = b * BLOCK * D;
+        int mb = b * BallCodes.META;
+        float[] q = query.q();
+        FloatVector s0 = FloatVector.zero(F16);
+        FloatVector s1 = FloatVector.zero(F16);
+        FloatVector s2 = FloatVector.zero(F16);
+        FloatVector s3 = FloatVector.zero(F16);
+        long alive = -1L;
+        int stop = 16;
+        int limits = mb + BLOCK;
+        for (int j = 0; j < D; j += 4) {
+            int o = base + j * BLOCK;
+            s0 = codes(codes, o).fma(FloatVector.broadcast(F16, q[j]), s0);
+            s1 = codes(codes, o + BLOCK).fma(FloatVector.broadcast(F16, q[j + 1]), s1);
+            s2 = codes(codes, o + 2 * BLOCK).fma(FloatVector.broadcast(F16, q[j + 2]), s2);
+            s3 = codes(codes, o + 3 * BLOCK).fma(FloatVector.broadcast(F16, q[j + 3]), s3);
+            if (j + 4 == stop) {
+                FloatVector a = s0.add(s2).add(s1.add(s3)).mul(FloatVector.fromArray(F16, meta, mb));
+                FloatVector x = FloatVector.broadcast(F16, query.prefixNorms()[stop >> 5]).sub(a.mul(2f));
+                alive &= x.compare(VectorOperators.LT, FloatVector.fromArray(F16, meta, limits)).toLong();
+                if (alive == 0) {
+                    return 0;
+                }
+                stop *= 2;
+                limits += BLOCK;
+            }
+        }
+        return alive;
     }
 
     private static FloatVector codes(byte[] codes, int o) {

@@ -1,7 +1,7 @@
 package dev.basin.safety;
 
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.ByteCodes;
+import dev.basin.geometry.BallCodes;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.VectorMath;
 import java.util.ArrayList;
@@ -15,31 +15,28 @@ import java.util.stream.IntStream;
 /**
  * Exact "which balls contain p" over up to millions of balls, in memory.
  *
- * <p>With s = √p and c = √centre on the unit sphere, d(p, centre) &lt; r ⟺ ⟨s, c⟩ &gt; cos(r/2). The centres are kept
- * twice: as {@link ByteCodes} (64 bytes per ball, scanned with SIMD), whose inner product a with the query satisfies
- * |⟨s, c⟩ − a| ≤ E (a proven per-ball bound, about 0.0025 for Dirichlet(1) centres), and in double precision. A ball
- * with a + E &lt; cos(r/2) cannot contain p, which rules out almost every ball in one pass; each remaining ball is
- * decided by the full double-precision dot product ⟨s, c⟩ (rounding error below 64·2⁻⁵³ ≈ 7·10⁻¹⁵, far inside
- * {@value #DOT_MARGIN}): below cos(r/2) − {@value #DOT_MARGIN} it is out; above cos(r/2) + {@value #DOT_MARGIN} it is a
- * hit, reported with the distance 4·asin(‖s − c‖/2); within that band the Fisher–Rao distance itself (the stable asin
- * form) decides. Answers are exactly those of a linear scan with the Fisher–Rao distance.
+ * <p>The balls are kept as {@link BallCodes} (80 bytes per ball: 8-bit codes of √centre and three proven chord limits,
+ * scanned with SIMD), which rule out every ball whose centre is provably at least its radius away from p, most of them
+ * after their first 16 coordinates (docs/safety.md). Each remaining ball is decided by the double-precision
+ * Fisher–Rao distance itself, the same call a linear scan makes, so the answers (and the distances reported) are
+ * exactly those of the scan.
  *
  * <p>Thread-safe: many concurrent queries, writes exclusive.
  */
 public final class BallIndex {
-    /** A ball whose double dot product is below cos(r/2) by more than this cannot contain the query. */
-    public static final double DOT_MARGIN = 1e-12;
-
     private static final int D = Basin.DIM;
-    /** Balls per parallel chunk (a multiple of {@link ByteCodes#BLOCK}). */
+    /** Balls per parallel chunk (a multiple of {@link BallCodes#BLOCK}). */
     private static final int CHUNK = 1 << 14;
+    /** Checks over at least this many balls run in parallel chunks on the common fork-join pool. */
+    public static final int PARALLEL_THRESHOLD = 1 << 15;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Integer> slotOf = new HashMap<>();
-    private final ByteCodes codes = new ByteCodes(16);
-    private double[] cosHalf = new double[16];
-    private double[] sqrt = new double[16 * D];
+    private final BallCodes codes = new BallCodes(16);
     private Ball[] balls = new Ball[16];
+    /** The centres' √-coordinates, 64 per slot, contiguous (the candidates' distances read them in slot order). */
+    private double[] sqrt = new double[16 * D];
+    private double[] radius = new double[16];
     private int size;
 
     /** A hit: the ball and the exact Fisher–Rao distance from the query to its centre (&lt; radius). */
@@ -47,8 +44,6 @@ public final class BallIndex {
 
     /** Adds {@code ball}, replacing any ball with the same id. */
     public void put(Ball ball) {
-        double[] c = ball.center().toSqrtArray();
-        double cos = Math.cos(ball.radius() / 2.0);
         lock.writeLock().lock();
         try {
             Integer slot = slotOf.get(ball.id());
@@ -56,9 +51,9 @@ public final class BallIndex {
             if (i >= balls.length) {
                 grow();
             }
-            System.arraycopy(c, 0, sqrt, i * D, D);
-            codes.set(i, sqrt, i * D, (float) cos);
-            cosHalf[i] = cos;
+            codes.set(i, ball.center(), ball.radius());
+            ball.center().copySqrtTo(sqrt, i * D);
+            radius[i] = ball.radius();
             balls[i] = ball;
             slotOf.put(ball.id(), i);
         } finally {
@@ -78,8 +73,8 @@ public final class BallIndex {
             int last = --size;
             if (i != last) {
                 codes.move(last, i);
-                cosHalf[i] = cosHalf[last];
                 System.arraycopy(sqrt, last * D, sqrt, i * D, D);
+                radius[i] = radius[last];
                 balls[i] = balls[last];
                 slotOf.put(balls[i].id(), i);
             }
@@ -123,21 +118,20 @@ public final class BallIndex {
 
     /**
      * Every ball that contains {@code p} (d &lt; radius), exactly, whatever its scope. From
-     * {@value dev.basin.geometry.ByteCodes#PARALLEL_THRESHOLD} balls on, the balls are split into chunks checked in
+     * {@value #PARALLEL_THRESHOLD} balls on, the balls are split into chunks checked in
      * parallel on the common fork-join pool.
      */
     public List<Hit> containing(Basin p) {
-        double[] s = p.toSqrtArray();
-        float[] q = ByteCodes.query(s);
+        BallCodes.Query q = BallCodes.query(p);
         lock.readLock().lock();
         try {
             int n = size;
-            if (n < ByteCodes.PARALLEL_THRESHOLD) {
-                return containing(p, s, q, 0, n);
+            if (n < PARALLEL_THRESHOLD) {
+                return containing(p, q, 0, n);
             }
             int chunks = (n + CHUNK - 1) / CHUNK;
             List<List<Hit>> parts = IntStream.range(0, chunks).parallel()
-                    .mapToObj(c -> containing(p, s, q, c * CHUNK, Math.min(n, (c + 1) * CHUNK)))
+                    .mapToObj(c -> containing(p, q, c * CHUNK, Math.min(n, (c + 1) * CHUNK)))
                     .toList();
             List<Hit> hits = new ArrayList<>(parts.stream().mapToInt(List::size).sum());
             parts.forEach(hits::addAll);
@@ -148,21 +142,13 @@ public final class BallIndex {
     }
 
     /** The balls in slots [from, to) that contain p; the caller holds the read lock. */
-    private List<Hit> containing(Basin p, double[] s, float[] q, int from, int to) {
+    private List<Hit> containing(Basin p, BallCodes.Query q, int from, int to) {
         List<Hit> hits = new ArrayList<>(2);
-        for (int i : codes.above(q, from, to)) {
-            double dot = VectorMath.dot(s, 0, sqrt, i * D);
-            if (dot <= cosHalf[i] - DOT_MARGIN) {
-                continue;
-            }
-            Ball ball = balls[i];
-            if (dot > cosHalf[i] + DOT_MARGIN) {
-                hits.add(new Hit(ball, distance(p, s, i, ball)));
-            } else {
-                double d = FisherRao.distance(p, ball.center());
-                if (d < ball.radius()) {
-                    hits.add(new Hit(ball, d));
-                }
+        double[] s = p.toSqrtArray();
+        for (int i : codes.candidates(q, from, to)) {
+            double d = distance(p, s, i);
+            if (d < radius[i]) {
+                hits.add(new Hit(balls[i], d));
             }
         }
         return hits;
@@ -187,20 +173,22 @@ public final class BallIndex {
 
     private void grow() {
         int cap = balls.length * 2;
-        cosHalf = Arrays.copyOf(cosHalf, cap);
-        sqrt = Arrays.copyOf(sqrt, cap * D);
         balls = Arrays.copyOf(balls, cap);
+        sqrt = Arrays.copyOf(sqrt, cap * D);
+        radius = Arrays.copyOf(radius, cap);
     }
 
     /**
-     * The Fisher–Rao distance of a certain hit: 4·asin(‖s − c‖/2) from the stored √-coordinates (absolute error
-     * ≈ 10⁻¹⁶/‖s − c‖), or {@link FisherRao#distance} itself when the chord is below 10⁻³.
+     * {@link FisherRao#distance}(p, centre of slot i), bit for bit, read from the contiguous copy of the centres: where
+     * that method takes its first pass (chord² ≥ 10⁻⁴ and not near 2) its value is 4·asin(‖s − c‖/2) from the same
+     * {@link VectorMath#squaredDistance} of the same numbers, i.e. {@link FisherRao#distanceFromChordSquared}; otherwise
+     * the method itself is called.
      */
-    private double distance(Basin p, double[] s, int i, Ball ball) {
+    private double distance(Basin p, double[] s, int i) {
         double sq = VectorMath.squaredDistance(s, 0, sqrt, i * D);
-        if (sq < 1e-6) {
-            return FisherRao.distance(p, ball.center());
+        if (sq >= FisherRao.CHORD_DIRECT_SQ && sq < 2.0 - FisherRao.DISJOINT_CHECK) {
+            return FisherRao.distanceFromChordSquared(sq);
         }
-        return FisherRao.distanceFromChordSquared(sq);
+        return FisherRao.distance(p, balls[i].center());
     }
 }
