@@ -3,19 +3,20 @@ package dev.basin.geometry;
 import java.util.Arrays;
 
 /**
- * Fisher–Rao balls (centre, radius) as 8-bit codes of the centres' square-root coordinates with proven chord bounds:
+ * Fisher–Rao balls (centre, radius) as 7-bit codes of the centres' square-root coordinates with proven chord bounds:
  * the pre-filter of the exact safety check. A scan rules out every ball that cannot contain the query, reading 16 to
  * 64 code bytes per ball (most balls are ruled out after their first 16 coordinates); the caller decides each
  * remaining ball by the double-precision distance, so the answers are exactly those of a linear scan.
  *
- * <p><b>Bound.</b> Ball i has centre s = √c (64 entries ≥ 0) and radius r. As in {@link ByteCodes} it stores σ =
- * max(s)/255 (float, rounded up) and codes cⱼ = round(sⱼ/σ), with residual e = s − σc. d(p, c) &lt; r holds exactly
+ * <p><b>Bound.</b> Ball i has centre s = √c (64 entries ≥ 0) and radius r. Like {@link ByteCodes} it stores σ =
+ * max(s)/{@value #LEVELS} (float, rounded up) and codes cⱼ = round(sⱼ/σ) ∈ [0, {@value #LEVELS}], with residual
+ * e = s − σc (|eⱼ| ≤ σ/2; ‖e‖ ≈ 0.005 for Dirichlet(1) centres). d(p, c) &lt; r holds exactly
  * when the chord ‖t − s‖ (t = √p) is below ℓ = 2·sin(r/4). For a prefix S of the coordinates (the first 16, 32 or all
  * 64), ‖t − s‖ ≥ ‖(t − s)_S‖ ≥ ‖(t − σc)_S‖ − ‖e_S‖ (triangle inequality), and ‖(t − σc)_S‖² = ‖t_S‖² − 2σ⟨t,c⟩_S +
  * ‖σc_S‖². So the ball cannot contain p when ‖t_S‖² − 2σ⟨t,c⟩_S ≥ (ℓ + ‖e_S‖)² − ‖σc_S‖²; that right-hand side is
  * stored per ball and prefix (B_S, in float, with {@value #MARGIN} added and rounded up), and the scan evaluates the
- * left-hand side in float. Its float error is at most ≈ 2.6·10⁻⁶ (each of the four partial sums of σ⟨t,c⟩ ≤ 1.02 passes
- * through at most 18 roundings: γ₁₈·2·1.02 ≈ 2.2·10⁻⁶; t rounded to float, ‖t_S‖² rounded to float, the product by σ
+ * left-hand side in float. Its float error is at most ≈ 2.6·10⁻⁶ (each of the four partial sums of σ⟨t,c⟩ ≤ 1.04 passes
+ * through at most 18 roundings: γ₁₈·2·1.04 ≈ 2.2·10⁻⁶; t rounded to float, ‖t_S‖² rounded to float, the product by σ
  * and the subtraction add ≈ 4·10⁻⁷), which {@value #MARGIN} covers four times. ℓ is taken 10⁻⁹ larger (relative) than
  * 2·sin(r/4), so a ball ruled out has a chord at least 10⁻⁹ beyond its radius: far more than the ≤ 10⁻¹² relative error
  * of {@link FisherRao#distance}, whose answer for it is therefore ≥ r too. No unit-norm assumption is made (basins may
@@ -33,6 +34,9 @@ public final class BallCodes {
     static final int META = 4 * BLOCK;
     /** Prefix lengths after which balls are ruled out. */
     static final int[] PREFIX = {16, 32, 64};
+
+    /** Codes are in [0, {@value #LEVELS}] (7 bits: the scan widens them to float in one sign-extending step). */
+    static final int LEVELS = 127;
 
     private static final int D = Basin.DIM;
 
@@ -55,16 +59,22 @@ public final class BallCodes {
     public static Query query(Basin p) {
         double[] t = p.s();
         float[] q = new float[D];
-        double[] tn = new double[PREFIX.length];
-        double acc = 0.0;
-        for (int j = 0, k = 0; j < D; j++) {
+        for (int j = 0; j < D; j++) {
             q[j] = (float) t[j];
-            acc += t[j] * t[j];
-            if (j + 1 == PREFIX[k]) {
-                tn[k++] = acc;
-            }
         }
-        return new Query(q, new float[] {(float) tn[0], (float) tn[1], (float) tn[2]});
+        double n16 = 0.0;
+        for (int j = 0; j < 16; j++) {
+            n16 += t[j] * t[j];
+        }
+        double n32 = n16;
+        for (int j = 16; j < 32; j++) {
+            n32 += t[j] * t[j];
+        }
+        double n64 = n32;
+        for (int j = 32; j < D; j++) {
+            n64 += t[j] * t[j];
+        }
+        return new Query(q, new float[] {(float) n16, (float) n32, (float) n64});
     }
 
     /** Number of balls. */
@@ -91,7 +101,7 @@ public final class BallCodes {
         for (int j = 0; j < D; j++) {
             max = Math.max(max, s[j]);
         }
-        float sigma = max > 0.0 ? Math.nextUp((float) (max / 255.0)) : Float.MIN_NORMAL;
+        float sigma = max > 0.0 ? Math.nextUp((float) (max / LEVELS)) : Float.MIN_NORMAL;
         double sig = sigma;
         double chordLimit = 2.0 * Math.sin(radius / 4.0) * (1.0 + 1e-9);
         int base = (i / BLOCK) * BLOCK * D + i % BLOCK;
@@ -100,9 +110,9 @@ public final class BallCodes {
         double e2 = 0.0;
         double c2 = 0.0;
         for (int j = 0, k = 0; j < D; j++) {
-            long c = Math.min(255, Math.max(0, Math.round(s[j] / sig)));
+            long c = Math.min(LEVELS, Math.max(0, Math.round(s[j] / sig)));
             codes[base + j * BLOCK] = (byte) c;
-            double sc = c * sig; // exact: 8 × 24 bits
+            double sc = c * sig; // exact: 7 × 24 bits
             double e = s[j] - sc;
             e2 += e * e;
             c2 += sc * sc;
@@ -144,24 +154,7 @@ public final class BallCodes {
      * them.
      */
     public int[] candidates(Query query, int from, int to) {
-        int[] out = new int[16];
-        int n = 0;
-        for (int b = from / BLOCK, last = (to + BLOCK - 1) / BLOCK; b < last; b++) {
-            long m = VectorMath.blockMayContain(codes, meta, b, query);
-            while (m != 0) {
-                int l = Long.numberOfTrailingZeros(m);
-                m &= m - 1;
-                int i = b * BLOCK + l;
-                if (i < from || i >= to) {
-                    continue;
-                }
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
-                }
-                out[n++] = i;
-            }
-        }
-        return Arrays.copyOf(out, n);
+        return VectorMath.mayContain(codes, meta, from, to, query);
     }
 
     private void grow() {

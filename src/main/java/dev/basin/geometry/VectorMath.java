@@ -86,7 +86,31 @@ public final class VectorMath {
      * the first prefix after which every lane is ruled out.
      */
     static long blockMayContain(byte[] codes, float[] meta, int b, BallCodes.Query query) {
-        return SIMD ? SimdKernels.blockMayContain(codes, meta, b, query) : blockMayContainScalar(codes, meta, b, query);
+        return SIMD ? SimdKernels.blockMayContain(codes, meta, b, query.q(), query.prefixNorms())
+                : blockMayContainScalar(codes, meta, b, query);
+    }
+
+    /** The balls in [from, to) of {@link BallCodes} that {@link #blockMayContain} keeps, ascending. */
+    static int[] mayContain(byte[] codes, float[] meta, int from, int to, BallCodes.Query query) {
+        if (SIMD) {
+            return SimdKernels.mayContain(codes, meta, from, to, query);
+        }
+        int[] out = new int[16];
+        int n = 0;
+        for (int b = from / BallCodes.BLOCK, last = (to + BallCodes.BLOCK - 1) / BallCodes.BLOCK; b < last; b++) {
+            long m = blockMayContainScalar(codes, meta, b, query);
+            while (m != 0) {
+                int i = b * BallCodes.BLOCK + Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                if (i >= from && i < to) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = i;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     static long blockMayContainScalar(byte[] codes, float[] meta, int b, BallCodes.Query query) {

@@ -145,6 +145,62 @@ class BallIndexTest {
         assertThat(seen).isGreaterThan(100);
     }
 
+    /**
+     * More separate regions than groups (so balls also join far pivots and reaches grow), balls removed until groups
+     * empty and refilled around new pivots: answers still equal the scan, including queries at pivots and far away.
+     */
+    @Test
+    void groupsFillUpEmptyAndAreReusedWithAnswersEqualToTheScan() {
+        SplittableRandom rnd = new SplittableRandom(15);
+        BallIndex index = new BallIndex();
+        List<Basin> regions = new ArrayList<>();
+        for (int k = 0; k < BallIndex.MAX_GROUPS + 8; k++) {
+            regions.add(SafetyFixtures.dirichlet(rnd, 0.3));
+        }
+        int id = 0;
+        for (int i = 0; i < 4000; i++) {
+            index.put(ball("b" + id++, SafetyFixtures.near(rnd, regions.get(i % regions.size()), 800), 0.02 + 0.5 * rnd.nextDouble()));
+        }
+        checkAgainstScan(rnd, index, regions, 60);
+        for (int i = 0; i < id; i++) { // empty every region with an even index
+            if (i % regions.size() % 2 == 0) {
+                assertThat(index.remove("b" + i)).isTrue();
+            }
+        }
+        checkAgainstScan(rnd, index, regions, 60);
+        List<Basin> fresh = new ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            fresh.add(SafetyFixtures.dirichlet(rnd, 0.3));
+        }
+        for (int i = 0; i < 1200; i++) {
+            index.put(ball("b" + id++, SafetyFixtures.near(rnd, fresh.get(i % fresh.size()), 800), 0.02 + 0.5 * rnd.nextDouble()));
+        }
+        for (int i = 0; i < 300; i++) { // replace: same id, new centre and radius
+            int j = rnd.nextInt(id);
+            if (index.get("b" + j) != null) {
+                index.put(ball("b" + j, SafetyFixtures.near(rnd, fresh.get(j % fresh.size()), 800), 0.3));
+            }
+        }
+        regions.addAll(fresh);
+        checkAgainstScan(rnd, index, regions, 120);
+        assertThat(index.all()).hasSize(index.size());
+    }
+
+    private static void checkAgainstScan(SplittableRandom rnd, BallIndex index, List<Basin> regions, int queries) {
+        int hits = 0;
+        for (int q = 0; q < queries; q++) {
+            Basin p = switch (q % 3) {
+                case 0 -> regions.get(rnd.nextInt(regions.size()));
+                case 1 -> SafetyFixtures.near(rnd, regions.get(rnd.nextInt(regions.size())), 800);
+                default -> SafetyFixtures.dirichlet(rnd, 1.0);
+            };
+            List<BallIndex.Hit> fast = index.containing(p);
+            assertThat(ids(fast)).isEqualTo(ids(index.containingByLinearScan(p)));
+            hits += fast.size();
+        }
+        assertThat(hits).isPositive();
+    }
+
     @Test
     void removeAndReplaceKeepSlotsConsistent() {
         BallIndex index = new BallIndex();
