@@ -24,10 +24,16 @@ public final class FisherRao {
     /** Chords ‖s − t‖ at least this long are computed from direct differences; shorter ones in the division form. */
     static final double CHORD_DIRECT_MIN = 1e-2;
     /**
+     * {@value #CHORD_DIRECT_MIN}²: from this chord² on (and below 2 − {@value #DISJOINT_CHECK}) the distance is
+     * {@link #distanceFromChordSquared} of {@link VectorMath#squaredDistance}(√p, √q), bit for bit; indexes that keep the
+     * √-coordinates contiguous use this to compute the same answer from their own copy.
+     */
+    public static final double CHORD_DIRECT_SQ = CHORD_DIRECT_MIN * CHORD_DIRECT_MIN;
+    /**
      * Disjoint supports give chord² = Σp + Σq = 2 up to the basin sum tolerance; only chords this close to 2 are
      * checked for disjointness.
      */
-    static final double DISJOINT_CHECK = 1e-8;
+    public static final double DISJOINT_CHECK = 1e-8;
 
     private static final int D = Basin.DIM;
 
@@ -107,7 +113,7 @@ public final class FisherRao {
         double[] s = p.s();
         double[] t = q.s();
         double sq = VectorMath.squaredDistance(s, 0, t, 0);
-        if (sq >= CHORD_DIRECT_MIN * CHORD_DIRECT_MIN) {
+        if (sq >= CHORD_DIRECT_SQ) {
             if (sq >= 2.0 - DISJOINT_CHECK && disjoint(s, t)) {
                 return Double.NaN;
             }

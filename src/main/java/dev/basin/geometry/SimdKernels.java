@@ -4,6 +4,7 @@ import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -84,6 +85,66 @@ final class SimdKernels {
         FloatVector high = a.add(FloatVector.fromArray(F16, error, item));
         FloatVector lim = limits == null ? FloatVector.broadcast(F16, bound) : FloatVector.fromArray(F16, limits, item);
         return high.compare(VectorOperators.GE, lim).toLong();
+    }
+
+    /**
+     * The balls in [from, to) of {@link BallCodes} that no prefix bound rules out, ascending (the loop over the blocks
+     * is here, so the whole scan is one compiled unit whatever inlines it).
+     */
+    static int[] mayContain(byte[] codes, float[] meta, int from, int to, BallCodes.Query query) {
+        int[] out = new int[16];
+        int n = 0;
+        float[] q = query.q();
+        float[] norms = query.prefixNorms();
+        for (int b = from / BLOCK, last = (to + BLOCK - 1) / BLOCK; b < last; b++) {
+            long m = blockMayContain(codes, meta, b, q, norms);
+            while (m != 0) {
+                int i = b * BLOCK + Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                if (i >= from && i < to) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = i;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    static long blockMayContain(byte[] codes, float[] meta, int b, float[] q, float[] norms) {
+        int base = b * BLOCK * D;
+        int mb = b * BallCodes.META;
+        FloatVector s0 = FloatVector.zero(F16);
+        FloatVector s1 = FloatVector.zero(F16);
+        FloatVector s2 = FloatVector.zero(F16);
+        FloatVector s3 = FloatVector.zero(F16);
+        long alive = -1L;
+        int stop = 16;
+        int limits = mb + BLOCK;
+        for (int j = 0; j < D; j += 4) {
+            int o = base + j * BLOCK;
+            s0 = codes7(codes, o).fma(FloatVector.broadcast(F16, q[j]), s0);
+            s1 = codes7(codes, o + BLOCK).fma(FloatVector.broadcast(F16, q[j + 1]), s1);
+            s2 = codes7(codes, o + 2 * BLOCK).fma(FloatVector.broadcast(F16, q[j + 2]), s2);
+            s3 = codes7(codes, o + 3 * BLOCK).fma(FloatVector.broadcast(F16, q[j + 3]), s3);
+            if (j + 4 == stop) {
+                FloatVector a = s0.add(s2).add(s1.add(s3)).mul(FloatVector.fromArray(F16, meta, mb));
+                FloatVector x = FloatVector.broadcast(F16, norms[stop >> 5]).sub(a.mul(2f));
+                alive &= x.compare(VectorOperators.LT, FloatVector.fromArray(F16, meta, limits)).toLong();
+                if (alive == 0) {
+                    return 0;
+                }
+                stop *= 2;
+                limits += BLOCK;
+            }
+        }
+        return alive;
+    }
+
+    /** 16 codes in [0, 127] as floats: one sign-extending conversion (the same values as a zero extension). */
+    private static FloatVector codes7(byte[] codes, int o) {
+        return (FloatVector) ByteVector.fromArray(B16, codes, o).convertShape(VectorOperators.B2F, F16, 0);
     }
 
     private static FloatVector codes(byte[] codes, int o) {

@@ -79,6 +79,78 @@ public final class VectorMath {
                 : blockAboveScalar(codes, b, q, scale, error, limits, bound, approx);
     }
 
+    /**
+     * For the 16 balls of block b of {@link BallCodes}: the mask of the lanes l (bit l) that no prefix bound rules
+     * out. With a = σ·Σ_{j&lt;S} q[j]·cⱼ in float (four partial sums per lane, j ≡ 0, 1, 2, 3 mod 4, added as
+     * (s₀+s₂)+(s₁+s₃), then times σ), a lane is ruled out once ‖t_S‖² − 2a ≥ B_S for S = 16, 32 or 64; the scan stops at
+     * the first prefix after which every lane is ruled out.
+     */
+    static long blockMayContain(byte[] codes, float[] meta, int b, BallCodes.Query query) {
+        return SIMD ? SimdKernels.blockMayContain(codes, meta, b, query.q(), query.prefixNorms())
+                : blockMayContainScalar(codes, meta, b, query);
+    }
+
+    /** The balls in [from, to) of {@link BallCodes} that {@link #blockMayContain} keeps, ascending. */
+    static int[] mayContain(byte[] codes, float[] meta, int from, int to, BallCodes.Query query) {
+        if (SIMD) {
+            return SimdKernels.mayContain(codes, meta, from, to, query);
+        }
+        int[] out = new int[16];
+        int n = 0;
+        for (int b = from / BallCodes.BLOCK, last = (to + BallCodes.BLOCK - 1) / BallCodes.BLOCK; b < last; b++) {
+            long m = blockMayContainScalar(codes, meta, b, query);
+            while (m != 0) {
+                int i = b * BallCodes.BLOCK + Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                if (i >= from && i < to) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = i;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    static long blockMayContainScalar(byte[] codes, float[] meta, int b, BallCodes.Query query) {
+        int n = BallCodes.BLOCK;
+        int base = b * n * D;
+        int mb = b * BallCodes.META;
+        float[] q = query.q();
+        float[] s0 = new float[n];
+        float[] s1 = new float[n];
+        float[] s2 = new float[n];
+        float[] s3 = new float[n];
+        long alive = (1L << n) - 1;
+        int from = 0;
+        for (int k = 0; k < BallCodes.PREFIX.length; k++) {
+            int to = BallCodes.PREFIX[k];
+            float tn = query.prefixNorms()[k];
+            long next = 0;
+            for (int l = 0; l < n; l++) {
+                for (int j = from; j < to; j += 4) {
+                    int o = base + j * n + l;
+                    s0[l] = Math.fma(codes[o] & 0xFF, q[j], s0[l]);
+                    s1[l] = Math.fma(codes[o + n] & 0xFF, q[j + 1], s1[l]);
+                    s2[l] = Math.fma(codes[o + 2 * n] & 0xFF, q[j + 2], s2[l]);
+                    s3[l] = Math.fma(codes[o + 3 * n] & 0xFF, q[j + 3], s3[l]);
+                }
+                float a = ((s0[l] + s2[l]) + (s1[l] + s3[l])) * meta[mb + l];
+                float x = tn - 2f * a;
+                if (x < meta[mb + (k + 1) * n + l]) {
+                    next |= 1L << l;
+                }
+            }
+            alive &= next;
+            if (alive == 0) {
+                return 0;
+            }
+            from = to;
+        }
+        return alive;
+    }
+
     static long blockAboveScalar(byte[] codes, int b, float[] q, float[] scale, float[] error, float[] limits,
             float bound, float[] approx) {
         int n = ByteCodes.BLOCK;
