@@ -20,6 +20,11 @@ final class KernelLife {
     int cycle;
     /** The evidence for healing this kernel's own barriers. */
     final BarrierHealing healing = new BarrierHealing();
+    /** The steps the ethics monitor has seen since its last finding (oldest first). */
+    final java.util.List<dev.basin.safety.KernelSample> history = new java.util.ArrayList<>();
+    /** The last stable checkpoint (after a learning event), or null; and how often the kernel restored one. */
+    TimeTravel.Stable stable;
+    int restores;
     int legs;
     int successfulLegs;
     int lastSleepCycle;
