@@ -56,8 +56,6 @@ final class KernelActions extends KernelEvents {
     /** Samples of a kernel's history the ethics monitor keeps (its window and suffering run fit easily). */
     static final int HISTORY = 64;
 
-    /** The rule declaring unstable periods from the kernels' agreeing findings (one per session). */
-    private final UnstablePeriods unstable = new UnstablePeriods();
 
     KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled) {
         super(engine, clock, tally, chunks, domains, checkCancelled);
@@ -66,8 +64,23 @@ final class KernelActions extends KernelEvents {
     /** What one leg did. */
     record Leg(NavigationResult result, KernelRow before, KernelRow after) {}
 
-    /** Cycle {@code c} of {@code life}: every third cycle (staggered) it rests at home, otherwise it explores. */
+    /** Where a kernel decided to go in a cycle, and why (chosen before any kernel moves). */
+    record Move(Target target, MovementReason reason) {}
+
+    /**
+     * Cycle {@code c} of {@code life}: {@link #choose} then {@link #travel}, on one thread.
+     */
     void leg(KernelLife life, int c, List<KernelLife> lives) {
+        Move m = choose(life, c, lives);
+        travel(life, m.target(), m.reason(), MAX_STEPS);
+    }
+
+    /**
+     * The target of cycle {@code c} of {@code life}: every third cycle (staggered) it rests at home, otherwise it
+     * explores (a document query, maybe through the approach tool). Runs on the session's thread, kernel after kernel,
+     * because what it touches is shared: the documents' training stats, the tools, the positions of other kernels.
+     */
+    Move choose(KernelLife life, int c, List<KernelLife> lives) {
         Target target;
         MovementReason reason;
         if (life.retry != null) {
@@ -82,7 +95,7 @@ final class KernelActions extends KernelEvents {
         }
         life.cycle = c;
         life.currentDomain = target.domain();
-        travel(life, target, reason, MAX_STEPS);
+        return new Move(target, reason);
     }
 
     /**
@@ -230,7 +243,10 @@ final class KernelActions extends KernelEvents {
         } else {
             life.retries = 0;
         }
-        observeApproach(life, after, completed);
+        if (life.pendingApproach != null) {
+            life.approachPhi = after.state().phi();
+            life.approachSucceeded = completed;
+        }
         clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
         return new Leg(r, before, after);
     }
@@ -285,7 +301,8 @@ final class KernelActions extends KernelEvents {
      * The ethics monitor sees every step as it happens: after each step it reads the kernel's samples up to that step
      * (where, Φ and the stress of that step's emotions, when; the kernel's steps since its last finding, across
      * voyages, at most {@value #HISTORY}) from the third on. A barrier it raises (or enlarges) is discovered at the
-     * step's time, is watched for healing, may complete an unstable period with other kernels' findings, and stops the
+     * step's time, is watched for healing, is kept for the unstable-period rule (applied by the session after the cycle),
+     * and stops the
      * voyage at once (the returned ids); the monitor then starts a new history.
      */
     private List<String> judgeStep(KernelLife life, KernelState lived, StepSample sample) {
@@ -305,10 +322,7 @@ final class KernelActions extends KernelEvents {
         history.clear();
         tally.barriers += raised.size();
         life.healing.raised(raised, engine.safety().queries().activeBarriersOf(life.kernelId), life.cycle);
-        for (UnstablePeriods.Period p : unstable.found(life.kernelId, raised, sample.at())) {
-            engine.safety().createEraExclusion(p.start(), p.end(), p.center(), p.radius(), p.reason(), p.json(json()));
-            tally.eraExclusions++;
-        }
+        life.findings.addAll(UnstablePeriods.findings(life.kernelId, raised, sample.at()));
         return raised.stream().map(BarrierRow::barrierId).toList();
     }
 
@@ -337,15 +351,19 @@ final class KernelActions extends KernelEvents {
         }
     }
 
-    /** Reports a hand-made approach to the tool miner; the threshold-th success registers the approach tool. */
-    private void observeApproach(KernelLife life, KernelRow after, boolean success) {
+    /**
+     * Reports the kernel's last hand-made approach (if any) to the tool miner; the threshold-th success registers the
+     * approach tool. Runs on the session's thread in kernel order, after the kernels' movements of a cycle, so the
+     * miner sees the same observations in the same order however the movements interleaved.
+     */
+    void observeApproach(KernelLife life) {
         ObjectNode input = life.pendingApproach;
         life.pendingApproach = null;
         if (input == null) {
             return;
         }
         Optional<ToolRow> tool = engine.toolMiner().observe(life.kernelId, pipeline(APPROACH), input,
-                after.state().phi(), success);
+                life.approachPhi, life.approachSucceeded);
         if (tool.isPresent()) {
             tally.toolsRegistered++;
             tools.put(APPROACH, tool.get().toolId());

@@ -25,6 +25,8 @@ final class KernelLife {
     /** The last stable checkpoint (after a learning event), or null; and how often the kernel restored one. */
     TimeTravel.Stable stable;
     int restores;
+    /** Instability/decoherence findings of this cycle, for the session's unstable-period rule. */
+    final java.util.List<UnstablePeriods.Finding> findings = new java.util.ArrayList<>();
     int legs;
     int successfulLegs;
     int lastSleepCycle;
@@ -40,7 +42,12 @@ final class KernelLife {
     final java.util.List<dev.basin.geometry.Basin> remembered = new java.util.ArrayList<>();
     /** Chunk id → the semantic fragment remembering it (recalled instead of written again). */
     final java.util.Map<String, String> semantic = new java.util.HashMap<>();
+    /** A hand-made approach not yet reported to the tool miner: its input, and the Φ and outcome of its voyage. */
     com.fasterxml.jackson.databind.node.ObjectNode pendingApproach;
+    double approachPhi;
+    boolean approachSucceeded;
+    /** Slept in the current cycle (the session then re-discovers cross patterns after the movements). */
+    boolean sleptThisCycle;
 
     KernelLife(String kernelId, String name, String homeDomain, int generation, SplittableRandom rng, int sleepOffset) {
         this.kernelId = kernelId;

@@ -22,8 +22,8 @@ import java.util.Set;
  * (d(centres) &lt; r₁ + r₂) and they lie at most {@link #WINDOW} apart in simulated time. When a kernel's new finding
  * agrees with not yet used findings of at least one other kernel, the findings together declare an unstable period:
  * centre = their Karcher mean (the geodesic midpoint of two), radius = the smallest radius about it that covers every
- * finding's ball, window = from the latest finding (when the agreement is measured) for {@link #WINDOW}. Each finding
- * declares at most one period. Shared by the session's kernels, hence synchronized.
+ * finding's ball, window = from its declaration (after the kernels lived their cycle, kernel after kernel in creation
+ * order, so that the same seed gives the same periods) for {@link #WINDOW}. Each finding declares at most one period.
  */
 final class UnstablePeriods {
     /** How far apart in time two findings may lie and still agree; also how long a period lasts after its last one. */
@@ -42,9 +42,10 @@ final class UnstablePeriods {
                 types.add(f.type().sqlName());
             });
             return String.format(Locale.ROOT, "unstable period: %d %s findings of %d kernels agree (balls overlapping,"
-                    + " at most %d s apart) between %s and %s; closed for %d s from the last", findings.size(),
+                    + " at most %d s apart) between %s and %s; closed for %d s", findings.size(),
                     String.join("/", types), kernels.size(), WINDOW.toSeconds(), findings.stream().map(Finding::at)
-                            .min(Instant::compareTo).orElseThrow(), start, WINDOW.toSeconds());
+                            .min(Instant::compareTo).orElseThrow(), findings.stream().map(Finding::at)
+                            .max(Instant::compareTo).orElseThrow(), WINDOW.toSeconds());
         }
 
         ObjectNode json(ObjectMapper m) {
@@ -62,21 +63,28 @@ final class UnstablePeriods {
 
     private final List<Finding> unused = new ArrayList<>();
 
-    /**
-     * Records what a kernel's ethics monitor just raised at {@code at} (only instability and decoherence count) and
-     * returns the unstable period its findings complete, if any.
-     */
-    synchronized List<Period> found(String kernelId, List<BarrierRow> raised, Instant at) {
-        List<Period> out = new ArrayList<>();
-        unused.removeIf(f -> f.at().plus(WINDOW).isBefore(at));
+    /** The instability and decoherence findings among {@code raised} (by {@code kernelId} at {@code at}). */
+    static List<Finding> findings(String kernelId, List<BarrierRow> raised, Instant at) {
+        List<Finding> out = new ArrayList<>();
         for (BarrierRow b : raised) {
-            if (b.type() == BarrierType.SUFFERING) {
-                continue;
+            if (b.type() != BarrierType.SUFFERING) {
+                out.add(new Finding(kernelId, b.barrierId(), b.type(), b.center(), b.radius(), at));
             }
-            Finding f = new Finding(kernelId, b.barrierId(), b.type(), b.center(), b.radius(), at);
+        }
+        return out;
+    }
+
+    /**
+     * Takes one kernel's findings (oldest first) and returns the unstable periods they complete, declared at
+     * {@code now} for {@link #WINDOW}. The session feeds the kernels in creation order after they lived a cycle.
+     */
+    synchronized List<Period> found(List<Finding> findings, Instant now) {
+        List<Period> out = new ArrayList<>();
+        for (Finding f : findings) {
+            unused.removeIf(g -> g.at().plus(WINDOW).isBefore(f.at()));
             List<Finding> agree = new ArrayList<>();
             for (Finding g : unused) {
-                if (!g.kernelId().equals(kernelId) && agrees(f, g)) {
+                if (!g.kernelId().equals(f.kernelId()) && agrees(f, g)) {
                     agree.add(g);
                 }
             }
@@ -86,7 +94,7 @@ final class UnstablePeriods {
             }
             unused.removeAll(agree);
             agree.add(f);
-            out.add(period(agree));
+            out.add(period(agree, now));
         }
         return out;
     }
@@ -96,16 +104,14 @@ final class UnstablePeriods {
                 && Duration.between(a.at(), b.at()).abs().compareTo(WINDOW) <= 0;
     }
 
-    static Period period(List<Finding> fs) {
+    static Period period(List<Finding> fs, Instant now) {
         List<Basin> centres = fs.stream().map(Finding::center).toList();
         Basin c = fs.size() == 2 ? FisherRao.pointAt(centres.get(0), centres.get(1), 0.5)
                 : Means.karcher(centres, null).basin();
         double r = 0.0;
-        Instant last = fs.get(0).at();
         for (Finding f : fs) {
             r = Math.max(r, FisherRao.distance(c, f.center()) + f.radius());
-            last = f.at().isAfter(last) ? f.at() : last;
         }
-        return new Period(c, Math.min(Math.PI, r), last, last.plus(WINDOW), List.copyOf(fs));
+        return new Period(c, Math.min(Math.PI, r), now, now.plus(WINDOW), List.copyOf(fs));
     }
 }

@@ -26,19 +26,25 @@ class UnstablePeriodsTest {
                 .createObjectNode());
     }
 
+    /** One kernel's findings, declared (if they complete a period) at {@code at} + 1 s. */
+    private static List<UnstablePeriods.Period> found(UnstablePeriods rule, String kernel, List<BarrierRow> raised,
+            Instant at) {
+        return rule.found(UnstablePeriods.findings(kernel, raised, at), at.plusSeconds(1));
+    }
+
     @Test
     void twoKernelsWithOverlappingFindingsWithinTheWindowDeclareAPeriodWithTheMeasuredValues() {
         UnstablePeriods rule = new UnstablePeriods();
-        assertThat(rule.found("krn_a", List.of(row("barrier_1", BarrierType.INSTABILITY, A, 0.04)), T)).isEmpty();
+        assertThat(found(rule, "krn_a", List.of(row("barrier_1", BarrierType.INSTABILITY, A, 0.04)), T)).isEmpty();
         Instant later = T.plusSeconds(90);
-        List<UnstablePeriods.Period> ps = rule.found("krn_b", List.of(row("barrier_2", BarrierType.DECOHERENCE, NEAR,
+        List<UnstablePeriods.Period> ps = found(rule, "krn_b", List.of(row("barrier_2", BarrierType.DECOHERENCE, NEAR,
                 0.03)), later);
         assertThat(ps).hasSize(1);
         UnstablePeriods.Period p = ps.get(0);
         assertThat(FisherRao.distance(p.center(), A)).isCloseTo(0.025, within(1e-9));
         assertThat(p.radius()).isCloseTo(0.025 + 0.04, within(1e-9));
-        assertThat(p.start()).isEqualTo(later);
-        assertThat(p.end()).isEqualTo(later.plus(UnstablePeriods.WINDOW));
+        assertThat(p.start()).isEqualTo(later.plusSeconds(1));
+        assertThat(p.end()).isEqualTo(later.plusSeconds(1).plus(UnstablePeriods.WINDOW));
         assertThat(p.reason()).contains("2 instability/decoherence findings of 2 kernels");
         ObjectNode m = p.json(new ObjectMapper());
         assertThat(m.get("findings")).hasSize(2);
@@ -46,20 +52,20 @@ class UnstablePeriodsTest {
         assertThat(m.get("findings").get(1).get("distance_to_centre").asDouble()).isCloseTo(0.025, within(1e-9));
         assertThat(m.get("window_seconds").asLong()).isEqualTo(UnstablePeriods.WINDOW.toSeconds());
         // each finding declares at most one period
-        assertThat(rule.found("krn_c", List.of(row("barrier_3", BarrierType.INSTABILITY, A, 0.04)), later)).isEmpty();
+        assertThat(found(rule, "krn_c", List.of(row("barrier_3", BarrierType.INSTABILITY, A, 0.04)), later)).isEmpty();
     }
 
     @Test
     void oneKernelAloneFindingsApartInSpaceOrTimeAndSufferingStaySilent() {
         UnstablePeriods rule = new UnstablePeriods();
-        rule.found("krn_a", List.of(row("barrier_1", BarrierType.INSTABILITY, A, 0.04)), T);
-        assertThat(rule.found("krn_a", List.of(row("barrier_2", BarrierType.INSTABILITY, NEAR, 0.04)), T))
+        found(rule, "krn_a", List.of(row("barrier_1", BarrierType.INSTABILITY, A, 0.04)), T);
+        assertThat(found(rule, "krn_a", List.of(row("barrier_2", BarrierType.INSTABILITY, NEAR, 0.04)), T))
                 .as("the same kernel").isEmpty();
-        assertThat(rule.found("krn_b", List.of(row("barrier_3", BarrierType.INSTABILITY, FAR, 0.04)), T))
+        assertThat(found(rule, "krn_b", List.of(row("barrier_3", BarrierType.INSTABILITY, FAR, 0.04)), T))
                 .as("balls apart").isEmpty();
-        assertThat(rule.found("krn_c", List.of(row("barrier_4", BarrierType.SUFFERING, A, 0.04)), T))
+        assertThat(found(rule, "krn_c", List.of(row("barrier_4", BarrierType.SUFFERING, A, 0.04)), T))
                 .as("suffering is not instability").isEmpty();
-        assertThat(rule.found("krn_d", List.of(row("barrier_5", BarrierType.DECOHERENCE, NEAR, 0.04)),
+        assertThat(found(rule, "krn_d", List.of(row("barrier_5", BarrierType.DECOHERENCE, NEAR, 0.04)),
                 T.plus(UnstablePeriods.WINDOW).plusSeconds(1))).as("outside the window").isEmpty();
     }
 }
