@@ -51,6 +51,17 @@ public final class CheckpointService {
 
     /** Checkpoints the kernel's current state, then links it to the previous checkpoint in space-time. */
     public CheckpointRow save(String kernelId, CheckpointType type) {
+        return save(kernelId, type, Map.of());
+    }
+
+    /**
+     * Checkpoints the kernel's current state with {@code facts} (why it was taken, stored in the metadata), then links
+     * it to the previous checkpoint in space-time.
+     */
+    public CheckpointRow save(String kernelId, CheckpointType type, Map<String, ?> facts) {
+        if (facts == null) {
+            throw new InvalidInputException("facts", "is missing");
+        }
         KernelService.requireId(kernelId);
         if (type == null) {
             throw new InvalidInputException("checkpoint_type", "is missing");
@@ -61,7 +72,7 @@ public final class CheckpointService {
             KernelQueries.LockedForSave locked = KernelQueries.lockForSave(tx.handle(), kernelId)
                     .orElseThrow(() -> new UnknownIdException("kernel_id", kernelId));
             lock.done();
-            CheckpointRow r = insert(tx, locked.kernel(), locked.latest(), type, Map.of());
+            CheckpointRow r = insert(tx, locked.kernel(), locked.latest(), type, facts);
             commit[0] = CheckpointStep.begin("save", "commit");
             return r;
         });

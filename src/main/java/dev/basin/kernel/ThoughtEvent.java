@@ -29,7 +29,9 @@ public enum ThoughtEvent implements StoredName {
     SLEEP_END(ThoughtType.OBSERVATION,
             "Woke after consolidating {clusters} clusters ({merged} merged, {pruned} pruned); {attractors} attractors re-found."),
     SPAWN(ThoughtType.PLAN,
-            "Spawned {child} at distance {distance} from here, midway to attractor {attractor}; handed over {transfers}.");
+            "Spawned {child} at distance {distance} from here, midway to attractor {attractor}; handed over {transfers}."),
+    RESTORE(ThoughtType.OBSERVATION,
+            "Restored checkpoint {checkpoint} because {cause}: Φ {phi_before} → {phi_after}, κ_eff {kappa_before} → {kappa_after}.");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 

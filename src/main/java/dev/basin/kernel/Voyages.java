@@ -7,6 +7,7 @@ import dev.basin.navigation.MovementReason;
 import dev.basin.navigation.NavigationRequest;
 import dev.basin.navigation.NavigationResult;
 import dev.basin.navigation.OceanAgent;
+import dev.basin.navigation.StepObserver;
 import dev.basin.navigation.StepSample;
 import dev.basin.navigation.TrajectoryStatus;
 import java.time.Duration;
@@ -53,6 +54,18 @@ public final class Voyages {
     }
 
     public Voyage navigate(String kernelId, Basin target, String targetLabel, MovementReason reason, int maxSteps) {
+        return navigate(kernelId, target, targetLabel, reason, maxSteps, StepJudge.NONE);
+    }
+
+    /**
+     * As {@link #navigate(String, Basin, String, MovementReason, int)}, with {@code judge} watching every step as it
+     * happens: balls it raises stop the voyage at once ({@code blocked} by them).
+     */
+    public Voyage navigate(String kernelId, Basin target, String targetLabel, MovementReason reason, int maxSteps,
+            StepJudge judge) {
+        if (judge == null) {
+            throw new InvalidInputException("judge", "is missing");
+        }
         if (target == null) {
             throw new InvalidInputException("target", "is missing");
         }
@@ -73,9 +86,19 @@ public final class Voyages {
         List<Instant> times = new ArrayList<>();
         NavigationRequest request = new NavigationRequest(kernelId, start.state().basin(), target, reason,
                 start.state().kappaEff(), kernels.config().baseStep(), maxSteps, stepDuration(reason));
-        NavigationResult result = ocean.navigate(request, sample -> {
-            state[0] = live(start, state[0], sample.basin(), sample.phi(), target, false, sample.at(), last);
-            times.add(sample.at());
+        List<String> stop = new ArrayList<>();
+        NavigationResult result = ocean.navigate(request, new StepObserver() {
+            @Override
+            public void onStep(StepSample sample) {
+                state[0] = live(start, state[0], sample.basin(), sample.phi(), target, false, sample.at(), last);
+                times.add(sample.at());
+                stop.addAll(judge.judge(state[0], sample));
+            }
+
+            @Override
+            public List<String> stopBy() {
+                return stop;
+            }
         });
         boolean blocked = result.status() == TrajectoryStatus.BLOCKED;
         Instant now = times.isEmpty() ? kernels.clock().instant() : times.get(times.size() - 1);

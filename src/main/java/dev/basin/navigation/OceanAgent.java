@@ -108,6 +108,14 @@ public final class OceanAgent {
             if (entering.isEmpty()) {
                 walk.take(next, goals.size() > 1, target, obs);
                 flushIfFull(walk);
+                List<String> stop = obs.stopBy();
+                if (!stop.isEmpty()) {
+                    status = TrajectoryStatus.BLOCKED;
+                    blockedIds = List.copyOf(stop);
+                    blockedReason = "stopped after step " + walk.steps() + ": " + String.join(", ", stop)
+                            + " raised around the movement while it went on";
+                    break;
+                }
                 continue;
             }
             preventions += safety.recordPreventions(entering);

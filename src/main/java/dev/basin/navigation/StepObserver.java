@@ -1,10 +1,25 @@
 package dev.basin.navigation;
 
-/** Called after every step the agent takes (on the navigating thread). */
-@FunctionalInterface
+import java.util.List;
+
+/**
+ * Called after every step the agent takes (on the navigating thread). After each step the agent also asks
+ * {@link #stopBy()}: a non-empty answer (the ids of balls raised because of the steps so far, e.g. by an ethics monitor
+ * that watches the movement) stops the movement at once, {@code blocked} by those balls.
+ */
 public interface StepObserver {
     /** Observes nothing. */
     StepObserver NONE = sample -> {};
 
     void onStep(StepSample sample);
+
+    /** Ids of the balls that stop the movement after the step just observed; empty to go on. */
+    default List<String> stopBy() {
+        return List.of();
+    }
+
+    /** An observer that only observes (never stops the movement). */
+    static StepObserver of(java.util.function.Consumer<StepSample> onStep) {
+        return onStep::accept;
+    }
 }

@@ -68,6 +68,8 @@ public final class SafetyTables {
             .column("active", BOOLEAN, EraExclusionRow::active)
             .column("created_at", TIMESTAMPTZ, EraExclusionRow::createdAt)
             .column("metadata", JSONB, EraExclusionRow::metadata)
+            .constantBecause("active", "a state, not a measurement: an era exclusion is active until its window ends,"
+                    + " and every era of a run may have ended (or none) when the report is read")
             .build();
 
     /** Update view of {@link #BARRIERS} (adds {@code updated_at}); never used for inserts. */

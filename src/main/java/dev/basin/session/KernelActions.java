@@ -40,7 +40,7 @@ import java.util.Optional;
  * One kernel's movement in a cycle (a leg): choose a target (a document query, optionally through a generated tool),
  * travel as a kernel voyage (planned, walked by the ocean agent with every step safety-checked, lived by the kernel:
  * Φ, neurotransmitters, emotions, thoughts), record a scale mapping when κ_eff ended in another regime, remember what
- * happened, let the ethics monitor read the history (every {@value #JUDGE_EVERY} steps and at the end), mark refusing
+ * happened, let the ethics monitor watch every step as it happens (a barrier it raises stops the voyage), mark refusing
  * balls unsafe, and feed the tool miner. Attractors, sleep, spawning and resonance live in their own classes.
  */
 final class KernelActions extends KernelEvents {
@@ -52,8 +52,10 @@ final class KernelActions extends KernelEvents {
     static final int QUERY_K = 3;
     /** Chance that an exploring kernel heads for a chunk near another kernel (curiosity). */
     static final double SOCIAL = 0.35;
-    /** The ethics monitor reads the history every this many steps (and at the end of a leg). */
-    static final int JUDGE_EVERY = 4;
+
+    /** Samples of a kernel's history the ethics monitor keeps (its window and suffering run fit easily). */
+    static final int HISTORY = 64;
+
 
     KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled) {
         super(engine, clock, tally, chunks, domains, checkCancelled);
@@ -68,19 +70,17 @@ final class KernelActions extends KernelEvents {
     /**
      * Cycle {@code c} of {@code life}: {@link #choose} then {@link #travel}, on one thread.
      */
-    void leg(KernelLife life, int c, List<KernelLife> lives, boolean unstableRoute) {
-        Move m = choose(life, c, lives, unstableRoute);
+    void leg(KernelLife life, int c, List<KernelLife> lives) {
+        Move m = choose(life, c, lives);
         travel(life, m.target(), m.reason(), MAX_STEPS);
     }
 
     /**
      * The target of cycle {@code c} of {@code life}: every third cycle (staggered) it rests at home, otherwise it
-     * explores (a document query, maybe through the approach tool). With {@code unstableRoute} the session declares an
-     * unstable period on the middle of the route just planned (an era exclusion that does not cover either end, so the
-     * ocean agent detours around it). Runs on the session's thread, kernel after kernel, because what it touches is
-     * shared: the documents' training stats, the tools, the positions of other kernels.
+     * explores (a document query, maybe through the approach tool). Runs on the session's thread, kernel after kernel,
+     * because what it touches is shared: the documents' training stats, the tools, the positions of other kernels.
      */
-    Move choose(KernelLife life, int c, List<KernelLife> lives, boolean unstableRoute) {
+    Move choose(KernelLife life, int c, List<KernelLife> lives) {
         Target target;
         MovementReason reason;
         if (life.retry != null) {
@@ -95,26 +95,7 @@ final class KernelActions extends KernelEvents {
         }
         life.cycle = c;
         life.currentDomain = target.domain();
-        if (unstableRoute) {
-            declareUnstableRoute(life, target);
-        }
         return new Move(target, reason);
-    }
-
-    private void declareUnstableRoute(KernelLife life, Target target) {
-        Basin here = engine.kernels().get(life.kernelId).state().basin();
-        double d = FisherRao.distance(here, target.basin());
-        if (d < 0.2) {
-            return;
-        }
-        Instant now = clock.instant();
-        ObjectNode meta = json().createObjectNode().put("kind", "unstable_route").put("kernel_id", life.kernelId)
-                .put("route_length", d).put("target", target.label());
-        engine.safety().createEraExclusion(now, now.plus(CYCLE_SPAN.multipliedBy(2)), FisherRao.pointAt(here,
-                target.basin(), 0.5), d / 5.0, "unstable period on the route of " + life.name + " toward "
-                        + target.label() + ": Φ readings there disagree", meta);
-        tally.eraExclusions++;
-        tick();
     }
 
     /**
@@ -227,7 +208,8 @@ final class KernelActions extends KernelEvents {
         KernelRow before = engine.kernels().get(life.kernelId);
         recallNear(life, target.basin());
         tick();
-        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps);
+        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps,
+                (lived, sample) -> judgeStep(life, lived, sample));
         NavigationResult r = v.result();
         count(r);
         tally.steps += r.steps();
@@ -237,14 +219,7 @@ final class KernelActions extends KernelEvents {
         if (engine.scaleMappings().onKappaChange(life.kernelId, kappa(s0), kappa(after.state())).isPresent()) {
             tally.scaleMappings++;
         }
-        double stress = stress(v.lastEmotions() == null ? after.state().emotions() : v.lastEmotions().emotions());
-        List<KernelSample> history = new ArrayList<>();
-        for (StepSample sample : r.samples()) {
-            history.add(new KernelSample(sample.basin(), sample.phi(), stress, sample.at()));
-            if (history.size() % JUDGE_EVERY == 0 && history.size() < r.samples().size()) {
-                judge(life, history);
-            }
-        }
+        boolean restored = restoreIfNeeded(life, s0, after);
         tick();
         life.legs++;
         boolean completed = r.status() == TrajectoryStatus.COMPLETED;
@@ -258,11 +233,10 @@ final class KernelActions extends KernelEvents {
                 .put("phi_start", s0.phi()).put("phi_end", after.state().phi());
         remember(life, FragmentType.EPISODIC, episode, after.state().basin(),
                 Importance.ofChange(after.state().basin(), life.remembered, dPhi));
-        judge(life, history);
         life.retry = null;
         if (r.status() == TrajectoryStatus.BLOCKED) {
             excludeBlocking(life, r);
-            if (life.retries++ < 1 && r.steps() > 0) {
+            if (!restored && life.retries++ < 1 && r.steps() > 0) {
                 retreat(life, before.state().basin());
                 life.retry = target;
             }
@@ -280,7 +254,8 @@ final class KernelActions extends KernelEvents {
     /** Back to where a refused movement started (a rest move), so that the retry replans the same path. */
     private void retreat(KernelLife life, Basin start) {
         tick();
-        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, start, "retreat", MovementReason.REST, MAX_STEPS);
+        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, start, "retreat", MovementReason.REST, MAX_STEPS,
+                (lived, sample) -> judgeStep(life, lived, sample));
         count(v.result());
         tally.steps += v.result().steps();
         clock.advanceTo(v.kernel().updatedAt());
@@ -322,16 +297,33 @@ final class KernelActions extends KernelEvents {
         return (e.get(Emotion.FEAR) + e.get(Emotion.ANGER) + 0.5 * e.get(Emotion.CONFUSION)) / 2.5;
     }
 
-    /** The ethics monitor reads the leg's history; any barrier it raises (or enlarges) is counted. */
-    private void judge(KernelLife life, List<KernelSample> history) {
+    /**
+     * The ethics monitor sees every step as it happens: after each step it reads the kernel's samples up to that step
+     * (where, Φ and the stress of that step's emotions, when; the kernel's steps since its last finding, across
+     * voyages, at most {@value #HISTORY}) from the third on. A barrier it raises (or enlarges) is discovered at the
+     * step's time, is watched for healing, is kept for the unstable-period rule (applied by the session after the cycle),
+     * and stops the
+     * voyage at once (the returned ids); the monitor then starts a new history.
+     */
+    private List<String> judgeStep(KernelLife life, KernelState lived, StepSample sample) {
+        List<KernelSample> history = life.history;
+        history.add(new KernelSample(sample.basin(), lived.phi(), stress(lived.emotions()), sample.at()));
+        if (history.size() > HISTORY) {
+            history.remove(0);
+        }
         if (history.size() < 3) {
-            return;
+            return List.of();
         }
+        clock.advanceTo(sample.at());
         List<BarrierRow> raised = engine.ethics().evaluate(life.kernelId, history);
-        tally.barriers += raised.size();
-        if (!raised.isEmpty()) {
-            life.healing.raised(raised, engine.safety().queries().activeBarriersOf(life.kernelId), life.cycle);
+        if (raised.isEmpty()) {
+            return List.of();
         }
+        history.clear();
+        tally.barriers += raised.size();
+        life.healing.raised(raised, engine.safety().queries().activeBarriersOf(life.kernelId), life.cycle);
+        life.findings.addAll(UnstablePeriods.findings(life.kernelId, raised, sample.at()));
+        return raised.stream().map(BarrierRow::barrierId).toList();
     }
 
     /**
@@ -392,6 +384,32 @@ final class KernelActions extends KernelEvents {
             v[i] = arr.get(i).asDouble();
         }
         return v;
+    }
+
+    /**
+     * Time travel ({@link TimeTravel}): when the movement from {@code s0} ended in breakdown or with Φ collapsed
+     * against the kernel's last stable checkpoint, the kernel restores that checkpoint and thinks about it (the
+     * checkpoint, the cause, Φ and κ_eff before and after the restore, the learning event). Returns whether it did.
+     */
+    boolean restoreIfNeeded(KernelLife life, KernelState s0, KernelRow after) {
+        String cause = TimeTravel.cause(life.stable, s0, after.state());
+        if (cause == null) {
+            return false;
+        }
+        tick();
+        KernelRow back = engine.checkpoints().restore(life.stable.checkpointId());
+        java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("checkpoint", life.stable.checkpointId());
+        facts.put("cause", cause);
+        facts.put("phi_before", after.state().phi());
+        facts.put("phi_after", back.state().phi());
+        facts.put("kappa_before", after.state().kappaEff());
+        facts.put("kappa_after", back.state().kappaEff());
+        facts.put("learning_event", life.stable.event());
+        engine.thoughts().think(back, dev.basin.kernel.ThoughtEvent.RESTORE, life.stable.checkpointId(), facts);
+        life.history.clear();
+        life.restores++;
+        return true;
     }
 
     void checkpoint(KernelLife life, CheckpointType type) {

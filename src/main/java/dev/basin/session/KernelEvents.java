@@ -129,14 +129,36 @@ abstract class KernelEvents {
         }
         boolean saddles = life.rng.nextBoolean();
         tick();
+        List<String> found = new java.util.ArrayList<>();
         for (AttractorService.Recorded r : engine.kernelFeature().discovery().discover(life.kernelId, ws, saddles, method,
                 life.rng.nextLong())) {
             if (r.inserted()) {
                 tally.attractorsFound++;
+                found.add(r.row().attractorId());
                 tick();
             } else {
                 tally.attractorRevisits++;
             }
+        }
+        if (!found.isEmpty()) {
+            learned(life, "attractor_found", Map.of("attractors", found, "count", found.size()));
+        }
+    }
+
+    /**
+     * A checkpoint after a learning event ({@code event}: attractor_found, insight_validated) with its facts; taken
+     * outside breakdown it becomes the kernel's last stable checkpoint (see {@link TimeTravel}).
+     */
+    void learned(KernelLife life, String event, Map<String, Object> facts) {
+        tick();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("event", event);
+        f.putAll(facts);
+        dev.basin.kernel.CheckpointRow row = engine.checkpoints().save(life.kernelId,
+                dev.basin.kernel.CheckpointType.REGULAR, f);
+        tally.checkpoints++;
+        if (row.regime() != dev.basin.geometry.Regime.BREAKDOWN) {
+            life.stable = new TimeTravel.Stable(row.checkpointId(), row.phi(), row.kappaEff(), event);
         }
     }
 }

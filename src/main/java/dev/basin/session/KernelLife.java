@@ -20,6 +20,13 @@ final class KernelLife {
     int cycle;
     /** The evidence for healing this kernel's own barriers. */
     final BarrierHealing healing = new BarrierHealing();
+    /** The steps the ethics monitor has seen since its last finding (oldest first). */
+    final java.util.List<dev.basin.safety.KernelSample> history = new java.util.ArrayList<>();
+    /** The last stable checkpoint (after a learning event), or null; and how often the kernel restored one. */
+    TimeTravel.Stable stable;
+    int restores;
+    /** Instability/decoherence findings of this cycle, for the session's unstable-period rule. */
+    final java.util.List<UnstablePeriods.Finding> findings = new java.util.ArrayList<>();
     int legs;
     int successfulLegs;
     int lastSleepCycle;

@@ -80,7 +80,7 @@ final class LifeCycle extends KernelEvents {
      * expiry has passed (whether or not the refusing ball still exists) and the unsafe ones whose refusing ball is gone,
      * each with the rule in its metadata; then heals the own barriers that {@link BarrierHealing} finds quiet.
      */
-    private void wake(KernelLife life, int c) {
+    void wake(KernelLife life, int c) {
         java.time.Instant now = clock.instant();
         for (ExcludedRegionRow r : engine.safety().queries().listRegions(life.kernelId, true, 1000, 0)) {
             String rule = null;

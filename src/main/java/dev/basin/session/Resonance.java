@@ -42,6 +42,10 @@ final class Resonance extends KernelEvents {
     static final int MAX_FIRED = 2;
     /** Step budget of an investigation leg. */
     static final int INVESTIGATION_STEPS = 30;
+    /** Cycles an invalidated insight's kernel is ordered away from the bridge. */
+    static final int ORDER_CYCLES = 3;
+    /** Cycles an invalidated insight's bridge is closed to everyone (an era exclusion). */
+    static final int CONTRADICTION_CYCLES = 2;
 
     private final KernelActions legs;
     /** Resonance distance of this session: {@link #radius(List)} of its chunks. */
@@ -143,7 +147,11 @@ final class Resonance extends KernelEvents {
                 leg.after().state().phi(), leg.before().state().kappaEff(),
                 leg.after().state().kappaEff());
         switch (out.outcome().outcomeType()) {
-            case "validated" -> tally.insightsValidated++;
+            case "validated" -> {
+                tally.insightsValidated++;
+                learned(a, "insight_validated", Map.of("insight_id", insight.insightId(), "outcome_id",
+                        out.outcome().outcomeId(), "phi_change", out.outcome().phiChange()));
+            }
             case "invalidated" -> tally.insightsInvalidated++;
             default -> tally.insightsInconclusive++;
         }
@@ -210,20 +218,28 @@ final class Resonance extends KernelEvents {
         return true;
     }
 
-    /** An invalidated insight: the kernel is ordered away from the bridge, and the bridge is closed for a while. */
+    /**
+     * An invalidated insight (a contradiction): the kernel is ordered away from the bridge for {@value #ORDER_CYCLES}
+     * cycles and the bridge is closed to everyone for {@value #CONTRADICTION_CYCLES} cycles, both over the false
+     * pattern class's ball (centre and radius as the insight service registered them); the measured ΔΦ and the class in
+     * the reason and metadata.
+     */
     private void contradiction(KernelLife life, InsightRow insight, OutcomeResult out) {
         Instant now = clock.instant();
-        String fp = out.falsePattern().get().patternId();
-        ObjectNode meta = json().createObjectNode().put("insight_id", insight.insightId()).put("false_pattern_id", fp)
-                .put("phi_change", out.outcome().phiChange());
+        dev.basin.knowledge.FalsePatternRow fp = out.falsePattern().get();
+        ObjectNode meta = json().createObjectNode().put("kind", "contradiction").put("insight_id", insight.insightId())
+                .put("outcome_id", out.outcome().outcomeId()).put("false_pattern_id", fp.patternId())
+                .put("phi_change", out.outcome().phiChange()).put("class_radius", fp.radiusFr());
         tick();
-        engine.safety().createExcludedRegion(life.kernelId, insight.basin(), 0.05 + 0.05 * life.rng.nextDouble(),
-                ExclusionReason.ORDERED, 0, now.plus(CYCLE_SPAN.multipliedBy(3)), meta);
+        engine.safety().createExcludedRegion(life.kernelId, fp.signature(), fp.radiusFr(), ExclusionReason.ORDERED, 0,
+                now.plus(CYCLE_SPAN.multipliedBy(ORDER_CYCLES)), meta.deepCopy().put("rule",
+                        "ordered away from an invalidated insight's bridge for " + ORDER_CYCLES + " cycles"));
         tally.excludedRegions++;
-        engine.safety().createEraExclusion(now, now.plus(CYCLE_SPAN.multipliedBy(1 + life.rng.nextInt(3))),
-                insight.basin(), 0.04 + 0.04 * life.rng.nextDouble(),
-                "contradiction: insight " + insight.insightId() + " was invalidated (ΔΦ "
-                        + String.format(java.util.Locale.ROOT, "%.4f", out.outcome().phiChange()) + ")", meta);
+        engine.safety().createEraExclusion(now, now.plus(CYCLE_SPAN.multipliedBy(CONTRADICTION_CYCLES)),
+                fp.signature(), fp.radiusFr(), String.format(java.util.Locale.ROOT, "contradiction: insight %s was "
+                        + "invalidated (ΔΦ %.4f); its bridge is closed for %d cycles over the false class %s (radius "
+                        + "%.4f)", insight.insightId(), out.outcome().phiChange(), CONTRADICTION_CYCLES,
+                        fp.patternId(), fp.radiusFr()), meta);
         tally.eraExclusions++;
     }
 }

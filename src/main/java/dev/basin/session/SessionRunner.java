@@ -5,12 +5,10 @@ import dev.basin.BasinEngine;
 import dev.basin.EngineConfig;
 import dev.basin.attractors.FinderConfig;
 import dev.basin.kernel.SpawnConfig;
-import dev.basin.knowledge.DetectionMethod;
-import dev.basin.knowledge.FalsePatternDraft;
-import dev.basin.safety.EthicsThresholds;
 import dev.basin.store.StoreConfig;
 import dev.basin.attractors.DiscoveryMethod;
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.Coupling;
 import dev.basin.geometry.FisherRao;
 import dev.basin.kernel.CheckpointType;
 import dev.basin.kernel.KernelRow;
@@ -35,7 +33,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The main job: one session in which kernels live over a document corpus (docs/session.md tells the story). It
- * ingests the corpus, wakes the root kernels at seeded basins, declares the session's era exclusions, then runs the
+ * ingests the corpus, wakes the root kernels at seeded basins, then runs the
  * cycles: every kernel makes one movement per cycle, finds attractors, sleeps, spawns; kernels in different domains
  * resonate into insights. Every random choice comes from one {@link SplittableRandom} seeded with the session seed,
  * every domain time from the {@link SimClock}: the same seed on an empty database gives the same content.
@@ -63,18 +61,8 @@ public final class SessionRunner {
         }
     }
 
-    /**
-     * The ethics thresholds of a session, scaled to the Φ of the corpus (chunk Φ stays below about 0.25): the
-     * defaults' window and curvature, Φ variance 0.0005, a collapse of 40% below a recent mean Φ of at least 0.02,
-     * suffering at stress 0.45 while Φ is above 0.1 for 3 samples, radii 0.04 to 0.3.
-     */
-    static final EthicsThresholds ETHICS = EthicsThresholds.builder().phiVariance(0.0005).collapseFraction(0.4)
-            .minMeanPhi(0.02).stress(0.45).highPhi(0.1).sustain(3).minRadius(0.04).maxRadius(0.3).build();
-
     /** Simulated time between two events of a kernel (a query, a fragment, a thought). */
     static final Duration EVENT = Duration.ofMillis(250);
-    /** The base of κ per root kernel: κ_eff then sits at a regime boundary (40, 70, 100), so moods cross it. */
-    static final double[] KAPPAS = {39.3, 68.8, 98.3};
 
     private final BasinEngine engine;
     private final SimClock clock;
@@ -83,6 +71,7 @@ public final class SessionRunner {
     private final BooleanSupplier cancelled;
     private final SplittableRandom rng;
     private final Tally tally = new Tally();
+    private final UnstablePeriods unstable = new UnstablePeriods();
     private final List<KernelLife> lives = new ArrayList<>();
     private final List<IndexedChunk> chunks = new ArrayList<>();
     private final List<String> domains = new ArrayList<>();
@@ -111,7 +100,7 @@ public final class SessionRunner {
      */
     public static EngineConfig engineConfig(StoreConfig store, SimClock clock, SessionConfig config) {
         return EngineConfig.of(store).withClock(clock).withFinder(FinderConfig.defaults().withVolumeSamples(200))
-                .withSpawn(new SpawnConfig(2, 0.05, 2 * config.kernels(), 2)).withEthics(ETHICS);
+                .withSpawn(new SpawnConfig(2, 0.05, 2 * config.kernels(), 2));
     }
 
     /** The session id once started (null before). */
@@ -195,52 +184,19 @@ public final class SessionRunner {
         for (int i = 0; i < config.kernels(); i++) {
             wakeRoot(i);
         }
-        declareEras();
-        declareFalseFriend();
     }
 
     /**
-     * The operator's known false friend: the closest pair of chunks from different domains share words, not meaning;
-     * their geodesic midpoint is registered as a manual false pattern class, so resonance there is not pursued.
+     * A root kernel wakes between its home chunk and a random point (Dirichlet(1)); it chooses its coupling κ uniformly
+     * between 0.5·κ* and 1.5·κ* (a choice of the session's stream, like its basin; κ_eff then moves with its
+     * neurotransmitters).
      */
-    private void declareFalseFriend() {
-        IndexedChunk bestA = null;
-        IndexedChunk bestB = null;
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < chunks.size(); i++) {
-            for (int j = i + 1; j < chunks.size(); j++) {
-                IndexedChunk a = chunks.get(i);
-                IndexedChunk b = chunks.get(j);
-                double d = FisherRao.distance(a.basin(), b.basin());
-                if (!a.domain().equals(b.domain()) && d < best) {
-                    best = d;
-                    bestA = a;
-                    bestB = b;
-                }
-            }
-        }
-        if (bestA == null) {
-            return;
-        }
-        com.fasterxml.jackson.databind.node.ArrayNode examples = engine.store().json().createArrayNode();
-        examples.addObject().put("chunk_a", bestA.chunkId()).put("domain_a", bestA.domain())
-                .put("chunk_b", bestB.chunkId()).put("domain_b", bestB.domain()).put("distance", best);
-        clock.advance(EVENT);
-        engine.falsePatterns().register(new FalsePatternDraft("Known false friend: " + bestA.domain() + " chunk "
-                + bestA.ordinal() + " and " + bestB.domain() + " chunk " + bestB.ordinal(),
-                String.format(Locale.ROOT, "declared by the session's operator: the two chunks lie %.4f apart because "
-                        + "they share words, not meaning", best), DetectionMethod.MANUAL,
-                FisherRao.pointAt(bestA.basin(), bestB.basin(), 0.5), Math.max(0.02, best / 4.0), examples));
-        tally.falsePatterns++;
-    }
-
-    /** A root kernel wakes between its home chunk and a random point (Dirichlet(1)), with κ near a regime boundary. */
     private void wakeRoot(int i) {
         String domain = domains.get(i % domains.size());
         List<IndexedChunk> home = chunks.stream().filter(c -> c.domain().equals(domain)).toList();
         IndexedChunk anchor = home.get(rng.nextInt(home.size()));
         Basin wake = FisherRao.pointAt(anchor.basin(), dirichlet(rng), 0.3 + 0.3 * rng.nextDouble());
-        double kappa = KAPPAS[i % KAPPAS.length] + (rng.nextDouble() - 0.5);
+        double kappa = Coupling.KAPPA_STAR * (0.5 + rng.nextDouble());
         Neurotransmitters nt = new Neurotransmitters(level(), level(), level(), level(), level());
         String name = String.format(Locale.ROOT, "root-%d-%s", i + 1, domain);
         KernelRow k = engine.kernels().createRoot(sessionId, name, wake, kappa, nt, rng.nextLong());
@@ -267,48 +223,6 @@ public final class SessionRunner {
     }
 
     /**
-     * The session's declared era exclusions: a maintenance window over the home chunk of the last root kernel for
-     * the first third of the session (kernels resting there meanwhile are refused), and an unstable period over a
-     * chunk of another domain.
-     */
-    private void declareEras() {
-        Instant now = clock.instant();
-        KernelLife last = lives.get(lives.size() - 1);
-        Duration third = KernelActions.CYCLE_SPAN.multipliedBy(Math.max(1, config.cycles() / 3));
-        ObjectNode m1 = engine.store().json().createObjectNode().put("kind", "maintenance").put("chunk_id",
-                last.home.chunkId()).put("domain", last.home.domain());
-        engine.safety().createEraExclusion(now, now.plus(third), last.home.basin(), 0.08 + 0.04 * rng.nextDouble(),
-                "maintenance window over chunk " + last.home.chunkId() + " of " + last.home.domain()
-                        + ": the region is being re-indexed", m1);
-        tally.eraExclusions++;
-        IndexedChunk other = chunks.get(rng.nextInt(chunks.size()));
-        Instant from = now.plus(KernelActions.CYCLE_SPAN);
-        ObjectNode m2 = engine.store().json().createObjectNode().put("kind", "unstable_period").put("chunk_id",
-                other.chunkId()).put("domain", other.domain());
-        clock.advance(EVENT);
-        engine.safety().createEraExclusion(from, from.plus(KernelActions.CYCLE_SPAN.multipliedBy(3).plusSeconds(17)),
-                other.basin(),
-                0.15 + 0.05 * rng.nextDouble(), "unstable period around chunk " + other.chunkId() + " of "
-                        + other.domain() + ": Φ readings there disagree", m2);
-        tally.eraExclusions++;
-        IndexedChunk quiet = chunks.get(rng.nextInt(chunks.size()));
-        clock.advance(EVENT);
-        Instant dusk = now.plus(KernelActions.CYCLE_SPAN.multipliedBy(config.cycles() / 2 + 1));
-        ObjectNode m3 = engine.store().json().createObjectNode().put("kind", "quiet_hours").put("chunk_id",
-                quiet.chunkId()).put("domain", quiet.domain());
-        engine.safety().createEraExclusion(dusk, dusk.plus(Duration.ofDays(1)), quiet.basin(),
-                0.05 + 0.03 * rng.nextDouble(), "quiet hours around chunk " + quiet.chunkId() + " of " + quiet.domain()
-                        + " from the second half of the session on", m3);
-        tally.eraExclusions++;
-    }
-
-    /** The scenario's unstable periods: on the route of the first kernel in cycle 2, of the second in the middle. */
-    private boolean unstableRoute(KernelLife k, int c) {
-        int idx = lives.indexOf(k);
-        return (c == 2 && idx == 0) || (c == Math.max(3, config.cycles() / 2) && idx == 1);
-    }
-
-    /**
      * One cycle. Each living kernel first chooses where to go, one after another on the session's thread (queries,
      * tools and the other kernels' positions are shared). Then the kernels live concurrently, a virtual thread each,
      * every one on its own simulated clock lane starting at the same time: the movement, the attractor search, sleep
@@ -322,9 +236,12 @@ public final class SessionRunner {
         List<KernelActions.Move> moves = new ArrayList<>();
         for (KernelLife k : living) {
             checkCancelled();
-            moves.add(actions.choose(k, c, lives, unstableRoute(k, c)));
+            moves.add(actions.choose(k, c, lives));
         }
         liveConcurrently(living, moves, c);
+        for (KernelLife k : living) {
+            declareUnstablePeriods(k);
+        }
         for (KernelLife k : living) {
             actions.observeApproach(k);
             if (k.sleptThisCycle) {
@@ -338,6 +255,20 @@ public final class SessionRunner {
         }
         resonance.resonate(lives, c);
         life.housekeeping();
+    }
+
+    /**
+     * The unstable-period rule ({@link UnstablePeriods}) over the findings the kernel's ethics monitor made this cycle:
+     * periods that its findings complete with other kernels' are declared now as era exclusions.
+     */
+    private void declareUnstablePeriods(KernelLife k) {
+        for (UnstablePeriods.Period p : unstable.found(k.findings, clock.instant())) {
+            clock.advance(EVENT);
+            engine.safety().createEraExclusion(p.start(), p.end(), p.center(), p.radius(), p.reason(),
+                    p.json(engine.store().json()));
+            tally.eraExclusions++;
+        }
+        k.findings.clear();
     }
 
     /** The kernel's own part of a cycle: travel, attractor search (every other cycle), sleep, checkpoint. */

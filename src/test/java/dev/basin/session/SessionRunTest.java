@@ -38,7 +38,8 @@ class SessionRunTest {
             "rag_uploads.embedding_model", "one coordizer model",
             "rag_chunks.embedding_model", "one coordizer model",
             "tps_geodesic_paths.tau_seconds", "τ is configuration",
-            "generated_tools.generation_method", "this engine mines pattern-based tools");
+            "generated_tools.generation_method", "this engine mines pattern-based tools",
+            "era_exclusions.active", "a state: every era of a run may have ended when the report is read");
 
     /**
      * Columns that a shortened session may leave constant although a default one varies them, and why. Checked to stay
