@@ -31,7 +31,10 @@ final class KernelLife {
     final java.util.List<dev.basin.geometry.Basin> remembered = new java.util.ArrayList<>();
     /** Chunk id → the semantic fragment remembering it (recalled instead of written again). */
     final java.util.Map<String, String> semantic = new java.util.HashMap<>();
-    com.fasterxml.jackson.databind.node.ObjectNode pendingApproach;
+    /** The generated tools this kernel knows (mined or inherited). */
+    final dev.basin.tools.Repertoire tools = new dev.basin.tools.Repertoire();
+    /** The unit of work begun when choosing an exploration target, finished by the movement (null: none). */
+    dev.basin.tools.WorkTrace work;
 
     KernelLife(String kernelId, String name, String homeDomain, int generation, SplittableRandom rng, int sleepOffset) {
         this.kernelId = kernelId;
