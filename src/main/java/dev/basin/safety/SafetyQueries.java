@@ -78,6 +78,14 @@ public final class SafetyQueries {
                 .bind("l", limit).bind("o", offset).map((rs, ctx) -> barrier(rs)).list());
     }
 
+    /** The active barriers scoped to kernel {@code kernelId}, oldest first (index on kernel_id). */
+    public List<BarrierRow> activeBarriersOf(String kernelId) {
+        Checks.text("kernelId", kernelId);
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + BARRIER_COLS + " FROM geometric_barriers"
+                        + " WHERE kernel_id = :kernel AND active ORDER BY discovered_at, barrier_id")
+                .bind("kernel", kernelId).map((rs, ctx) -> barrier(rs)).list());
+    }
+
     /** Excluded regions of one agent (or of all when {@code agentId} is null), newest first. */
     public List<ExcludedRegionRow> listRegions(String agentId, boolean activeOnly, int limit, int offset) {
         Checks.page(limit, offset);

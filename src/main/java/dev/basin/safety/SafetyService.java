@@ -185,14 +185,28 @@ public final class SafetyService implements AutoCloseable {
 
     /** Deactivates barrier {@code barrierId}; unknown or already inactive ids are rejected. */
     public void deactivateBarrier(String barrierId) {
+        deactivateBarrier(barrierId, null);
+    }
+
+    /**
+     * Deactivates barrier {@code barrierId} and records why under {@code metadata.deactivation} (the rule and the
+     * measured values that decided it; null records nothing); unknown or already inactive ids are rejected.
+     */
+    public void deactivateBarrier(String barrierId, JsonNode whyOrNull) {
         Checks.text("barrierId", barrierId);
         BarrierRow row = queries.barrier(barrierId)
                 .orElseThrow(() -> new UnknownIdException("barrierId", barrierId));
         if (!row.active()) {
             throw new ConflictException("barrierId", "is already inactive: " + barrierId);
         }
-        int n = store.update(touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false)
-                .set("deactivated_at", clock.instant()).where("barrier_id", barrierId).where("active", true));
+        Update u = touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false).set("deactivated_at",
+                clock.instant());
+        if (whyOrNull != null) {
+            ObjectNode m = metadata(row.metadata());
+            m.set("deactivation", metadata(whyOrNull));
+            u = u.set("metadata", m);
+        }
+        int n = store.update(u.where("barrier_id", barrierId).where("active", true));
         indexAfterCommit();
         if (n == 0) {
             throw new ConflictException("barrierId", "is already inactive: " + barrierId);
@@ -248,14 +262,28 @@ public final class SafetyService implements AutoCloseable {
 
     /** Deactivates excluded region {@code regionId}; unknown or already inactive ids are rejected. */
     public void deactivateExcludedRegion(String regionId) {
+        deactivateExcludedRegion(regionId, null);
+    }
+
+    /**
+     * Deactivates excluded region {@code regionId} and records why under {@code metadata.deactivation} (null records
+     * nothing); unknown or already inactive ids are rejected.
+     */
+    public void deactivateExcludedRegion(String regionId, JsonNode whyOrNull) {
         Checks.text("regionId", regionId);
         ExcludedRegionRow row = queries.region(regionId)
                 .orElseThrow(() -> new UnknownIdException("regionId", regionId));
         if (!row.active()) {
             throw new ConflictException("regionId", "is already inactive: " + regionId);
         }
-        int n = store.update(touch(Update.of(SafetyTables.REGION_UPDATES)).set("active", false)
-                .set("deactivated_at", clock.instant()).where("region_id", regionId).where("active", true));
+        Update u = touch(Update.of(SafetyTables.REGION_UPDATES)).set("active", false).set("deactivated_at",
+                clock.instant());
+        if (whyOrNull != null) {
+            ObjectNode m = metadata(row.metadata());
+            m.set("deactivation", metadata(whyOrNull));
+            u = u.set("metadata", m);
+        }
+        int n = store.update(u.where("region_id", regionId).where("active", true));
         indexAfterCommit();
         if (n == 0) {
             throw new ConflictException("regionId", "is already inactive: " + regionId);

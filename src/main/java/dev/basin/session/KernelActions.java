@@ -80,6 +80,7 @@ final class KernelActions extends KernelEvents {
             target = explorationTarget(life, lives);
             reason = MovementReason.EXPLORATION;
         }
+        life.cycle = c;
         life.currentDomain = target.domain();
         if (unstableRoute) {
             declareUnstableRoute(life, target);
@@ -297,6 +298,9 @@ final class KernelActions extends KernelEvents {
         }
         List<BarrierRow> raised = engine.ethics().evaluate(life.kernelId, history);
         tally.barriers += raised.size();
+        if (!raised.isEmpty()) {
+            life.healing.raised(raised, engine.safety().queries().activeBarriersOf(life.kernelId), life.cycle);
+        }
     }
 
     /**

@@ -16,6 +16,10 @@ final class KernelLife {
     final int sleepOffset;
     IndexedChunk home;
     String currentDomain;
+    /** The cycle the kernel is living. */
+    int cycle;
+    /** The evidence for healing this kernel's own barriers. */
+    final BarrierHealing healing = new BarrierHealing();
     int legs;
     int successfulLegs;
     int lastSleepCycle;

@@ -11,7 +11,6 @@ import dev.basin.knowledge.FragmentRow;
 import dev.basin.knowledge.PatternMember;
 import dev.basin.rag.ChunkHit;
 import dev.basin.rag.IndexedChunk;
-import dev.basin.safety.BarrierRow;
 import dev.basin.safety.ExcludedRegionRow;
 import dev.basin.safety.ExclusionReason;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ final class LifeCycle extends KernelEvents {
         } else {
             tick();
             engine.sleep().wake(life.kernelId);
-            wake(life);
+            wake(life, c);
         }
     }
 
@@ -73,33 +72,32 @@ final class LifeCycle extends KernelEvents {
     }
 
     /**
-     * Lifts the kernel's ordered exclusions, those whose expiry has passed and the unsafe ones whose refusing ball is
-     * gone, and, when it has two or
-     * more active barriers of its own, heals the one that prevented the fewest crossings (the mildest on a tie).
+     * On waking in cycle {@code c}: lifts the kernel's ordered exclusions (told to leave until it slept), those whose
+     * expiry has passed (whether or not the refusing ball still exists) and the unsafe ones whose refusing ball is gone,
+     * each with the rule in its metadata; then heals the own barriers that {@link BarrierHealing} finds quiet.
      */
-    private void wake(KernelLife life) {
+    private void wake(KernelLife life, int c) {
+        java.time.Instant now = clock.instant();
         for (ExcludedRegionRow r : engine.safety().queries().listRegions(life.kernelId, true, 1000, 0)) {
-            boolean lifted = r.reason() == ExclusionReason.ORDERED
-                    || (r.expiresAt() != null && !r.expiresAt().isAfter(clock.instant()));
-            if (r.reason() == ExclusionReason.UNSAFE && r.metadata().has("blocked_by")) {
-                lifted = engine.safety().ball(r.metadata().get("blocked_by").asText()) == null;
+            String rule = null;
+            if (r.reason() == ExclusionReason.ORDERED) {
+                rule = "ordered away until the kernel slept";
+            } else if (r.expiresAt() != null && !r.expiresAt().isAfter(now)) {
+                rule = "expired at " + r.expiresAt();
+            } else if (r.reason() == ExclusionReason.UNSAFE && r.metadata().has("blocked_by")
+                    && engine.safety().ball(r.metadata().get("blocked_by").asText()) == null) {
+                rule = "the refusing ball " + r.metadata().get("blocked_by").asText() + " is no longer active";
             }
-            if (lifted) {
+            if (rule != null) {
                 tick();
-                engine.safety().deactivateExcludedRegion(r.regionId());
+                engine.safety().deactivateExcludedRegion(r.regionId(), json().createObjectNode().put("rule", rule)
+                        .put("cycle", c).put("lifted_at", clock.instant().toString()));
             }
         }
-        List<BarrierRow> own = new ArrayList<>();
-        for (BarrierRow b : engine.safety().queries().listBarriers(true, 10_000, 0)) {
-            if (life.kernelId.equals(b.kernelId())) {
-                own.add(b);
-            }
-        }
-        if (own.size() >= 2) {
-            own.sort(java.util.Comparator.comparingInt(BarrierRow::crossingsPrevented)
-                    .thenComparingDouble(BarrierRow::severity));
+        for (BarrierHealing.Healing h : life.healing.review(engine.safety().queries().activeBarriersOf(life.kernelId),
+                c)) {
             tick();
-            engine.safety().deactivateBarrier(own.get(0).barrierId());
+            engine.safety().deactivateBarrier(h.barrierId(), h.json(json()));
         }
     }
 
