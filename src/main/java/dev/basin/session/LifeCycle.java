@@ -34,6 +34,7 @@ final class LifeCycle extends KernelEvents {
     void sleep(KernelLife life, int c, List<KernelLife> lives, boolean last) {
         tick();
         SleepCycle.Slept slept = engine.sleep().sleep(life.kernelId);
+        clock.advanceTo(slept.postSleep().createdAt().plus(dev.basin.kernel.ThoughtService.THOUGHT));
         ConsolidationPlan plan = slept.plan();
         tally.checkpoints += 2;
         tally.sleeps++;
