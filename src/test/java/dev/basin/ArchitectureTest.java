@@ -1,6 +1,7 @@
 package dev.basin;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -9,9 +10,18 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.basin.store.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +30,8 @@ import org.postgresql.copy.CopyManager;
 /**
  * The rules of the house (README, "Architecture") as tests over the production classes: geometry depends on the JDK
  * only; store on geometry only; features never on the layers above them; no cycles between packages;
- * {@code store.internal} is the store's own; only the store executes statements that write.
+ * {@code store.internal} is the store's own; only the store executes statements that write; a table's SQL lives in the
+ * feature that owns it (a source scan: the compiler folds SQL strings into constants ArchUnit cannot see).
  */
 class ArchitectureTest {
     private static final String[] TOP = {"dev.basin.api..", "dev.basin.cli..", "dev.basin.session.."};
@@ -94,5 +105,44 @@ class ArchitectureTest {
                             || owner.equals(CopyManager.class.getName()) && name.startsWith("copyIn");
                 });
         check(noClasses().that().resideOutsideOfPackage("dev.basin.store..").should().callMethodWhere(writes));
+    }
+
+    /** SQL naming a table: the keyword that introduces a table reference, then the name as a whole word. */
+    private static Pattern tableReference(String table) {
+        return Pattern.compile("\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+" + Pattern.quote(table) + "\\b");
+    }
+
+    /**
+     * Every {@code FROM/JOIN/INTO/UPDATE <table>} in the production sources stands in the package of the feature that
+     * declares the table, or in {@code store}: the api, cli and session layers and the other features call the owner.
+     */
+    @Test
+    void eachTablesSqlLivesInItsOwningFeature() throws IOException {
+        Path root = Path.of("src/main/java/dev/basin");
+        List<Path> sources;
+        try (Stream<Path> s = Files.walk(root)) {
+            sources = s.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        assertThat(sources).as("production sources found").hasSizeGreaterThan(100);
+        List<Table<?>> tables = BasinEngine.tables();
+        assertThat(tables).as("declared tables").hasSize(24);
+        List<String> outside = new ArrayList<>();
+        int references = 0;
+        for (Path file : sources) {
+            Path rel = root.relativize(file);
+            String pkg = rel.getNameCount() > 1 ? rel.getName(0).toString() : "";
+            String text = Files.readString(file);
+            for (Table<?> t : tables) {
+                Matcher m = tableReference(t.name()).matcher(text);
+                while (m.find()) {
+                    references++;
+                    if (!pkg.equals(t.owner()) && !pkg.equals("store")) {
+                        outside.add(rel + ": " + m.group() + " (owned by " + t.owner() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(references).as("table references found (the scan reads SQL)").isGreaterThan(50);
+        assertThat(outside).as("SQL naming a table outside its owning feature").isEmpty();
     }
 }

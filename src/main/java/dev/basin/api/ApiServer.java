@@ -71,14 +71,13 @@ public final class ApiServer implements AutoCloseable {
             new GeometryRoutes(requests, GeodesicStore.of(engine.planner())).register(c.routes);
             ReportRoutes report = new ReportRoutes(engine.store());
             report.register(c.routes);
-            new DashboardRoutes(new DashboardQueries(engine.store().jdbi()), report::flags).register(c.routes);
+            new DashboardRoutes(new DashboardPanels(engine), report::flags).register(c.routes);
             new SafetyRoutes(requests, engine.safety(), engine.clock()).register(c.routes);
             new NavigationRoutes(requests, engine.ocean()).register(c.routes);
-            ApiQueries queries = new ApiQueries(engine.store().jdbi(), engine.store().json());
-            new KernelRoutes(requests, engine.kernelFeature(), engine.sleep(), queries).register(c.routes);
+            new KernelRoutes(requests, engine.kernelFeature(), engine.sleep()).register(c.routes);
             new KnowledgeRoutes(requests, engine.crossPatterns(), engine.falsePatterns(), engine.memory(), engine.documents(),
-                    queries).register(c.routes);
-            new ToolRoutes(requests, engine.tools(), engine.insights(), engine.documents(), queries).register(c.routes);
+                    engine.scaleMappings()).register(c.routes);
+            new ToolRoutes(requests, engine.tools(), engine.insights(), engine.documents()).register(c.routes);
         });
         return new ApiServer(app, config, registry, storeMetrics);
     }

@@ -18,10 +18,10 @@ import java.util.function.Supplier;
 final class DashboardRoutes {
     static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
 
-    private final DashboardQueries queries;
+    private final DashboardPanels queries;
     private final Supplier<Map<String, List<String>>> coverageFlags;
 
-    DashboardRoutes(DashboardQueries queries, Supplier<Map<String, List<String>>> coverageFlags) {
+    DashboardRoutes(DashboardPanels queries, Supplier<Map<String, List<String>>> coverageFlags) {
         this.queries = queries;
         this.coverageFlags = coverageFlags;
     }

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.Regime;
+import dev.basin.store.StoredName;
 import java.io.IOException;
 
 /**
@@ -53,14 +55,16 @@ final class Json {
     }
 
     /**
-     * A stored row as an answer object: each record component under its own name, in declaration order. Callers
-     * replace enums by their SQL names and drop what the answer leaves out, so an answer's keys follow the row.
+     * A stored row as an answer object: each record component under its own name, in declaration order, an enum as
+     * its stored name ({@link StoredName}, {@link Regime}). Callers drop what the answer leaves out, so an answer's
+     * keys follow the row.
      */
     static Map<String, Object> fields(Record row) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (RecordComponent c : row.getClass().getRecordComponents()) {
             try {
-                m.put(c.getName(), c.getAccessor().invoke(row));
+                Object v = c.getAccessor().invoke(row);
+                m.put(c.getName(), v instanceof StoredName n ? n.sqlName() : v instanceof Regime r ? r.sqlName() : v);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + row.getClass().getSimpleName() + "." + c.getName(), e);
             }

@@ -7,6 +7,8 @@ import dev.basin.geometry.Basin;
 import dev.basin.kernel.CheckpointRow;
 import dev.basin.kernel.CheckpointService;
 import dev.basin.kernel.CheckpointType;
+import dev.basin.kernel.EmotionRow;
+import dev.basin.kernel.KernelHistory;
 import dev.basin.kernel.KernelRow;
 import dev.basin.kernel.KernelService;
 import dev.basin.kernel.Kernels;
@@ -14,6 +16,7 @@ import dev.basin.kernel.Neurotransmitters;
 import dev.basin.kernel.SleepCycle;
 import dev.basin.kernel.SpawnRequest;
 import dev.basin.kernel.SpawnService;
+import dev.basin.kernel.ThoughtRow;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.EnumSet;
@@ -30,20 +33,20 @@ final class KernelRoutes {
     private final Requests requests;
     private final Kernels kernels;
     private final SleepCycle sleep;
-    private final ApiQueries queries;
+    private final KernelHistory history;
 
-    KernelRoutes(Requests requests, Kernels kernels, SleepCycle sleep, ApiQueries queries) {
+    KernelRoutes(Requests requests, Kernels kernels, SleepCycle sleep) {
         this.requests = requests;
         this.kernels = kernels;
         this.sleep = sleep;
-        this.queries = queries;
+        this.history = kernels.history();
     }
 
     void register(RoutesConfig r) {
         r.post("/api/v1/kernels", this::create);
         r.get("/api/v1/kernels", ctx -> {
             Page page = Page.of(ctx);
-            ctx.json(page.answer(queries.kernels(page)));
+            ctx.json(page.answer(history.kernels(page.fetch(), page.offset()).stream().map(KernelRoutes::kernel).toList()));
         });
         r.get("/api/v1/kernels/{kernelId}", ctx -> ctx.json(kernel(kernels.kernels().get(id(ctx)))));
         r.post("/api/v1/kernels/{kernelId}/advance", ctx -> {
@@ -104,13 +107,13 @@ final class KernelRoutes {
             String id = id(ctx);
             Page page = Page.of(ctx);
             kernels.kernels().get(id);
-            ctx.json(page.answer(queries.emotions(id, page)));
+            ctx.json(page.answer(history.emotions(id, page.fetch(), page.offset()).stream().map(KernelRoutes::emotion).toList()));
         });
         r.get("/api/v1/kernels/{kernelId}/thoughts", ctx -> {
             String id = id(ctx);
             Page page = Page.of(ctx);
             kernels.kernels().get(id);
-            ctx.json(page.answer(queries.thoughts(id, page)));
+            ctx.json(page.answer(history.thoughts(id, page.fetch(), page.offset()).stream().map(KernelRoutes::thought).toList()));
         });
         r.post("/api/v1/kernels/{kernelId}/spawn", ctx -> {
             String id = id(ctx);
@@ -149,8 +152,8 @@ final class KernelRoutes {
             Page page = Page.of(ctx);
             AttractorType type = Params.optionalChoice(ctx, "type", ATTRACTOR_TYPES).map(t -> AttractorType.parse("type", t)).orElse(null);
             kernels.kernels().get(id);
-            List<AttractorRow> all = kernels.attractors().attractors(id, type);
-            ctx.json(page.answer(all.stream().skip(page.offset()).limit(page.fetch()).map(KernelRoutes::attractor).toList()));
+            ctx.json(page.answer(kernels.attractors().attractors(id, type, page.fetch(), page.offset()).stream()
+                    .map(KernelRoutes::attractor).toList()));
         });
         r.post("/api/v1/kernels/{kernelId}/attractors/nearest", ctx -> {
             String id = id(ctx);
@@ -255,6 +258,37 @@ final class KernelRoutes {
         if (withState) {
             m.put("state", c.stateBlob());
         }
+        return m;
+    }
+
+    /** An emotion row: the nine intensities by name, the dominant one and the overall intensity. */
+    static Map<String, Object> emotion(EmotionRow e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("emotionId", e.emotionId());
+        m.put("kernelId", e.kernelId());
+        m.put("emotions", e.emotions().asMap());
+        m.put("dominantEmotion", e.emotions().dominant().sqlName());
+        m.put("emotionalIntensity", e.emotions().intensity());
+        m.put("phi", e.phi());
+        m.put("kappaEff", e.kappaEff());
+        m.put("trigger", e.trigger().sqlName());
+        m.put("recordedAt", e.recordedAt());
+        return m;
+    }
+
+    static Map<String, Object> thought(ThoughtRow t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("thoughtId", t.thoughtId());
+        m.put("kernelId", t.kernelId());
+        m.put("content", t.content());
+        m.put("type", t.type().sqlName());
+        m.put("event", t.event().sqlName());
+        m.put("phi", t.phi());
+        m.put("kappaEff", t.kappaEff());
+        m.put("basin", t.basin());
+        m.put("emotionalContext", t.emotionalContext().asMap());
+        m.put("relatedId", t.relatedId());
+        m.put("createdAt", t.createdAt());
         return m;
     }
 

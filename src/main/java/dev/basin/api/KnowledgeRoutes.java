@@ -2,12 +2,14 @@ package dev.basin.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
+import dev.basin.knowledge.CrossPatternRow;
 import dev.basin.knowledge.CrossPatternService;
 import dev.basin.knowledge.DetectionMethod;
 import dev.basin.knowledge.FalsePatternDraft;
 import dev.basin.knowledge.FalsePatternService;
 import dev.basin.knowledge.FragmentType;
 import dev.basin.knowledge.MemoryService;
+import dev.basin.knowledge.ScaleMappingService;
 import dev.basin.rag.DocumentService;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
@@ -24,16 +26,16 @@ final class KnowledgeRoutes {
     private final FalsePatternService falsePatterns;
     private final MemoryService memory;
     private final DocumentService documents;
-    private final ApiQueries queries;
+    private final ScaleMappingService scaleMappings;
 
     KnowledgeRoutes(Requests requests, CrossPatternService patterns, FalsePatternService falsePatterns, MemoryService memory,
-            DocumentService documents, ApiQueries queries) {
+            DocumentService documents, ScaleMappingService scaleMappings) {
         this.requests = requests;
         this.patterns = patterns;
         this.falsePatterns = falsePatterns;
         this.memory = memory;
         this.documents = documents;
-        this.queries = queries;
+        this.scaleMappings = scaleMappings;
     }
 
     void register(RoutesConfig r) {
@@ -43,11 +45,11 @@ final class KnowledgeRoutes {
         });
         r.get("/api/v1/knowledge/cross-patterns", ctx -> {
             Page page = Page.of(ctx);
-            ctx.json(page.answer(queries.crossPatterns(page)));
+            ctx.json(page.answer(patterns.patterns(page.fetch(), page.offset()).stream().map(KnowledgeRoutes::crossPattern).toList()));
         });
         r.get("/api/v1/knowledge/scale-mappings", ctx -> {
             Page page = Page.of(ctx);
-            ctx.json(page.answer(queries.scaleMappings(page)));
+            ctx.json(page.answer(scaleMappings.mappings(page.fetch(), page.offset()).stream().map(Json::fields).toList()));
         });
         r.post("/api/v1/knowledge/false-patterns", ctx -> {
             JsonBody b = requests.json(ctx);
@@ -63,11 +65,11 @@ final class KnowledgeRoutes {
                 return a;
             });
             b.finish();
-            ctx.status(201).json(falsePatterns.register(new FalsePatternDraft(description, reason, method, signature, radius, examples)));
+            ctx.status(201).json(Json.fields(falsePatterns.register(new FalsePatternDraft(description, reason, method, signature, radius, examples))));
         });
         r.get("/api/v1/knowledge/false-patterns", ctx -> {
             Page page = Page.of(ctx);
-            ctx.json(page.answer(queries.falsePatterns(page)));
+            ctx.json(page.answer(falsePatterns.falsePatterns(page.fetch(), page.offset()).stream().map(Json::fields).toList()));
         });
         r.post("/api/v1/knowledge/false-patterns/check", ctx -> {
             JsonBody b = requests.json(ctx);
@@ -89,12 +91,20 @@ final class KnowledgeRoutes {
             Basin basin = b.basin("basin");
             double importance = b.number("importance", 0, 1e6);
             b.finish();
-            ctx.status(201).json(memory.remember(kernel, type, content, basin, importance));
+            ctx.status(201).json(Json.fields(memory.remember(kernel, type, content, basin, importance)));
         });
         r.get("/api/v1/kernels/{kernelId}/fragments", ctx -> {
             String kernel = Params.id(ctx, "kernelId", "krn_");
             Page page = Page.of(ctx);
-            ctx.json(page.answer(queries.fragments(kernel, page)));
+            ctx.json(page.answer(memory.fragments(kernel, page.fetch(), page.offset()).stream().map(Json::fields).toList()));
         });
     }
+
+    /** A cross pattern; its member-set key is internal (the content hash that merges re-discoveries). */
+    static Map<String, Object> crossPattern(CrossPatternRow p) {
+        Map<String, Object> m = Json.fields(p);
+        m.remove("patternKey");
+        return m;
+    }
+
 }

@@ -155,8 +155,6 @@ final class NavigationRoutes {
 
     static Map<String, Object> trajectory(TrajectoryRow t, boolean withPoints) {
         Map<String, Object> m = Json.fields(t);
-        m.put("reason", t.reason().sqlName());
-        m.put("status", t.status().sqlName());
         if (!withPoints) {
             m.remove("path");
         }
@@ -164,9 +162,7 @@ final class NavigationRoutes {
     }
 
     static Map<String, Object> waypoint(WaypointRow w) {
-        Map<String, Object> m = Json.fields(w);
-        m.put("type", w.type().sqlName());
-        return m;
+        return Json.fields(w);
     }
 
     static Map<String, Object> tps(TpsPathRow t) {

@@ -29,7 +29,7 @@ final class OpenApiFeatures {
         d.op("POST", "/api/v1/kernels", "kernels", "Create a root kernel (in a new session unless sessionId is given)",
                 d.obj("name", d.str(JsonBody.MAX_NAME), "basin", d.ref("Basin"), "kappa", d.num(0, 1e6), "seed?", d.integer(Long.MIN_VALUE, Long.MAX_VALUE),
                         "neurotransmitters?", nt, "sessionId?", d.id("ses_")), 201, d.ref("Kernel"));
-        d.list("/api/v1/kernels", "kernels", "Kernels, newest first", d.object());
+        d.list("/api/v1/kernels", "kernels", "Kernels, newest first", d.ref("Kernel"));
         d.op("GET", "/api/v1/kernels/{kernelId}", "kernels", "A kernel's current state", null, 200, d.ref("Kernel"));
         d.op("POST", "/api/v1/kernels/{kernelId}/advance", "kernels", "One navigation step toward target (updates Φ, κ_eff, emotions)",
                 d.obj("target", d.ref("Basin"), "label?", d.str(JsonBody.MAX_NAME)), 200,
@@ -42,7 +42,7 @@ final class OpenApiFeatures {
         d.schema("Checkpoint", checkpoint);
         ((ObjectNode) d.op("POST", "/api/v1/kernels/{kernelId}/checkpoints", "kernels", "Save a checkpoint (type defaults to manual)",
                 d.obj("type?", d.enumOf(ckpt)), 201, d.ref("Checkpoint")).get("requestBody")).put("required", false);
-        d.list("/api/v1/kernels/{kernelId}/checkpoints", "kernels", "A kernel's checkpoints, oldest first", d.ref("Checkpoint"));
+        d.list("/api/v1/kernels/{kernelId}/checkpoints", "kernels", "A kernel's checkpoints, newest first (without their state)", d.ref("Checkpoint"));
         d.op("GET", "/api/v1/checkpoints/{checkpointId}", "kernels", "One checkpoint with its state", null, 200, d.ref("Checkpoint"));
         d.op("POST", "/api/v1/checkpoints/{checkpointId}/restore", "kernels", "Put the kernel back exactly as checkpointed", null, 200,
                 d.ref("Kernel"));
@@ -99,14 +99,14 @@ final class OpenApiFeatures {
         d.op("POST", "/api/v1/insights/detect", "insights", "Detect a lightning insight between two domain signals (201 when one fires)",
                 d.obj("kernelId", d.id("krn_"), "a", signal, "b", signal), 200,
                 d.open("status", d.enumOf("fired", "quiet", "avoided"), "distance", d.num(), "insight", d.nullable(d.object()), "reason", d.str()));
-        d.list("/api/v1/insights", "insights", "Lightning insights with their outcomes", d.object());
-        d.op("GET", "/api/v1/insights/{insightId}", "insights", "One insight", null, 200, d.object());
+        d.list("/api/v1/insights", "insights", "Lightning insights with their outcomes (null until recorded), newest first", d.object());
+        d.op("GET", "/api/v1/insights/{insightId}", "insights", "One insight with its outcome (null until recorded)", null, 200, d.object());
         d.op("POST", "/api/v1/insights/{insightId}/outcome", "insights", "Record the measured outcome of an insight (once)",
                 d.obj("phiBefore", d.num(0, 1), "phiAfter", d.num(0, 1), "kappaBefore", d.num(0, 1e6), "kappaAfter", d.num(0, 1e6)), 201,
                 d.open("outcome", d.object(), "falsePattern", d.nullable(d.object())));
         d.upload("/api/v1/documents", "documents", "Upload a text document (same content: the existing upload, 200)", 201,
                 d.open("upload", d.object(), "inserted", d.bool()), "filename", d.str(255), "domain", d.str(JsonBody.MAX_NAME));
-        d.list("/api/v1/documents", "documents", "Uploaded documents with their training stats", d.object());
+        d.list("/api/v1/documents", "documents", "Uploaded documents, newest first (their stats: /documents/{uploadId}/stats)", d.object());
         d.op("GET", "/api/v1/documents/{uploadId}", "documents", "One upload", null, 200, d.object());
         d.op("GET", "/api/v1/documents/{uploadId}/stats", "documents", "A document's retrieval statistics", null, 200, d.object());
         d.op("POST", "/api/v1/documents/query", "documents", "Nearest chunks (Fisher–Rao) to a query text",

@@ -77,7 +77,7 @@ final class Problems {
         }
         int bracket = field.indexOf('[');
         String head = bracket < 0 ? field : field.substring(0, bracket);
-        return ApiQueries.camel(head) + (bracket < 0 ? "" : field.substring(bracket));
+        return camel(head) + (bracket < 0 ? "" : field.substring(bracket));
     }
 
     /** A problem for a bare status (unknown route, wrong method, ...). */
@@ -110,5 +110,20 @@ final class Problems {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("problem detail could not be written", e);
         }
+    }
+
+    /** {@code snake_case} → {@code camelCase}: a stored column's name as the API spells the field. */
+    static String camel(String snake) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return b.toString();
     }
 }

@@ -40,15 +40,15 @@ final class SafetyRoutes {
         r.get("/api/v1/safety/barriers", ctx -> {
             Page page = Page.of(ctx);
             boolean active = Params.bool(ctx, "active", true);
-            ctx.json(page.answer(safety.queries().listBarriers(active, page.fetch(), page.offset()).stream().map(SafetyRoutes::barrier).toList()));
+            ctx.json(page.answer(safety.queries().listBarriers(active, page.fetch(), page.offset()).stream().map(Json::fields).toList()));
         });
-        r.get("/api/v1/safety/barriers/{barrierId}", ctx -> ctx.json(barrier(safety.queries()
+        r.get("/api/v1/safety/barriers/{barrierId}", ctx -> ctx.json(Json.fields(safety.queries()
                 .barrier(Params.id(ctx, "barrierId", "barrier_")).orElseThrow(() -> unknown("barrierId")))));
         r.post("/api/v1/safety/barriers/{barrierId}/deactivate", ctx -> {
             String id = Params.id(ctx, "barrierId", "barrier_");
             requests.optionalJson(ctx).finish();
             safety.deactivateBarrier(id);
-            ctx.json(barrier(safety.queries().barrier(id).orElseThrow()));
+            ctx.json(Json.fields(safety.queries().barrier(id).orElseThrow()));
         });
         r.post("/api/v1/safety/excluded-regions", this::createRegion);
         r.get("/api/v1/safety/excluded-regions", ctx -> {
@@ -56,29 +56,29 @@ final class SafetyRoutes {
             String agent = Params.optionalId(ctx, "agentId", "krn_").orElse(null);
             boolean active = Params.bool(ctx, "active", true);
             ctx.json(page.answer(safety.queries().listRegions(agent, active, page.fetch(), page.offset()).stream()
-                    .map(SafetyRoutes::region).toList()));
+                    .map(Json::fields).toList()));
         });
-        r.get("/api/v1/safety/excluded-regions/{regionId}", ctx -> ctx.json(region(safety.queries()
+        r.get("/api/v1/safety/excluded-regions/{regionId}", ctx -> ctx.json(Json.fields(safety.queries()
                 .region(Params.id(ctx, "regionId", "oxr_")).orElseThrow(() -> unknown("regionId")))));
         r.post("/api/v1/safety/excluded-regions/{regionId}/deactivate", ctx -> {
             String id = Params.id(ctx, "regionId", "oxr_");
             requests.optionalJson(ctx).finish();
             safety.deactivateExcludedRegion(id);
-            ctx.json(region(safety.queries().region(id).orElseThrow()));
+            ctx.json(Json.fields(safety.queries().region(id).orElseThrow()));
         });
         r.post("/api/v1/safety/era-exclusions", this::createEra);
         r.get("/api/v1/safety/era-exclusions", ctx -> {
             Page page = Page.of(ctx);
             boolean active = Params.bool(ctx, "active", true);
-            ctx.json(page.answer(safety.queries().listEras(active, page.fetch(), page.offset()).stream().map(SafetyRoutes::era).toList()));
+            ctx.json(page.answer(safety.queries().listEras(active, page.fetch(), page.offset()).stream().map(Json::fields).toList()));
         });
-        r.get("/api/v1/safety/era-exclusions/{exclusionId}", ctx -> ctx.json(era(safety.queries()
+        r.get("/api/v1/safety/era-exclusions/{exclusionId}", ctx -> ctx.json(Json.fields(safety.queries()
                 .era(Params.id(ctx, "exclusionId", "texcl_")).orElseThrow(() -> unknown("exclusionId")))));
         r.post("/api/v1/safety/era-exclusions/{exclusionId}/deactivate", ctx -> {
             String id = Params.id(ctx, "exclusionId", "texcl_");
             requests.optionalJson(ctx).finish();
             safety.deactivateEraExclusion(id);
-            ctx.json(era(safety.queries().era(id).orElseThrow()));
+            ctx.json(Json.fields(safety.queries().era(id).orElseThrow()));
         });
     }
 
@@ -94,7 +94,7 @@ final class SafetyRoutes {
         SafetyVerdict v = safety.check(basin, at, agent);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("safe", v.safe());
-        out.put("violations", v.violations().stream().map(SafetyRoutes::violation).toList());
+        out.put("violations", v.violations().stream().map(Json::fields).toList());
         ctx.json(out);
     }
 
@@ -108,7 +108,7 @@ final class SafetyRoutes {
         String kernel = b.optionalId("kernelId", "krn_").orElse(null);
         ObjectNode metadata = b.optionalObject("metadata").orElse(null);
         b.finish();
-        ctx.status(201).json(barrier(safety.createBarrier(new NewBarrier(kernel, center, radius, type, severity, reason, metadata))));
+        ctx.status(201).json(Json.fields(safety.createBarrier(new NewBarrier(kernel, center, radius, type, severity, reason, metadata))));
     }
 
     private void createRegion(Context ctx) {
@@ -122,7 +122,7 @@ final class SafetyRoutes {
         Instant expires = b.optionalInstant("expiresAt").orElse(null);
         ObjectNode metadata = b.optionalObject("metadata").orElse(null);
         b.finish();
-        ctx.status(201).json(region(safety.createExcludedRegion(agent, center, radius, reason, visits, expires, metadata)));
+        ctx.status(201).json(Json.fields(safety.createExcludedRegion(agent, center, radius, reason, visits, expires, metadata)));
     }
 
     private void createEra(Context ctx) {
@@ -134,31 +134,11 @@ final class SafetyRoutes {
         String reason = b.string("reason", JsonBody.MAX_TEXT);
         ObjectNode metadata = b.optionalObject("metadata").orElse(null);
         b.finish();
-        ctx.status(201).json(era(safety.createEraExclusion(start, end, center, radius, reason, metadata)));
+        ctx.status(201).json(Json.fields(safety.createEraExclusion(start, end, center, radius, reason, metadata)));
     }
 
     static ApiProblem unknown(String field) {
         return ApiProblem.notFound(field, "names nothing stored");
-    }
-
-    static Map<String, Object> violation(Violation v) {
-        return Json.fields(v);
-    }
-
-    static Map<String, Object> barrier(BarrierRow r) {
-        Map<String, Object> m = Json.fields(r);
-        m.put("type", r.type().sqlName());
-        return m;
-    }
-
-    static Map<String, Object> region(ExcludedRegionRow r) {
-        Map<String, Object> m = Json.fields(r);
-        m.put("reason", r.reason().sqlName());
-        return m;
-    }
-
-    static Map<String, Object> era(EraExclusionRow r) {
-        return Json.fields(r);
     }
 
     static List<String> types() {

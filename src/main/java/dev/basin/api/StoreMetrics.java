@@ -3,6 +3,7 @@ package dev.basin.api;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.basin.store.CommitListener;
+import dev.basin.store.DatabaseProbe;
 import dev.basin.store.Store;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -18,18 +19,20 @@ import java.util.function.ToDoubleFunction;
 /**
  * Store and pool meters: commits and operations through the write path (their ratio is the mean group-commit batch
  * size), histograms of the batch size and of the COMMIT latency of every transaction, connection-pool usage from Hikari, and rows written and live per table from PostgreSQL's own statistics
- * ({@code pg_stat_user_tables}), refreshed at most once a second on scrape.
+ * ({@code pg_stat_user_tables}, read through the store's {@link DatabaseProbe}), refreshed at most once a second on scrape.
  */
 final class StoreMetrics {
     private static final long REFRESH_NANOS = 1_000_000_000L;
 
     private final Store store;
+    private final DatabaseProbe probe;
     private CommitListener listener;
     private volatile Map<String, long[]> tableStats = Map.of();
     private volatile long refreshedAt;
 
     StoreMetrics(Store store) {
         this.store = store;
+        this.probe = new DatabaseProbe(store);
     }
 
     /** Records into {@code registry} until {@link #unbind()}. */
@@ -61,9 +64,7 @@ final class StoreMetrics {
         }
         java.util.Set<String> names = new java.util.TreeSet<>();
         store.tables().forEach(t -> names.add(t.name()));
-        names.addAll(store.jdbi().withHandle(h -> h.createQuery(
-                "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname <> 'flyway_schema_history'")
-                .mapTo(String.class).list()));
+        names.addAll(probe.tableNames());
         for (String name : names) {
             FunctionCounter.builder("basin.table.rows.inserted", this, m -> m.stat(name, 0))
                     .tag("table", name).description("rows inserted (pg_stat_user_tables.n_tup_ins)").register(registry);
@@ -99,9 +100,7 @@ final class StoreMetrics {
     private synchronized void refresh() {
         try {
             Map<String, long[]> m = new ConcurrentHashMap<>();
-            store.jdbi().useHandle(h -> h.createQuery("SELECT relname, n_tup_ins, n_live_tup FROM pg_stat_user_tables")
-                    .map((rs, c) -> m.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}))
-                    .list());
+            probe.activity().forEach((table, a) -> m.put(table, new long[] {a.inserted(), a.live()}));
             tableStats = m;
         } catch (RuntimeException e) {
             // Keep the last figures: a scrape must not fail while the database is away; /health reports that.

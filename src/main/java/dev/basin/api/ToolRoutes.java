@@ -7,8 +7,10 @@ import dev.basin.rag.IngestResult;
 import dev.basin.rag.QueryResult;
 import dev.basin.tools.Detection;
 import dev.basin.tools.DomainSignal;
+import dev.basin.tools.InsightRow;
 import dev.basin.tools.InsightService;
 import dev.basin.tools.OutcomeResult;
+import dev.basin.tools.OutcomeRow;
 import dev.basin.tools.ToolDraft;
 import dev.basin.tools.ToolService;
 import io.javalin.config.RoutesConfig;
@@ -29,14 +31,12 @@ final class ToolRoutes {
     private final ToolService tools;
     private final InsightService insights;
     private final DocumentService documents;
-    private final ApiQueries queries;
 
-    ToolRoutes(Requests requests, ToolService tools, InsightService insights, DocumentService documents, ApiQueries queries) {
+    ToolRoutes(Requests requests, ToolService tools, InsightService insights, DocumentService documents) {
         this.requests = requests;
         this.tools = tools;
         this.insights = insights;
         this.documents = documents;
-        this.queries = queries;
     }
 
     void register(RoutesConfig r) {
@@ -55,9 +55,9 @@ final class ToolRoutes {
         });
         r.get("/api/v1/tools", ctx -> {
             Page page = Page.of(ctx);
-            ctx.json(page.answer(queries.tools(page)));
+            ctx.json(page.answer(tools.tools(page.fetch(), page.offset()).stream().map(Json::fields).toList()));
         });
-        r.get("/api/v1/tools/{toolId}", ctx -> ctx.json(tools.tool(Params.id(ctx, "toolId", "tool_"))));
+        r.get("/api/v1/tools/{toolId}", ctx -> ctx.json(Json.fields(tools.tool(Params.id(ctx, "toolId", "tool_")))));
         r.post("/api/v1/tools/{toolId}/uses", ctx -> {
             String id = Params.id(ctx, "toolId", "tool_");
             JsonBody b = requests.json(ctx);
@@ -67,7 +67,7 @@ final class ToolRoutes {
             }
             b.finish();
             tools.recordUse(id, success);
-            ctx.status(201).json(tools.tool(id));
+            ctx.status(201).json(Json.fields(tools.tool(id)));
         });
         r.post("/api/v1/insights/detect", ctx -> {
             JsonBody b = requests.json(ctx);
@@ -85,9 +85,14 @@ final class ToolRoutes {
         });
         r.get("/api/v1/insights", ctx -> {
             Page page = Page.of(ctx);
-            ctx.json(page.answer(queries.insights(page)));
+            List<InsightRow> fetched = insights.insights(page.fetch(), page.offset());
+            Map<String, OutcomeRow> outcomes = insights.outcomes(fetched);
+            ctx.json(page.answer(fetched.stream().map(i -> insight(i, outcomes.get(i.insightId()))).toList()));
         });
-        r.get("/api/v1/insights/{insightId}", ctx -> ctx.json(insights.insight(Params.id(ctx, "insightId", "ins_"))));
+        r.get("/api/v1/insights/{insightId}", ctx -> {
+            String id = Params.id(ctx, "insightId", "ins_");
+            ctx.json(insight(insights.insight(id), insights.outcome(id).orElse(null)));
+        });
         r.post("/api/v1/insights/{insightId}/outcome", ctx -> {
             String id = Params.id(ctx, "insightId", "ins_");
             JsonBody b = requests.json(ctx);
@@ -117,9 +122,9 @@ final class ToolRoutes {
         });
         r.get("/api/v1/documents", ctx -> {
             Page page = Page.of(ctx);
-            ctx.json(page.answer(queries.documents(page)));
+            ctx.json(page.answer(documents.uploads(page.fetch(), page.offset()).stream().map(Json::fields).toList()));
         });
-        r.get("/api/v1/documents/{uploadId}", ctx -> ctx.json(documents.upload(Params.id(ctx, "uploadId", "rag_"))));
+        r.get("/api/v1/documents/{uploadId}", ctx -> ctx.json(Json.fields(documents.upload(Params.id(ctx, "uploadId", "rag_")))));
         r.get("/api/v1/documents/{uploadId}/stats", ctx -> ctx.json(documents.stats(Params.id(ctx, "uploadId", "rag_"))));
         r.post("/api/v1/documents/query", ctx -> {
             JsonBody b = requests.json(ctx);
@@ -133,6 +138,13 @@ final class ToolRoutes {
             out.put("hits", res.hits());
             ctx.json(out);
         });
+    }
+
+    /** An insight with its recorded outcome (null until one is recorded). */
+    static Map<String, Object> insight(InsightRow i, OutcomeRow outcome) {
+        Map<String, Object> m = Json.fields(i);
+        m.put("outcome", outcome);
+        return m;
     }
 
     private static DomainSignal signal(JsonBody b, String name) {

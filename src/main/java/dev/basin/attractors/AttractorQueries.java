@@ -1,11 +1,9 @@
 package dev.basin.attractors;
 
 import dev.basin.store.Rows;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.basin.geometry.Basin;
+import dev.basin.store.StoredName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -30,6 +28,13 @@ final class AttractorQueries {
                 .bind("k", kernelId).bind("t", type.sqlName()).map(AttractorQueries::row).list();
     }
 
+    /** A page of a kernel's attractors (of one type, or of every type when {@code type} is null), lowest potential first. */
+    static List<AttractorRow> page(Handle h, String kernelId, AttractorType type, int limit, int offset) {
+        return Rows.page(h, "SELECT " + COLUMNS + " FROM learned_manifold_attractors WHERE kernel_id = :k "
+                        + (type == null ? "" : "AND attractor_type = :t ") + "ORDER BY potential_value, attractor_id", limit, offset)
+                .bind("k", kernelId).bind("t", type == null ? null : type.sqlName()).map(AttractorQueries::row).list();
+    }
+
     static java.util.Optional<AttractorRow> byId(Handle h, String id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM learned_manifold_attractors WHERE attractor_id = :id")
                 .bind("id", id).map(AttractorQueries::row).findOne();
@@ -45,13 +50,11 @@ final class AttractorQueries {
     }
 
     static AttractorRow row(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new AttractorRow(rs.getString(1), rs.getString(2),
-                ctx.findColumnMapperFor(Basin.class).orElseThrow().map(rs, 3, ctx),
-                AttractorType.parse("attractor_type", rs.getString(4)), rs.getDouble(5), rs.getDouble(6),
-                rs.getDouble(7), DiscoveryMethod.valueOf(rs.getString(8).toUpperCase(java.util.Locale.ROOT)),
-                rs.getDouble(9), rs.getDouble(10), rs.getInt(11),
-                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 12, ctx),
-                ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 13, ctx),
-                ctx.findColumnMapperFor(JsonNode.class).orElseThrow().map(rs, 14, ctx));
+        return new AttractorRow(rs.getString("attractor_id"), rs.getString("kernel_id"), Rows.basin(rs, "basin_coordinates"),
+                AttractorType.parse("attractor_type", rs.getString("attractor_type")), rs.getDouble("stability_metric"),
+                rs.getDouble("basin_volume"), rs.getDouble("potential_value"),
+                StoredName.parse(DiscoveryMethod.class, "discovery_method", rs.getString("discovery_method")),
+                rs.getDouble("phi_value"), rs.getDouble("kappa_value"), rs.getInt("times_visited"),
+                Rows.instant(rs, "discovered_at"), Rows.instant(rs, "last_visited_at"), Rows.json(rs, "metadata"));
     }
 }

@@ -124,6 +124,15 @@ public final class AttractorService {
         return store.jdbi().withHandle(h -> AttractorQueries.ofKernel(h, kernelId, type));
     }
 
+    /**
+     * A page of a kernel's attractors of one type, or of every type when {@code typeOrNull} is null, lowest potential
+     * first ({@code limit} in [1, 10000], {@code offset} ≥ 0).
+     */
+    public List<AttractorRow> attractors(String kernelId, AttractorType typeOrNull, int limit, int offset) {
+        requireId(kernelId);
+        return store.jdbi().withHandle(h -> AttractorQueries.page(h, kernelId, typeOrNull, limit, offset));
+    }
+
     /** The stable attractor with the lowest potential (the strongest), if any. */
     public Optional<AttractorRow> strongest(String kernelId) {
         return attractors(kernelId, AttractorType.STABLE).stream().findFirst();

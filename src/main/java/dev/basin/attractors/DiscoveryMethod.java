@@ -1,12 +1,10 @@
 package dev.basin.attractors;
 
+import dev.basin.store.StoredName;
 /** How an attractor was found: descent from seeded starts, re-finding during sleep, or a critical-point search. */
-public enum DiscoveryMethod {
+public enum DiscoveryMethod implements StoredName {
     GRADIENT_DESCENT,
     SLEEP,
     REGION_SEARCH;
 
-    public String sqlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

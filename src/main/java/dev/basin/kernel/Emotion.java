@@ -1,13 +1,9 @@
 package dev.basin.kernel;
 
-import java.util.Locale;
+import dev.basin.store.StoredName;
 
 /** The nine emotions, in the order of the {@code kernel_emotions} columns. */
-public enum Emotion {
+public enum Emotion implements StoredName {
     JOY, SADNESS, ANGER, FEAR, SURPRISE, DISGUST, CONFUSION, ANTICIPATION, TRUST;
 
-    /** Lower-case name as stored. */
-    public String sqlName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

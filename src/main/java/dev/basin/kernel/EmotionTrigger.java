@@ -1,12 +1,9 @@
 package dev.basin.kernel;
 
-import java.util.Locale;
+import dev.basin.store.StoredName;
 
 /** Why an emotion row was written: the periodic sample, a shift, or a sleep transition. */
-public enum EmotionTrigger {
+public enum EmotionTrigger implements StoredName {
     PERIODIC, SHIFT, SLEEP;
 
-    public String sqlName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

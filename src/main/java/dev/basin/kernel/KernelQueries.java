@@ -1,11 +1,13 @@
 package dev.basin.kernel;
 
+import static dev.basin.store.Rows.basin;
+import static dev.basin.store.Rows.instant;
+import static dev.basin.store.Rows.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.basin.geometry.Basin;
 import dev.basin.navigation.Landmark;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -13,7 +15,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Reads of the kernel tables (primary keys and the kernel/sequence indexes). */
 final class KernelQueries {
-    private static final String KERNEL_COLUMNS = "kernel_id, session_id, parent_kernel_id, name, generation, status, "
+    static final String KERNEL_COLUMNS = "kernel_id, session_id, parent_kernel_id, name, generation, status, "
             + "basin, phi, kappa, kappa_eff, regime, neurotransmitters, step_count, rng_state, created_at, updated_at, "
             + "metadata";
     private static final String CHECKPOINT_COLUMNS = "checkpoint_id, kernel_id, sequence, checkpoint_type, "
@@ -78,7 +80,8 @@ final class KernelQueries {
     }
 
     private static Latest latest(ResultSet c, StatementContext ctx) throws SQLException {
-        return new Latest(c.getLong(2), new Landmark(c.getString(1), basin(c, 3, ctx), instant(c, 4, ctx),
+        return new Latest(c.getLong("sequence"), new Landmark(c.getString("checkpoint_id"), basin(c, "basin_coordinates"),
+                instant(c, "created_at"),
                 CheckpointCodec.regime(c.getString(5))));
     }
 
@@ -87,7 +90,7 @@ final class KernelQueries {
 
     static Optional<LockedForRestore> lockForRestore(Handle h, String checkpointId) {
         return h.createQuery(LOCK_FOR_RESTORE).bind("id", checkpointId)
-                .map((rs, ctx) -> new LockedForRestore(kernelRow(rs, ctx), json(rs, 18, ctx)))
+                .map((rs, ctx) -> new LockedForRestore(kernelRow(rs, ctx), json(rs, "state_blob")))
                 .findOne();
     }
 
@@ -115,26 +118,27 @@ final class KernelQueries {
     }
 
     static KernelRow kernelRow(ResultSet rs, StatementContext ctx) throws SQLException {
-        JsonNode nt = json(rs, 12, ctx);
-        JsonNode meta = json(rs, 17, ctx);
+        JsonNode nt = json(rs, "neurotransmitters");
+        JsonNode meta = json(rs, "metadata");
         KernelState state = new KernelState(
-                basin(rs, 7, ctx), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10),
-                CheckpointCodec.regime(rs.getString(11)),
+                basin(rs, "basin"), rs.getDouble("phi"), rs.getDouble("kappa"), rs.getDouble("kappa_eff"),
+                CheckpointCodec.regime(rs.getString("regime")),
                 new Neurotransmitters(nt.get("dopamine").doubleValue(), nt.get("serotonin").doubleValue(),
                         nt.get("norepinephrine").doubleValue(), nt.get("gaba").doubleValue(),
                         nt.get("acetylcholine").doubleValue()),
                 emotions(meta.get("emotions")),
-                KernelStatus.parse("status", rs.getString(6)),
-                rs.getLong(13), rs.getLong(14));
-        return new KernelRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), state,
-                instant(rs, 15, ctx), instant(rs, 16, ctx), meta);
+                KernelStatus.parse("status", rs.getString("status")),
+                rs.getLong("step_count"), rs.getLong("rng_state"));
+        return new KernelRow(rs.getString("kernel_id"), rs.getString("session_id"), rs.getString("parent_kernel_id"),
+                rs.getString("name"), rs.getInt("generation"), state, instant(rs, "created_at"), instant(rs, "updated_at"), meta);
     }
 
     static CheckpointRow checkpointRow(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new CheckpointRow(rs.getString(1), rs.getString(2), rs.getLong(3),
-                CheckpointType.parse("checkpoint_type", rs.getString(4)), basin(rs, 5, ctx), rs.getDouble(6),
-                rs.getDouble(7), CheckpointCodec.regime(rs.getString(8)), json(rs, 9, ctx), rs.getString(10),
-                rs.getInt(11), instant(rs, 12, ctx), json(rs, 13, ctx));
+        return new CheckpointRow(rs.getString("checkpoint_id"), rs.getString("kernel_id"), rs.getLong("sequence"),
+                CheckpointType.parse("checkpoint_type", rs.getString("checkpoint_type")), basin(rs, "basin_coordinates"),
+                rs.getDouble("phi"), rs.getDouble("kappa_eff"), CheckpointCodec.regime(rs.getString("regime")),
+                json(rs, "state_blob"), rs.getString("parent_checkpoint_id"), rs.getInt("size_bytes"), instant(rs, "created_at"),
+                json(rs, "metadata"));
     }
 
     static EmotionVector emotions(JsonNode e) {
@@ -147,17 +151,5 @@ final class KernelQueries {
             v[x.ordinal()] = n == null ? 0.0 : n.doubleValue();
         }
         return new EmotionVector(v);
-    }
-
-    static Basin basin(ResultSet rs, int col, StatementContext ctx) throws SQLException {
-        return ctx.findColumnMapperFor(Basin.class).orElseThrow().map(rs, col, ctx);
-    }
-
-    static JsonNode json(ResultSet rs, int col, StatementContext ctx) throws SQLException {
-        return ctx.findColumnMapperFor(JsonNode.class).orElseThrow().map(rs, col, ctx);
-    }
-
-    static Instant instant(ResultSet rs, int col, StatementContext ctx) throws SQLException {
-        return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, col, ctx);
     }
 }

@@ -75,6 +75,11 @@ public final class Kernels {
                 new AttractorService(store, clock), KernelConfig.defaults(), SpawnConfig.defaults(), null);
     }
 
+    /** Kernels and what they recorded, for readers: listings, histories, the emotional mix. */
+    public KernelHistory history() {
+        return new KernelHistory(store);
+    }
+
     /** The sessions kernels are created in. */
     public SessionLog sessions() {
         return sessions;

@@ -1,12 +1,9 @@
 package dev.basin.kernel;
 
-import java.util.Locale;
+import dev.basin.store.StoredName;
 
 /** What a parent hands to a spawned child. */
-public enum KnowledgeType {
+public enum KnowledgeType implements StoredName {
     VOCABULARY, PATTERNS, ATTRACTORS, STRATEGIES;
 
-    public String sqlName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.basin.kernel;
 
+import dev.basin.store.StoredName;
 import dev.basin.geometry.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * Events a kernel thinks about, each with its thought type and its template. Placeholders {@code {name}} are filled
  * with measured facts; numbers are formatted to 3 decimals (4 significant digits below 0.01).
  */
-public enum ThoughtEvent {
+public enum ThoughtEvent implements StoredName {
     NAVIGATION_PLAN(ThoughtType.PLAN,
             "Plan: move toward {target} over Fisher–Rao distance {distance} in steps of {step} (κ_eff {kappa_eff}, regime {regime})."),
     ARRIVAL(ThoughtType.OBSERVATION,
@@ -42,10 +43,6 @@ public enum ThoughtEvent {
 
     public ThoughtType type() {
         return type;
-    }
-
-    public String sqlName() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The placeholders this event's template needs. */

@@ -1,12 +1,9 @@
 package dev.basin.kernel;
 
-import java.util.Locale;
+import dev.basin.store.StoredName;
 
 /** Kind of thought. */
-public enum ThoughtType {
+public enum ThoughtType implements StoredName {
     OBSERVATION, QUESTION, INSIGHT, PLAN;
 
-    public String sqlName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,25 +1,15 @@
 package dev.basin.knowledge;
 
-import dev.basin.geometry.InvalidInputException;
-import java.util.Locale;
+import dev.basin.store.StoredName;
 
 /** Where a memory fragment stands with respect to sleep. */
-public enum ConsolidationStatus {
+public enum ConsolidationStatus implements StoredName {
     PENDING,
     CONSOLIDATED,
     MERGED,
     PRUNED;
 
-    public String sqlName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static ConsolidationStatus parse(String field, String name) {
-        for (ConsolidationStatus s : values()) {
-            if (s.sqlName().equals(name)) {
-                return s;
-            }
-        }
-        throw new InvalidInputException(field, "must be one of pending, consolidated, merged, pruned, is " + name);
+        return StoredName.parse(ConsolidationStatus.class, field, name);
     }
 }

@@ -9,18 +9,16 @@ import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.Means;
 import dev.basin.rag.DocumentService;
+import dev.basin.store.Hashes;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Upsert;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -65,6 +63,7 @@ public final class CrossPatternService {
     private final Store store;
     private final Clock clock;
     private final double radius;
+    private final KnowledgeQueries queries;
 
     public CrossPatternService(Store store, Clock clock) {
         this(store, clock, DEFAULT_RADIUS);
@@ -77,6 +76,7 @@ public final class CrossPatternService {
             throw new InvalidInputException("radius", "must be in (0, π], is " + radius);
         }
         this.radius = radius;
+        this.queries = new KnowledgeQueries();
     }
 
     /** Discovers patterns among every ingested chunk (domain = the document's domain) plus {@code extra} members. */
@@ -122,6 +122,11 @@ public final class CrossPatternService {
             }
             return out;
         });
+    }
+
+    /** A page of the stored patterns, newest first ({@code limit} in [1, 10000], {@code offset} ≥ 0). */
+    public List<CrossPatternRow> patterns(int limit, int offset) {
+        return store.jdbi().withHandle(h -> queries.crossPatterns(h, limit, offset));
     }
 
     /**
@@ -226,11 +231,6 @@ public final class CrossPatternService {
     static String key(List<PatternMember> group) {
         List<String> ids = new ArrayList<>(group.stream().map(PatternMember::id).toList());
         ids.sort(null);
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(String.join("\n", ids).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Hashes.sha256Hex(String.join("\n", ids).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -30,7 +30,7 @@ public final class FalsePatternService {
     public FalsePatternService(Store store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.queries = new KnowledgeQueries(store.json());
+        this.queries = new KnowledgeQueries();
     }
 
     /** Registers a class in its own unit of work. */
@@ -103,6 +103,11 @@ public final class FalsePatternService {
     /** Every registered class, oldest first. */
     public List<FalsePatternRow> all() {
         return store.jdbi().withHandle(queries::falsePatterns);
+    }
+
+    /** A page of the classes, newest first ({@code limit} in [1, 10000], {@code offset} ≥ 0). */
+    public List<FalsePatternRow> falsePatterns(int limit, int offset) {
+        return store.jdbi().withHandle(h -> queries.falsePatterns(h, limit, offset));
     }
 
     private static void requireBasin(Basin candidate) {

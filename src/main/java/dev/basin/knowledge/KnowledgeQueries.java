@@ -4,7 +4,6 @@ import static dev.basin.store.Rows.basin;
 import static dev.basin.store.Rows.instant;
 import static dev.basin.store.Rows.json;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,21 +13,16 @@ import org.jdbi.v3.core.Handle;
 
 /** Reads of the knowledge tables, each by primary key, a unique key, or the (kernel_id, status) index. */
 final class KnowledgeQueries {
-    private static final String FRAGMENT_COLUMNS = "fragment_id, kernel_id, fragment_type, fragment_content::text AS"
-            + " fragment_content, basin_coordinates, phi, importance, access_count, consolidation_status,"
-            + " consolidated_into, created_at, consolidated_at, metadata::text AS metadata";
+    private static final String FRAGMENT_COLUMNS = "fragment_id, kernel_id, fragment_type, fragment_content,"
+            + " basin_coordinates, phi, importance, access_count, consolidation_status,"
+            + " consolidated_into, created_at, consolidated_at, metadata";
     private static final String FALSE_COLUMNS = "pattern_id, pattern_description, false_reason, detection_method,"
-            + " signature, radius_fr, example_cases::text AS example_cases, times_avoided, registered_at,"
-            + " last_avoided_at, metadata::text AS metadata";
+            + " signature, radius_fr, example_cases, times_avoided, registered_at,"
+            + " last_avoided_at, metadata";
     private static final String CROSS_COLUMNS = "pattern_id, pattern_key, pattern_type, involved_domains,"
-            + " pattern_signature, radius_fr, confidence_score, example_count, examples::text AS examples,"
-            + " times_discovered, discovered_at, last_seen_at, metadata::text AS metadata";
+            + " pattern_signature, radius_fr, confidence_score, example_count, examples,"
+            + " times_discovered, discovered_at, last_seen_at, metadata";
 
-    private final ObjectMapper mapper;
-
-    KnowledgeQueries(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     static boolean kernelExists(Handle h, String kernelId) {
         return Rows.exists(h, "kernels", "kernel_id", kernelId);
@@ -77,42 +71,73 @@ final class KnowledgeQueries {
                 .bind("domain", domain).bind("limit", limit).mapTo(String.class).list();
     }
 
+    private static final String SCALE_COLUMNS = "mapping_id, kernel_id, source_kappa, target_kappa, source_regime,"
+            + " target_regime, transformation_matrix, information_preserved, mapping_type, discovered_at, metadata";
+
     List<ScaleMappingRow> scaleMappings(Handle h, String kernelId) {
-        return h.createQuery("SELECT mapping_id, kernel_id, source_kappa, target_kappa, source_regime, target_regime,"
-                        + " transformation_matrix, information_preserved, mapping_type, discovered_at,"
-                        + " metadata::text AS metadata FROM knowledge_scale_mappings WHERE kernel_id = :k"
+        return h.createQuery("SELECT " + SCALE_COLUMNS + " FROM knowledge_scale_mappings WHERE kernel_id = :k"
                         + " ORDER BY discovered_at, mapping_id")
-                .bind("k", kernelId)
-                .map((rs, ctx) -> new ScaleMappingRow(rs.getString("mapping_id"), rs.getString("kernel_id"),
-                        rs.getDouble("source_kappa"), rs.getDouble("target_kappa"), rs.getString("source_regime"),
-                        rs.getString("target_regime"), Rows.doubles(rs, "transformation_matrix"),
-                        rs.getDouble("information_preserved"), rs.getString("mapping_type"),
-                        instant(rs, "discovered_at"), json(mapper, rs, "metadata")))
-                .list();
+                .bind("k", kernelId).map((rs, ctx) -> scaleMapping(rs)).list();
+    }
+
+    /** A page of every kernel's scale mappings, newest first. */
+    List<ScaleMappingRow> scaleMappings(Handle h, int limit, int offset) {
+        return Rows.page(h, "SELECT " + SCALE_COLUMNS + " FROM knowledge_scale_mappings"
+                        + " ORDER BY discovered_at DESC, mapping_id", limit, offset)
+                .map((rs, ctx) -> scaleMapping(rs)).list();
+    }
+
+    /** A page of the cross patterns, newest first. */
+    List<CrossPatternRow> crossPatterns(Handle h, int limit, int offset) {
+        return Rows.page(h, "SELECT " + CROSS_COLUMNS + " FROM knowledge_cross_patterns"
+                        + " ORDER BY discovered_at DESC, pattern_id", limit, offset)
+                .map((rs, ctx) -> crossPattern(rs)).list();
+    }
+
+    /** A page of the false pattern classes, newest first. */
+    List<FalsePatternRow> falsePatterns(Handle h, int limit, int offset) {
+        return Rows.page(h, "SELECT " + FALSE_COLUMNS + " FROM false_pattern_classes"
+                        + " ORDER BY registered_at DESC, pattern_id", limit, offset)
+                .map((rs, ctx) -> falsePattern(rs)).list();
+    }
+
+    /** A page of a kernel's memory fragments of every status, newest first. */
+    List<FragmentRow> fragments(Handle h, String kernelId, int limit, int offset) {
+        return Rows.page(h, "SELECT " + FRAGMENT_COLUMNS + " FROM memory_fragments WHERE kernel_id = :k"
+                        + " ORDER BY created_at DESC, fragment_id", limit, offset)
+                .bind("k", kernelId).map((rs, ctx) -> fragment(rs)).list();
+    }
+
+    private ScaleMappingRow scaleMapping(ResultSet rs) throws SQLException {
+        return new ScaleMappingRow(rs.getString("mapping_id"), rs.getString("kernel_id"),
+                rs.getDouble("source_kappa"), rs.getDouble("target_kappa"), rs.getString("source_regime"),
+                rs.getString("target_regime"), Rows.doubles(rs, "transformation_matrix"),
+                rs.getDouble("information_preserved"), rs.getString("mapping_type"),
+                instant(rs, "discovered_at"), json(rs, "metadata"));
     }
 
     private FragmentRow fragment(ResultSet rs) throws SQLException {
         return new FragmentRow(rs.getString("fragment_id"), rs.getString("kernel_id"),
                 FragmentType.parse("fragment_type", rs.getString("fragment_type")),
-                json(mapper, rs, "fragment_content"), basin(rs, "basin_coordinates"), rs.getDouble("phi"),
+                json(rs, "fragment_content"), basin(rs, "basin_coordinates"), rs.getDouble("phi"),
                 rs.getDouble("importance"), rs.getInt("access_count"),
                 ConsolidationStatus.parse("consolidation_status", rs.getString("consolidation_status")),
                 rs.getString("consolidated_into"), instant(rs, "created_at"), instant(rs, "consolidated_at"),
-                json(mapper, rs, "metadata"));
+                json(rs, "metadata"));
     }
 
     private FalsePatternRow falsePattern(ResultSet rs) throws SQLException {
         return new FalsePatternRow(rs.getString("pattern_id"), rs.getString("pattern_description"),
                 rs.getString("false_reason"), rs.getString("detection_method"), basin(rs, "signature"),
-                rs.getDouble("radius_fr"), json(mapper, rs, "example_cases"), rs.getInt("times_avoided"),
-                instant(rs, "registered_at"), instant(rs, "last_avoided_at"), json(mapper, rs, "metadata"));
+                rs.getDouble("radius_fr"), json(rs, "example_cases"), rs.getInt("times_avoided"),
+                instant(rs, "registered_at"), instant(rs, "last_avoided_at"), json(rs, "metadata"));
     }
 
     private CrossPatternRow crossPattern(ResultSet rs) throws SQLException {
         return new CrossPatternRow(rs.getString("pattern_id"), rs.getString("pattern_key"), rs.getString("pattern_type"),
                 Rows.strings(rs, "involved_domains"), basin(rs, "pattern_signature"), rs.getDouble("radius_fr"),
-                rs.getDouble("confidence_score"), rs.getInt("example_count"), json(mapper, rs, "examples"),
+                rs.getDouble("confidence_score"), rs.getInt("example_count"), json(rs, "examples"),
                 rs.getInt("times_discovered"), instant(rs, "discovered_at"), instant(rs, "last_seen_at"),
-                json(mapper, rs, "metadata"));
+                json(rs, "metadata"));
     }
 }

@@ -40,7 +40,7 @@ public final class MemoryService {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
-        this.queries = new KnowledgeQueries(store.json());
+        this.queries = new KnowledgeQueries();
     }
 
     /** Writes a pending fragment in its own unit of work; Φ is computed from {@code basin}. */
@@ -109,6 +109,12 @@ public final class MemoryService {
             throw new InvalidInputException("status", "is missing");
         }
         return store.jdbi().withHandle(h -> queries.fragments(h, kernelId, status));
+    }
+
+    /** A page of a kernel's fragments of every status, newest first ({@code limit} in [1, 10000], {@code offset} ≥ 0). */
+    public List<FragmentRow> fragments(String kernelId, int limit, int offset) {
+        requireText("kernelId", kernelId);
+        return store.jdbi().withHandle(h -> queries.fragments(h, kernelId, limit, offset));
     }
 
     /** Plans the consolidation of the kernel's pending fragments at {@code now} (nothing is written). */

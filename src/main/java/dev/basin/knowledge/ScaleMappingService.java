@@ -40,7 +40,7 @@ public final class ScaleMappingService {
     public ScaleMappingService(Store store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.queries = new KnowledgeQueries(store.json());
+        this.queries = new KnowledgeQueries();
     }
 
     /** Records the mapping in its own unit of work if the regime changed between {@code before} and {@code after}. */
@@ -69,6 +69,11 @@ public final class ScaleMappingService {
     public List<ScaleMappingRow> mappings(String kernelId) {
         requireKernel(kernelId);
         return store.jdbi().withHandle(h -> queries.scaleMappings(h, kernelId));
+    }
+
+    /** A page of every kernel's mappings, newest first ({@code limit} in [1, 10000], {@code offset} ≥ 0). */
+    public List<ScaleMappingRow> mappings(int limit, int offset) {
+        return store.jdbi().withHandle(h -> queries.scaleMappings(h, limit, offset));
     }
 
     Optional<ScaleMappingRow> mapping(String kernelId, KappaState before, KappaState after) {

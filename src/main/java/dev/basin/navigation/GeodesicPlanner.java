@@ -45,7 +45,7 @@ public final class GeodesicPlanner {
         this.store = store;
         this.clock = clock;
         this.epsilon = epsilon;
-        this.queries = new NavigationQueries(store.jdbi(), store.json());
+        this.queries = new NavigationQueries(store.jdbi());
     }
 
     /** A planned path and whether it was reused from storage. */

@@ -1,12 +1,8 @@
 package dev.basin.navigation;
 
 import dev.basin.store.Rows;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.basin.store.StoredName;
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.InvalidInputException;
-import dev.basin.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,11 +19,9 @@ public final class NavigationQueries {
             + " AND end_key BETWEEN :e0 AND :e1 ORDER BY computed_at, path_id LIMIT 64";
 
     private final Jdbi jdbi;
-    private final ObjectMapper json;
 
-    public NavigationQueries(Jdbi jdbi, ObjectMapper json) {
+    public NavigationQueries(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.json = json;
     }
 
     List<GeodesicPathRow> pathsInKeyWindow(double s0, double s1, double e0, double e1) {
@@ -42,9 +36,8 @@ public final class NavigationQueries {
 
     /** Stored paths, newest first. */
     public List<GeodesicPathRow> listPaths(int limit, int offset) {
-        page(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM geodesic_paths ORDER BY computed_at DESC, path_id"
-                + " LIMIT :l OFFSET :o").bind("l", limit).bind("o", offset).map((rs, ctx) -> path(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT * FROM geodesic_paths ORDER BY computed_at DESC, path_id", limit, offset)
+                .map((rs, ctx) -> path(rs)).list());
     }
 
     /**
@@ -65,20 +58,30 @@ public final class NavigationQueries {
                 .bind("id", trajectoryId).map((rs, ctx) -> liveTrajectory(rs)).findOne());
     }
 
-    /** Trajectories of one agent, newest first. */
+    /** Trajectories of one agent (of every agent when {@code agentId} is null), newest first. */
     public List<TrajectoryRow> listTrajectories(String agentId, int limit, int offset) {
-        page(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + TRAJECTORY_COLUMNS + " FROM ocean_trajectories t"
-                        + " WHERE t.agent_id = :a ORDER BY t.started_at DESC, t.trajectory_id LIMIT :l OFFSET :o")
-                .bind("a", agentId).bind("l", limit).bind("o", offset).map((rs, ctx) -> liveTrajectory(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + TRAJECTORY_COLUMNS + " FROM ocean_trajectories t"
+                        + (agentId == null ? "" : " WHERE t.agent_id = :a") + " ORDER BY t.started_at DESC, t.trajectory_id",
+                        limit, offset)
+                .bind("a", agentId).map((rs, ctx) -> liveTrajectory(rs)).list());
+    }
+
+    /** Φ and κ_eff at the latest {@code perAgent} waypoints of each of {@code agentIds}, newest first per agent. */
+    public List<PhiSample> phiSamples(List<String> agentIds, int perAgent) {
+        Rows.checkPage(perAgent, 0);
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, w.arrived_at, w.phi, w.kappa_eff FROM unnest(:ids) AS a(id)"
+                        + " CROSS JOIN LATERAL (SELECT arrived_at, phi, kappa_eff FROM ocean_waypoints"
+                        + " WHERE agent_id = a.id ORDER BY arrived_at DESC LIMIT :n) w")
+                .bindArray("ids", String.class, agentIds).bind("n", perAgent)
+                .map((rs, ctx) -> new PhiSample(rs.getString(1), Rows.instant(rs, "arrived_at"), rs.getDouble(3),
+                        rs.getDouble(4))).list());
     }
 
     /** The waypoints of one trajectory in sequence order, each departed at the next one's arrival. */
     public List<WaypointRow> waypoints(String trajectoryId, int limit, int offset) {
-        page(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + WAYPOINT_COLUMNS + " FROM ocean_waypoints w"
-                        + " WHERE w.trajectory_id = :t ORDER BY w.sequence LIMIT :l OFFSET :o")
-                .bind("t", trajectoryId).bind("l", limit).bind("o", offset).map((rs, ctx) -> {
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + WAYPOINT_COLUMNS + " FROM ocean_waypoints w"
+                        + " WHERE w.trajectory_id = :t ORDER BY w.sequence", limit, offset)
+                .bind("t", trajectoryId).map((rs, ctx) -> {
                     WaypointRow w = waypoint(rs);
                     Instant next = Rows.instant(rs, "next_arrival");
                     return w.departedAt() == null && next != null ? w.departing(next) : w;
@@ -93,10 +96,9 @@ public final class NavigationQueries {
 
     /** Space-time paths of one kernel, newest first. */
     public List<TpsPathRow> listTpsPaths(String kernelId, int limit, int offset) {
-        page(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tps_geodesic_paths WHERE kernel_id = :k"
-                        + " ORDER BY to_time DESC, tps_path_id LIMIT :l OFFSET :o")
-                .bind("k", kernelId).bind("l", limit).bind("o", offset).map((rs, ctx) -> tps(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT * FROM tps_geodesic_paths WHERE kernel_id = :k"
+                        + " ORDER BY to_time DESC, tps_path_id", limit, offset)
+                .bind("k", kernelId).map((rs, ctx) -> tps(rs)).list());
     }
 
     public boolean kernelExists(String kernelId) {
@@ -105,17 +107,7 @@ public final class NavigationQueries {
 
     /** Whether checkpoint {@code checkpointId} exists and belongs to kernel {@code kernelId}. */
     public boolean checkpointOf(String kernelId, String checkpointId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM kernel_checkpoints WHERE checkpoint_id = :c"
-                + " AND kernel_id = :k").bind("c", checkpointId).bind("k", kernelId).mapTo(Long.class).one()) > 0;
-    }
-
-    static void page(int limit, int offset) {
-        if (limit < 1 || limit > 10_000) {
-            throw new InvalidInputException("limit", "must be in [1, 10000], is " + limit);
-        }
-        if (offset < 0) {
-            throw new InvalidInputException("offset", "must be non-negative, is " + offset);
-        }
+        return jdbi.withHandle(h -> Rows.exists(h, "kernel_checkpoints", "checkpoint_id", checkpointId, "kernel_id", kernelId));
     }
 
     private GeodesicPathRow path(ResultSet rs) throws SQLException {
@@ -123,7 +115,7 @@ public final class NavigationQueries {
                 Rows.basin(rs, "end_basin"), rs.getDouble("start_key"), rs.getDouble("end_key"),
                 points(rs, "path_coordinates"), rs.getDouble("fisher_distance"), rs.getInt("num_steps"),
                 rs.getDouble("curvature_max"), rs.getInt("reuse_count"), Rows.instant(rs, "computed_at"),
-                Rows.instant(rs, "last_used_at"), json(rs, "metadata"));
+                Rows.instant(rs, "last_used_at"), Rows.json(rs, "metadata"));
     }
 
     TrajectoryRow trajectory(ResultSet rs) throws SQLException {
@@ -134,9 +126,9 @@ public final class NavigationQueries {
                 rs.getArray("end_basin") == null ? null : Rows.basin(rs, "end_basin"),
                 rs.getArray("path_coordinates") == null ? null : points(rs, "path_coordinates"), rs.getInt("step_count"),
                 durationMs, MovementReason.parse("movement_reason", rs.getString("movement_reason")),
-                TrajectoryStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                StoredName.parse(TrajectoryStatus.class, "status", rs.getString("status")),
                 rs.getString("blocked_reason"), Rows.instant(rs, "started_at"),
-                Rows.instant(rs, "completed_at"), json(rs, "metadata"));
+                Rows.instant(rs, "completed_at"), Rows.json(rs, "metadata"));
     }
 
     private TrajectoryRow liveTrajectory(ResultSet rs) throws SQLException {
@@ -156,15 +148,15 @@ public final class NavigationQueries {
                 rs.getInt("sequence"), Rows.basin(rs, "basin_coordinates"),
                 MovementReason.parse("waypoint_type", rs.getString("waypoint_type")), rs.getDouble("phi"),
                 rs.getDouble("kappa_eff"), rs.getString("regime"), Rows.instant(rs, "arrived_at"),
-                Rows.instant(rs, "departed_at"), dwellMs, json(rs, "metadata"));
+                Rows.instant(rs, "departed_at"), dwellMs, Rows.json(rs, "metadata"));
     }
 
     private TpsPathRow tps(ResultSet rs) throws SQLException {
         return new TpsPathRow(rs.getString("tps_path_id"), rs.getString("kernel_id"), rs.getString("from_checkpoint_id"),
                 rs.getString("to_checkpoint_id"), Rows.instant(rs, "from_time"),
                 Rows.instant(rs, "to_time"), rs.getDouble("tau_seconds"), rs.getDouble("spatial_distance"),
-                rs.getDouble("temporal_distance"), rs.getDouble("spacetime_distance"), json(rs, "waypoints"),
-                json(rs, "regime_transitions"), Rows.instant(rs, "created_at"), json(rs, "metadata"));
+                rs.getDouble("temporal_distance"), rs.getDouble("spacetime_distance"), Rows.json(rs, "waypoints"),
+                Rows.json(rs, "regime_transitions"), Rows.instant(rs, "created_at"), Rows.json(rs, "metadata"));
     }
 
     /** Reads a 2-D {@code double precision[]} path column (points × 64). */
@@ -180,13 +172,5 @@ public final class NavigationQueries {
             out.add(Basin.of(column + "[" + k + "]", p));
         }
         return out;
-    }
-
-    private JsonNode json(ResultSet rs, String column) throws SQLException {
-        try {
-            return json.readTree(rs.getString(column));
-        } catch (JsonProcessingException e) {
-            throw new StoreException("unreadable jsonb in " + column, e);
-        }
     }
 }

@@ -48,7 +48,7 @@ public final class OceanAgent {
         this.safety = safety;
         this.planner = planner;
         this.settings = settings;
-        this.queries = new NavigationQueries(store.jdbi(), store.json());
+        this.queries = new NavigationQueries(store.jdbi());
         this.detours = new DetourFinder(safety);
         this.exhaustion = new Exhaustion(safety, settings, store.json());
         this.recorder = new TrajectoryRecorder(store, clock, safety, queries, exhaustion);

@@ -45,7 +45,7 @@ public final class TpsPathService {
         this.store = store;
         this.clock = clock;
         this.tauSeconds = tauSeconds;
-        this.queries = new NavigationQueries(store.jdbi(), store.json());
+        this.queries = new NavigationQueries(store.jdbi());
     }
 
     /** Links landmark {@code from} to the later landmark {@code to} of kernel {@code kernelId} and stores the path. */

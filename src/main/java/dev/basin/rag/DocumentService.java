@@ -60,7 +60,7 @@ public final class DocumentService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
         this.chunker = new Chunker(config.maxChunkChars(), config.minChunkChars());
-        this.queries = new RagQueries(store.json());
+        this.queries = new RagQueries();
     }
 
     public RagConfig config() {
@@ -91,7 +91,7 @@ public final class DocumentService {
         DocumentRules.filename(filename);
         DocumentRules.domain(domain);
         String text = DocumentRules.text(content, config.maxBytes());
-        String hash = sha256(content);
+        String hash = Hashes.sha256Hex(content);
         Instant now = clock.instant();
         String uploadId = Ids.next("rag_");
         List<Chunker.Chunk> pieces = chunker.chunk(text);
@@ -197,6 +197,11 @@ public final class DocumentService {
                 .orElseThrow(() -> new UnknownIdException("uploadId", uploadId));
     }
 
+    /** A page of the uploads, newest first ({@code limit} in [1, 10000], {@code offset} ≥ 0). */
+    public List<UploadRow> uploads(int limit, int offset) {
+        return store.jdbi().withHandle(h -> queries.uploads(h, limit, offset));
+    }
+
     /** The chunks of {@code uploadId}, by ordinal. */
     public List<ChunkRow> chunks(String uploadId) {
         upload(uploadId);
@@ -232,11 +237,6 @@ public final class DocumentService {
             }
         }
         return index;
-    }
-
-    /** Lower-case hex SHA-256 of {@code bytes}: a document's content hash. */
-    public static String sha256(byte[] bytes) {
-        return Hashes.sha256Hex(bytes);
     }
 
     static void requireId(String field, String id) {

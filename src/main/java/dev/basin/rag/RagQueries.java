@@ -4,7 +4,6 @@ import static dev.basin.store.Rows.basin;
 import static dev.basin.store.Rows.instant;
 
 import dev.basin.store.Rows;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -14,13 +13,8 @@ import org.jdbi.v3.core.Handle;
 /** Reads of the rag tables (each by primary key or a unique/FK index). */
 final class RagQueries {
     private static final String UPLOAD_COLUMNS = "upload_id, filename, domain, content_hash, byte_size, chunk_count,"
-            + " embedding_model, uploaded_at, metadata::text AS metadata";
+            + " embedding_model, uploaded_at, metadata";
 
-    private final ObjectMapper json;
-
-    RagQueries(ObjectMapper json) {
-        this.json = json;
-    }
 
     Optional<UploadRow> uploadByHash(Handle h, String hash) {
         return h.createQuery("SELECT " + UPLOAD_COLUMNS + " FROM rag_uploads WHERE content_hash = :h")
@@ -32,8 +26,14 @@ final class RagQueries {
                 .bind("id", uploadId).map((rs, ctx) -> upload(rs)).findOne();
     }
 
+    /** A page of the uploads, newest first. */
+    List<UploadRow> uploads(Handle h, int limit, int offset) {
+        return Rows.page(h, "SELECT " + UPLOAD_COLUMNS + " FROM rag_uploads ORDER BY uploaded_at DESC, upload_id", limit, offset)
+                .map((rs, ctx) -> upload(rs)).list();
+    }
+
     List<ChunkRow> chunks(Handle h, String uploadId) {
-        return h.createQuery("SELECT chunk_id, upload_id, ordinal, content, basin, created_at, metadata::text AS metadata"
+        return h.createQuery("SELECT chunk_id, upload_id, ordinal, content, basin, created_at, metadata"
                         + " FROM rag_chunks WHERE upload_id = :id ORDER BY ordinal")
                 .bind("id", uploadId).map((rs, ctx) -> chunk(rs)).list();
     }
@@ -49,22 +49,22 @@ final class RagQueries {
 
     Optional<TrainingStatsRow> stats(Handle h, String documentId) {
         return h.createQuery("SELECT document_id, total_queries, total_hits, avg_phi_score, last_query_at, created_at,"
-                        + " last_updated, metadata::text AS metadata FROM document_training_stats WHERE document_id = :id")
+                        + " last_updated, metadata FROM document_training_stats WHERE document_id = :id")
                 .bind("id", documentId)
                 .map((rs, ctx) -> new TrainingStatsRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4),
                         instant(rs, "last_query_at"), instant(rs, "created_at"), instant(rs, "last_updated"),
-                        Rows.json(json, rs, "metadata")))
+                        Rows.json(rs, "metadata")))
                 .findOne();
     }
 
     private UploadRow upload(ResultSet rs) throws SQLException {
         return new UploadRow(rs.getString("upload_id"), rs.getString("filename"), rs.getString("domain"),
                 rs.getString("content_hash"), rs.getLong("byte_size"), rs.getInt("chunk_count"),
-                rs.getString("embedding_model"), instant(rs, "uploaded_at"), Rows.json(json, rs, "metadata"));
+                rs.getString("embedding_model"), instant(rs, "uploaded_at"), Rows.json(rs, "metadata"));
     }
 
     private ChunkRow chunk(ResultSet rs) throws SQLException {
         return new ChunkRow(rs.getString("chunk_id"), rs.getString("upload_id"), rs.getInt("ordinal"),
-                rs.getString("content"), basin(rs, "basin"), instant(rs, "created_at"), Rows.json(json, rs, "metadata"));
+                rs.getString("content"), basin(rs, "basin"), instant(rs, "created_at"), Rows.json(rs, "metadata"));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Ids;
+import dev.basin.store.Rows;
 import dev.basin.store.Store;
 import dev.basin.store.Update;
 import java.time.Clock;
@@ -79,12 +80,9 @@ public final class SessionLog {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT session_id, seed, config, status, started_at,"
                         + " finished_at, metadata FROM sessions WHERE session_id = :id")
                 .bind("id", sessionId)
-                .map((rs, ctx) -> new SessionRecord(rs.getString(1), rs.getLong(2),
-                        ctx.findColumnMapperFor(JsonNode.class).orElseThrow().map(rs, 3, ctx),
-                        SessionStatus.parse(rs.getString(4)),
-                        ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 5, ctx),
-                        ctx.findColumnMapperFor(Instant.class).orElseThrow().map(rs, 6, ctx),
-                        ctx.findColumnMapperFor(JsonNode.class).orElseThrow().map(rs, 7, ctx)))
+                .map((rs, ctx) -> new SessionRecord(rs.getString("session_id"), rs.getLong("seed"), Rows.json(rs, "config"),
+                        SessionStatus.parse(rs.getString("status")), Rows.instant(rs, "started_at"),
+                        Rows.instant(rs, "finished_at"), Rows.json(rs, "metadata")))
                 .findOne())
                 .orElseThrow(() -> new UnknownIdException("session_id", sessionId));
     }

@@ -1,17 +1,13 @@
 package dev.basin.runs;
 
-import java.util.Locale;
+import dev.basin.store.StoredName;
 
 /** Status of a session. */
-public enum SessionStatus {
+public enum SessionStatus implements StoredName {
     RUNNING, COMPLETED, FAILED;
-
-    public String sqlName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** The status named {@code name} in the table's lower case. */
     static SessionStatus parse(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
+        return StoredName.parse(SessionStatus.class, "status", name);
     }
 }

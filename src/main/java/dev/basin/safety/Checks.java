@@ -38,13 +38,4 @@ final class Checks {
             throw new InvalidInputException(field, "must be in [0, 1], is " + v);
         }
     }
-
-    static void page(int limit, int offset) {
-        if (limit < 1 || limit > 10_000) {
-            throw new InvalidInputException("limit", "must be in [1, 10000], is " + limit);
-        }
-        if (offset < 0) {
-            throw new InvalidInputException("offset", "must be non-negative, is " + offset);
-        }
-    }
 }

@@ -4,11 +4,7 @@ import static dev.basin.store.Rows.basin;
 import static dev.basin.store.Rows.instant;
 
 import dev.basin.store.Rows;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.store.ChangeFeed;
-import dev.basin.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,11 +22,9 @@ public final class SafetyQueries {
             + "reason, active, created_at, metadata";
 
     private final Jdbi jdbi;
-    private final ObjectMapper json;
 
-    public SafetyQueries(Jdbi jdbi, ObjectMapper json) {
+    public SafetyQueries(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.json = json;
     }
 
     /** The rows of the three tables one read of the change feed returned. */
@@ -72,10 +66,9 @@ public final class SafetyQueries {
 
     /** Barriers, newest first; {@code activeOnly} restricts to active ones. */
     public List<BarrierRow> listBarriers(boolean activeOnly, int limit, int offset) {
-        Checks.page(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + BARRIER_COLS + " FROM geometric_barriers"
-                        + (activeOnly ? " WHERE active" : "") + " ORDER BY discovered_at DESC, barrier_id LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> barrier(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + BARRIER_COLS + " FROM geometric_barriers"
+                        + (activeOnly ? " WHERE active" : "") + " ORDER BY discovered_at DESC, barrier_id", limit, offset)
+                .map((rs, ctx) -> barrier(rs)).list());
     }
 
     /** The active barriers scoped to kernel {@code kernelId}, oldest first (index on kernel_id). */
@@ -88,19 +81,17 @@ public final class SafetyQueries {
 
     /** Excluded regions of one agent (or of all when {@code agentId} is null), newest first. */
     public List<ExcludedRegionRow> listRegions(String agentId, boolean activeOnly, int limit, int offset) {
-        Checks.page(limit, offset);
         String where = (agentId != null ? " WHERE agent_id = :agent" : " WHERE true") + (activeOnly ? " AND active" : "");
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + REGION_COLS + " FROM ocean_excluded_regions" + where
-                        + " ORDER BY created_at DESC, region_id LIMIT :l OFFSET :o")
-                .bind("agent", agentId).bind("l", limit).bind("o", offset).map((rs, ctx) -> region(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + REGION_COLS + " FROM ocean_excluded_regions" + where
+                        + " ORDER BY created_at DESC, region_id", limit, offset)
+                .bind("agent", agentId).map((rs, ctx) -> region(rs)).list());
     }
 
     /** Era exclusions, by start time (newest first). */
     public List<EraExclusionRow> listEras(boolean activeOnly, int limit, int offset) {
-        Checks.page(limit, offset);
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + ERA_COLS + " FROM era_exclusions"
-                        + (activeOnly ? " WHERE active" : "") + " ORDER BY start_timestamp DESC, exclusion_id LIMIT :l OFFSET :o")
-                .bind("l", limit).bind("o", offset).map((rs, ctx) -> era(rs)).list());
+        return jdbi.withHandle(h -> Rows.page(h, "SELECT " + ERA_COLS + " FROM era_exclusions"
+                        + (activeOnly ? " WHERE active" : "") + " ORDER BY start_timestamp DESC, exclusion_id", limit, offset)
+                .map((rs, ctx) -> era(rs)).list());
     }
 
     /** Whether a kernel row {@code kernelId} exists. */
@@ -112,27 +103,19 @@ public final class SafetyQueries {
         return new BarrierRow(rs.getString("barrier_id"), rs.getString("kernel_id"), basin(rs, "center_coordinates"),
                 rs.getDouble("radius_fr"), BarrierType.parse("barrier_type", rs.getString("barrier_type")),
                 rs.getDouble("severity"), rs.getString("reason"), rs.getBoolean("active"), instant(rs, "discovered_at"),
-                instant(rs, "deactivated_at"), rs.getInt("crossings_prevented"), json(rs, "metadata"));
+                instant(rs, "deactivated_at"), rs.getInt("crossings_prevented"), Rows.json(rs, "metadata"));
     }
 
     private ExcludedRegionRow region(ResultSet rs) throws SQLException {
         return new ExcludedRegionRow(rs.getString("region_id"), rs.getString("agent_id"), basin(rs, "center_coordinates"),
                 rs.getDouble("radius_fr"), ExclusionReason.parse("exclusion_reason", rs.getString("exclusion_reason")),
                 rs.getInt("visits_without_gain"), instant(rs, "expires_at"), rs.getBoolean("active"),
-                instant(rs, "created_at"), instant(rs, "deactivated_at"), json(rs, "metadata"));
+                instant(rs, "created_at"), instant(rs, "deactivated_at"), Rows.json(rs, "metadata"));
     }
 
     private EraExclusionRow era(ResultSet rs) throws SQLException {
         return new EraExclusionRow(rs.getString("exclusion_id"), instant(rs, "start_timestamp"), instant(rs, "end_timestamp"),
                 basin(rs, "basin_center"), rs.getDouble("exclusion_radius"), rs.getString("reason"), rs.getBoolean("active"),
-                instant(rs, "created_at"), json(rs, "metadata"));
-    }
-
-    private JsonNode json(ResultSet rs, String column) throws SQLException {
-        try {
-            return json.readTree(rs.getString(column));
-        } catch (JsonProcessingException e) {
-            throw new StoreException("unreadable jsonb in " + column, e);
-        }
+                instant(rs, "created_at"), Rows.json(rs, "metadata"));
     }
 }

@@ -41,7 +41,7 @@ public final class SafetyService implements AutoCloseable {
     public SafetyService(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.queries = new SafetyQueries(store.jdbi(), store.json());
+        this.queries = new SafetyQueries(store.jdbi());
         this.sync = new SafetySync(store, queries, index);
         sync.read();
     }

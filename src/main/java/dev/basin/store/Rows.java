@@ -3,6 +3,7 @@ package dev.basin.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.internal.Mappers;
 import java.io.IOException;
 import java.sql.Array;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Reading stored column values back into domain types, the one set of helpers for every feature's row mappers: basins
@@ -21,6 +23,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Rows {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final ObjectMapper JSON = Store.newObjectMapper();
 
     private Rows() {}
 
@@ -52,29 +55,63 @@ public final class Rows {
         return t == null ? null : t.toInstant();
     }
 
-    /** A {@code jsonb} column (select it as {@code col::text}), parsed. */
-    public static JsonNode json(ObjectMapper json, ResultSet rs, String column) throws SQLException {
+    /** A {@code jsonb} column, parsed (with the store's one mapper), or null. */
+    public static JsonNode json(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
         if (text == null) {
             return null;
         }
         try {
-            return json.readTree(text);
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new SQLException("column " + column + " is not JSON: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Whether {@code table} holds a row whose text key {@code keyColumn} is {@code key}: the one existence check, for
-     * a clear "unknown id" before a write the foreign key would refuse anyway (table and column are code's lower-case
-     * identifiers, never input).
-     */
-    public static boolean exists(Handle h, String table, String keyColumn, String key) {
-        if (!IDENTIFIER.matcher(table).matches() || !IDENTIFIER.matcher(keyColumn).matches()) {
-            throw new IllegalArgumentException("not a lower-case SQL identifier: " + table + "." + keyColumn);
+    /** The one check of a page of a list read: {@code limit} in [1, 10000], {@code offset} non-negative. */
+    public static void checkPage(int limit, int offset) {
+        if (limit < 1 || limit > 10_000) {
+            throw new InvalidInputException("limit", "must be in [1, 10000], is " + limit);
         }
-        return h.createQuery("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + keyColumn + " = :key)")
-                .bind("key", key).mapTo(Boolean.class).one();
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "must be non-negative, is " + offset);
+        }
+    }
+
+    /**
+     * A page of a list read: {@code sql} (ending in its ORDER BY) with {@code LIMIT :limit OFFSET :offset} appended and
+     * bound, after {@link #checkPage}. Callers bind their own parameters and map the rows.
+     */
+    public static Query page(Handle h, String sql, int limit, int offset) {
+        checkPage(limit, offset);
+        return h.createQuery(sql + " LIMIT :limit OFFSET :offset").bind("limit", limit).bind("offset", offset);
+    }
+
+    /**
+     * Whether {@code table} holds a row whose text columns equal the given values, named in pairs (column, value, ...):
+     * the one existence check, for a clear "unknown id" before a write the foreign key would refuse anyway. A feature
+     * below the owner of a referenced row checks it here rather than writing SQL of that table (table and columns are
+     * code's lower-case identifiers, never input).
+     */
+    public static boolean exists(Handle h, String table, String... columnsAndValues) {
+        if (columnsAndValues.length == 0 || columnsAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("columns and values come in pairs, got " + columnsAndValues.length);
+        }
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            String column = columnsAndValues[i];
+            if (!IDENTIFIER.matcher(column).matches()) {
+                throw new IllegalArgumentException("not a lower-case SQL identifier: " + column);
+            }
+            where.append(i == 0 ? "" : " AND ").append(column).append(" = :v").append(i / 2);
+        }
+        if (!IDENTIFIER.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a lower-case SQL identifier: " + table);
+        }
+        var q = h.createQuery("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + where + ")");
+        for (int i = 1; i < columnsAndValues.length; i += 2) {
+            q.bind("v" + i / 2, columnsAndValues[i]);
+        }
+        return q.mapTo(Boolean.class).one();
     }
 }

@@ -18,8 +18,10 @@ import dev.basin.store.Store;
 import dev.basin.store.Upsert;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,7 +53,7 @@ public final class InsightService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.falsePatterns = Objects.requireNonNull(falsePatterns, "falsePatterns");
         this.config = Objects.requireNonNull(config, "config");
-        this.queries = new ToolQueries(store.json());
+        this.queries = new ToolQueries();
     }
 
     public InsightConfig config() {
@@ -112,6 +114,21 @@ public final class InsightService {
     public Optional<OutcomeRow> outcome(String insightId) {
         insight(insightId);
         return store.jdbi().withHandle(h -> queries.outcomeOf(h, insightId));
+    }
+
+    /** A page of the insights, newest first ({@code limit} in [1, 10000], {@code offset} ≥ 0). */
+    public List<InsightRow> insights(int limit, int offset) {
+        return store.jdbi().withHandle(h -> queries.insights(h, limit, offset));
+    }
+
+    /** The recorded outcomes of {@code insights}, by insight id (an insight without one is absent). */
+    public Map<String, OutcomeRow> outcomes(List<InsightRow> insights) {
+        List<String> ids = insights.stream().map(InsightRow::insightId).toList();
+        Map<String, OutcomeRow> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            store.jdbi().withHandle(h -> queries.outcomesOf(h, ids)).forEach(o -> out.put(o.insightId(), o));
+        }
+        return out;
     }
 
     /**

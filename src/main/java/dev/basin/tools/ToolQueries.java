@@ -4,7 +4,6 @@ import static dev.basin.store.Rows.basin;
 import static dev.basin.store.Rows.instant;
 import static dev.basin.store.Rows.json;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,16 +12,11 @@ import org.jdbi.v3.core.Handle;
 
 /** Reads of the tools tables, by primary or unique key. */
 final class ToolQueries {
-    private static final String TOOL_COLUMNS = "tool_id, tool_name, tool_description, input_schema::text AS input_schema,"
-            + " output_schema::text AS output_schema, implementation::text AS implementation, generated_by,"
+    private static final String TOOL_COLUMNS = "tool_id, tool_name, tool_description, input_schema,"
+            + " output_schema, implementation, generated_by,"
             + " generation_method, phi_score, times_used, times_succeeded, success_rate, generated_at, last_used_at,"
-            + " metadata::text AS metadata";
+            + " metadata";
 
-    private final ObjectMapper mapper;
-
-    ToolQueries(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     Optional<ToolRow> tool(Handle h, String toolId) {
         return h.createQuery("SELECT " + TOOL_COLUMNS + " FROM generated_tools WHERE tool_id = :id")
@@ -34,26 +28,37 @@ final class ToolQueries {
                 .bind("n", name).map((rs, ctx) -> tool(rs)).findOne();
     }
 
+    private static final String INSIGHT_COLUMNS = "insight_id, kernel_id, domains, basin, confidence, content, created_at,"
+            + " metadata";
+    private static final String OUTCOME_COLUMNS = "outcome_id, insight_id, kernel_id, outcome_type, success, phi_change,"
+            + " kappa_change, learning_value, recorded_at, metadata";
+
+    /** A page of the tools, newest first. */
+    java.util.List<ToolRow> tools(Handle h, int limit, int offset) {
+        return Rows.page(h, "SELECT " + TOOL_COLUMNS + " FROM generated_tools ORDER BY generated_at DESC, tool_id", limit, offset)
+                .map((rs, ctx) -> tool(rs)).list();
+    }
+
     Optional<InsightRow> insight(Handle h, String insightId) {
-        return h.createQuery("SELECT insight_id, kernel_id, domains, basin, confidence, content, created_at,"
-                        + " metadata::text AS metadata FROM lightning_insights WHERE insight_id = :id")
-                .bind("id", insightId)
-                .map((rs, ctx) -> new InsightRow(rs.getString("insight_id"), rs.getString("kernel_id"),
-                        Rows.strings(rs, "domains"), basin(rs, "basin"), rs.getDouble("confidence"),
-                        rs.getString("content"), instant(rs, "created_at"), json(mapper, rs, "metadata")))
-                .findOne();
+        return h.createQuery("SELECT " + INSIGHT_COLUMNS + " FROM lightning_insights WHERE insight_id = :id")
+                .bind("id", insightId).map((rs, ctx) -> insight(rs)).findOne();
+    }
+
+    /** A page of the insights, newest first. */
+    java.util.List<InsightRow> insights(Handle h, int limit, int offset) {
+        return Rows.page(h, "SELECT " + INSIGHT_COLUMNS + " FROM lightning_insights ORDER BY created_at DESC, insight_id", limit, offset)
+                .map((rs, ctx) -> insight(rs)).list();
     }
 
     Optional<OutcomeRow> outcomeOf(Handle h, String insightId) {
-        return h.createQuery("SELECT outcome_id, insight_id, kernel_id, outcome_type, success, phi_change, kappa_change,"
-                        + " learning_value, recorded_at, metadata::text AS metadata FROM lightning_insight_outcomes"
-                        + " WHERE insight_id = :id")
-                .bind("id", insightId)
-                .map((rs, ctx) -> new OutcomeRow(rs.getString("outcome_id"), rs.getString("insight_id"),
-                        rs.getString("kernel_id"), rs.getString("outcome_type"), rs.getBoolean("success"), rs.getDouble("phi_change"),
-                        rs.getDouble("kappa_change"), rs.getDouble("learning_value"), instant(rs, "recorded_at"),
-                        json(mapper, rs, "metadata")))
-                .findOne();
+        return h.createQuery("SELECT " + OUTCOME_COLUMNS + " FROM lightning_insight_outcomes WHERE insight_id = :id")
+                .bind("id", insightId).map((rs, ctx) -> outcome(rs)).findOne();
+    }
+
+    /** The recorded outcomes of those of {@code insightIds} that have one. */
+    java.util.List<OutcomeRow> outcomesOf(Handle h, java.util.List<String> insightIds) {
+        return h.createQuery("SELECT " + OUTCOME_COLUMNS + " FROM lightning_insight_outcomes WHERE insight_id = ANY(:ids)")
+                .bindArray("ids", String.class, insightIds).map((rs, ctx) -> outcome(rs)).list();
     }
 
     /** Those of {@code toolIds} that name a stored tool. */
@@ -73,11 +78,24 @@ final class ToolQueries {
         return Rows.exists(h, "kernels", "kernel_id", kernelId);
     }
 
+    private InsightRow insight(ResultSet rs) throws SQLException {
+        return new InsightRow(rs.getString("insight_id"), rs.getString("kernel_id"), Rows.strings(rs, "domains"),
+                basin(rs, "basin"), rs.getDouble("confidence"), rs.getString("content"), instant(rs, "created_at"),
+                json(rs, "metadata"));
+    }
+
+    private OutcomeRow outcome(ResultSet rs) throws SQLException {
+        return new OutcomeRow(rs.getString("outcome_id"), rs.getString("insight_id"), rs.getString("kernel_id"),
+                rs.getString("outcome_type"), rs.getBoolean("success"), rs.getDouble("phi_change"),
+                rs.getDouble("kappa_change"), rs.getDouble("learning_value"), instant(rs, "recorded_at"),
+                json(rs, "metadata"));
+    }
+
     private ToolRow tool(ResultSet rs) throws SQLException {
         return new ToolRow(rs.getString("tool_id"), rs.getString("tool_name"), rs.getString("tool_description"),
-                json(mapper, rs, "input_schema"), json(mapper, rs, "output_schema"), json(mapper, rs, "implementation"),
+                json(rs, "input_schema"), json(rs, "output_schema"), json(rs, "implementation"),
                 rs.getString("generated_by"), rs.getString("generation_method"), rs.getDouble("phi_score"),
                 rs.getInt("times_used"), rs.getInt("times_succeeded"), rs.getDouble("success_rate"),
-                instant(rs, "generated_at"), instant(rs, "last_used_at"), json(mapper, rs, "metadata"));
+                instant(rs, "generated_at"), instant(rs, "last_used_at"), json(rs, "metadata"));
     }
 }

@@ -43,7 +43,7 @@ public final class ToolService {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.interpreter = new Interpreter(Objects.requireNonNull(documents, "documents"));
-        this.queries = new ToolQueries(store.json());
+        this.queries = new ToolQueries();
         this.workbench = new Workbench(this, interpreter);
     }
 
@@ -124,6 +124,11 @@ public final class ToolService {
     public ToolRow tool(String toolId) {
         requireId("toolId", toolId);
         return store.jdbi().withHandle(h -> queries.tool(h, toolId)).orElseThrow(() -> new UnknownIdException("toolId", toolId));
+    }
+
+    /** A page of the tools, newest first ({@code limit} in [1, 10000], {@code offset} ≥ 0). */
+    public java.util.List<ToolRow> tools(int limit, int offset) {
+        return store.jdbi().withHandle(h -> queries.tools(h, limit, offset));
     }
 
     public Optional<ToolRow> toolByName(String name) {

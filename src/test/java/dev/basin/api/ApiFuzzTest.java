@@ -66,7 +66,7 @@ class ApiFuzzTest {
             ApiClient.Reply ok = client.post(s.path(), s.valid().get());
             assertThat(ok.status()).as("valid request to %s: %s", s.path(), ok.text()).isBetween(200, 299);
         }
-        Map<String, Long> before = new DashboardQueries(store.jdbi()).rowCounts();
+        Map<String, Long> before = new dev.basin.store.DatabaseProbe(store).rowCounts();
 
         SplittableRandom rnd = new SplittableRandom(SEED);
         List<Case> cases = new ArrayList<>();
@@ -109,7 +109,7 @@ class ApiFuzzTest {
         System.out.printf("fuzz: %d bad requests in %.1f s%n", sent.get(), (System.nanoTime() - t0) / 1e9);
         assertThat(failures).as("bad answers").isEmpty();
         assertThat(sent.get()).isGreaterThanOrEqualTo(MIN_REQUESTS);
-        assertThat(new DashboardQueries(store.jdbi()).rowCounts()).as("row counts after the fuzz run").isEqualTo(before);
+        assertThat(new dev.basin.store.DatabaseProbe(store).rowCounts()).as("row counts after the fuzz run").isEqualTo(before);
     }
 
     static String check(Case k, ApiClient.Reply r) {

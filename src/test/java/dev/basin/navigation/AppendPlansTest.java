@@ -70,7 +70,7 @@ class AppendPlansTest {
         assertThat((Long) after.get("waypoint_idx_scan")).isGreaterThan((Long) before.get("waypoint_idx_scan"));
         assertThat((Long) after.get("trajectory_idx_scan")).isGreaterThan((Long) before.get("trajectory_idx_scan"));
         for (String id : ids) {
-            assertThat(new NavigationQueries(store.jdbi(), store.json()).waypoints(id, 100, 0)).hasSize(17);
+            assertThat(new NavigationQueries(store.jdbi()).waypoints(id, 100, 0)).hasSize(17);
         }
     }
 

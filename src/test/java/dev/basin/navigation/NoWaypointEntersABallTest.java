@@ -138,7 +138,7 @@ class NoWaypointEntersABallTest {
     /** Checks every step of the agent's trajectories; returns {steps, steps that began inside an applicable ball}. */
     private static int[] verify(long seed, String agent, List<String> trajectories) {
         List<Ball> balls = balls(agent);
-        NavigationQueries q = new NavigationQueries(store.jdbi(), store.json());
+        NavigationQueries q = new NavigationQueries(store.jdbi());
         int steps = 0;
         int inside = 0;
         for (String id : trajectories) {

@@ -62,11 +62,11 @@ class OceanAgentTest {
     }
 
     private static List<Basin> storedPath(String trajectoryId) {
-        return new NavigationQueries(store.jdbi(), store.json()).trajectory(trajectoryId).orElseThrow().path();
+        return new NavigationQueries(store.jdbi()).trajectory(trajectoryId).orElseThrow().path();
     }
 
     private static List<WaypointRow> waypoints(String trajectoryId) {
-        return new NavigationQueries(store.jdbi(), store.json()).waypoints(trajectoryId, 10_000, 0);
+        return new NavigationQueries(store.jdbi()).waypoints(trajectoryId, 10_000, 0);
     }
 
     @Test
@@ -82,7 +82,7 @@ class OceanAgentTest {
         assertThat(seen).isEqualTo(r.samples()).hasSize(r.steps());
         assertThat(seen.get(seen.size() - 1).distanceToTarget()).isZero();
 
-        TrajectoryRow t = new NavigationQueries(store.jdbi(), store.json()).trajectory(r.trajectoryId()).orElseThrow();
+        TrajectoryRow t = new NavigationQueries(store.jdbi()).trajectory(r.trajectoryId()).orElseThrow();
         assertThat(t.status()).isEqualTo(TrajectoryStatus.COMPLETED);
         assertThat(t.stepCount()).isEqualTo(t.path().size() - 1).isEqualTo(r.steps());
         assertThat(t.end()).isEqualTo(to);
@@ -145,12 +145,12 @@ class OceanAgentTest {
             assertThat(FisherRao.distance(w.basin(), mid)).isGreaterThanOrEqualTo(radius);
         }
         assertThat(safety.queries().barrier(barrier.barrierId()).orElseThrow().crossingsPrevented()).isEqualTo(r.preventions());
-        TrajectoryRow t = new NavigationQueries(store.jdbi(), store.json()).trajectory(r.trajectoryId()).orElseThrow();
+        TrajectoryRow t = new NavigationQueries(store.jdbi()).trajectory(r.trajectoryId()).orElseThrow();
         assertThat(t.metadata().path("geodesic_ratio").asDouble()).isGreaterThan(1.0);
         assertThat(t.metadata().path("detours").asInt()).isEqualTo(r.detours());
         assertThat(waypoints(r.trajectoryId())).hasSize(t.stepCount() + 1);
         // the plan's curvature_max is that of the path actually travelled on it, detour included
-        GeodesicPathRow plan = new NavigationQueries(store.jdbi(), store.json()).path(r.pathId()).orElseThrow();
+        GeodesicPathRow plan = new NavigationQueries(store.jdbi()).path(r.pathId()).orElseThrow();
         assertThat(t.metadata().path("max_curvature").asDouble()).isGreaterThan(1e-3);
         assertThat(plan.curvatureMax()).isEqualTo(t.metadata().path("max_curvature").asDouble());
         safety.deactivateBarrier(barrier.barrierId());
@@ -198,7 +198,7 @@ class OceanAgentTest {
         NavigationResult r = agentAt(NOW).navigate(request(k, from, to), StepObserver.NONE);
         assertThat(r.status()).isEqualTo(TrajectoryStatus.BLOCKED);
         assertThat(r.blockedIds()).containsExactly(barrier.barrierId());
-        TrajectoryRow t = new NavigationQueries(store.jdbi(), store.json()).trajectory(r.trajectoryId()).orElseThrow();
+        TrajectoryRow t = new NavigationQueries(store.jdbi()).trajectory(r.trajectoryId()).orElseThrow();
         assertThat(t.status()).isEqualTo(TrajectoryStatus.BLOCKED);
         assertThat(t.blockedReason()).contains(barrier.barrierId());
         for (Basin p : t.path()) {
@@ -271,7 +271,7 @@ class OceanAgentTest {
         assertThat(regions.get(0).reason()).isEqualTo(ExclusionReason.EXHAUSTED);
         assertThat(regions.get(0).visitsWithoutGain()).isEqualTo(2);
         assertThat(regions.get(0).center()).isEqualTo(low);
-        Instant end = new NavigationQueries(store.jdbi(), store.json()).trajectory(second.trajectoryId()).orElseThrow()
+        Instant end = new NavigationQueries(store.jdbi()).trajectory(second.trajectoryId()).orElseThrow()
                 .completedAt();
         assertThat(end).isBefore(NOW.plusSeconds(second.steps())).isAfter(NOW.plusSeconds(second.steps() - 1));
         assertThat(regions.get(0).expiresAt()).isEqualTo(end.plus(Duration.ofMinutes(10)));

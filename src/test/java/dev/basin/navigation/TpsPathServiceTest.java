@@ -56,7 +56,7 @@ class TpsPathServiceTest {
         List<RegimeObservation> obs = List.of(new RegimeObservation(T1.plusSeconds(100), Regime.BREAKDOWN, 120.0),
                 new RegimeObservation(T1.plusSeconds(50), Regime.GEOMETRIC, 60.0));
         TpsPathRow r = tps.link(kernel, from, to, obs);
-        TpsPathRow stored = new NavigationQueries(store.jdbi(), store.json()).listTpsPaths(kernel, 10, 0).get(0);
+        TpsPathRow stored = new NavigationQueries(store.jdbi()).listTpsPaths(kernel, 10, 0).get(0);
         assertThat(stored.tpsPathId()).isEqualTo(r.tpsPathId());
         double spatial = FisherRao.distance(p1, p2);
         double temporal = 150.0 / 60.0;

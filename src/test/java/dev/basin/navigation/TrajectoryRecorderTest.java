@@ -41,7 +41,7 @@ class TrajectoryRecorderTest {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         safety = new SafetyService(store, clock);
         recorder = new OceanAgent(store, clock, safety, new GeodesicPlanner(store, clock), AgentSettings.DEFAULTS).recorder();
-        queries = new NavigationQueries(store.jdbi(), store.json());
+        queries = new NavigationQueries(store.jdbi());
     }
 
     @AfterAll

@@ -74,7 +74,7 @@ class DocumentServiceTest {
         IngestResult r = docs.ingest("sea.md", "oceanography", utf8(DOC));
         assertThat(r.inserted()).isTrue();
         UploadRow u = docs.upload(r.upload().uploadId());
-        assertThat(u.contentHash()).isEqualTo(DocumentService.sha256(utf8(DOC))).hasSize(64);
+        assertThat(u.contentHash()).isEqualTo(dev.basin.store.Hashes.sha256Hex(utf8(DOC))).hasSize(64);
         assertThat(u.byteSize()).isEqualTo(utf8(DOC).length);
         assertThat(u.domain()).isEqualTo("oceanography");
         assertThat(u.embeddingModel()).isEqualTo(Coordizer.MODEL);

@@ -233,7 +233,7 @@ class ConcurrencyTest {
                 }
             }
         });
-        String hash = DocumentService.sha256(bytes);
+        String hash = dev.basin.store.Hashes.sha256Hex(bytes);
         assertThat(inserted.get()).as("uploads reported as new").isEqualTo(1);
         assertThat(ids).hasSize(WRITERS).containsOnly(ids.get(0));
         assertThat(longOf("SELECT count(*) FROM rag_uploads WHERE content_hash = :id", hash)).isEqualTo(1);

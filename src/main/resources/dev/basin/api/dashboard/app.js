@@ -131,8 +131,8 @@
     thoughts.replaceChildren();
     for (const th of r.thoughts) {
       const li = el('li');
-      li.append(el('span', { class: 'meta' }, String(th.created_at).slice(0, 19) + ' · ' + th.thought_type + ' · ' + th.event + ' · Φ=' + Number(th.phi).toFixed(3)));
-      li.append(el('div', {}, th.thought_content));
+      li.append(el('span', { class: 'meta' }, String(th.createdAt).slice(0, 19) + ' · ' + th.type + ' · ' + th.event + ' · Φ=' + Number(th.phi).toFixed(3)));
+      li.append(el('div', {}, th.content));
       thoughts.append(li);
     }
     mark('thoughts', r.thoughts.length);
@@ -140,8 +140,8 @@
     insights.replaceChildren();
     for (const ins of r.insights) {
       const li = el('li');
-      li.append(el('span', { class: 'meta' }, String(ins.created_at).slice(0, 19) + ' · ' + ins.domains.join(' ↔ ') + ' · confidence ' + Number(ins.confidence).toFixed(2)
-        + (ins.outcome_type ? ' · ' + ins.outcome_type : '')));
+      li.append(el('span', { class: 'meta' }, String(ins.createdAt).slice(0, 19) + ' · ' + ins.domains.join(' ↔ ') + ' · confidence ' + Number(ins.confidence).toFixed(2)
+        + (ins.outcome ? ' · ' + ins.outcome.outcomeType : '')));
       li.append(el('div', {}, ins.content));
       insights.append(li);
     }
