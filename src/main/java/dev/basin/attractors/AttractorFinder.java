@@ -70,7 +70,13 @@ public final class AttractorFinder {
             }
         }
         List<double[]> minima = clusters.stream().map(c -> c.best.s()).toList();
-        int[] hits = volumeHits(u, minima, rnd.split());
+        double[] lowest = new double[minima.size()];
+        double[] values = new double[minima.size()];
+        for (int i = 0; i < minima.size(); i++) {
+            lowest[i] = HessianSpectrum.valuesAt(u, minima.get(i)).values()[0];
+            values[i] = u.value(minima.get(i));
+        }
+        int[] hits = volumeHits(u, minima, lowest, values, rnd.split());
         List<FoundAttractor> out = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
             Cluster c = clusters.get(i);
@@ -85,17 +91,20 @@ public final class AttractorFinder {
     }
 
     /**
-     * Saddles (and maxima) found by Newton's method from the geodesic midpoint of each pair of wells, merged within
-     * the merge tolerance. Their basin volume is 0 (no open set flows to a saddle) with N = 0 in the estimate.
+     * Saddles (and maxima) found by Newton's method from the geodesic midpoint of each well and each of its
+     * {@code saddleNeighbours} nearest wells (a pair once, in index order), merged within the merge tolerance. Their
+     * basin volume is 0 (no open set flows to a saddle) with N = 0 in the estimate.
      */
     public List<FoundAttractor> findSaddles(Potential u) {
         requirePotential(u);
         List<double[]> starts = new ArrayList<>();
         List<Well> wells = u.wells();
-        for (int i = 0; i < wells.size(); i++) {
-            for (int j = i + 1; j < wells.size(); j++) {
-                starts.add(midpoint(Sphere.sqrt(wells.get(i).basin()), Sphere.sqrt(wells.get(j).basin())));
-            }
+        double[][] centres = new double[wells.size()][];
+        for (int i = 0; i < centres.length; i++) {
+            centres[i] = Sphere.sqrt(wells.get(i).basin());
+        }
+        for (int[] pair : neighbourPairs(centres, config.saddleNeighbours())) {
+            starts.add(midpoint(centres[pair[0]], centres[pair[1]]));
         }
         GradientFlow.Result[] ends = starts.parallelStream()
                 .map(start -> GradientFlow.newton(u, start, config.gradientTolerance(), 100, config.maxStep()))
@@ -114,6 +123,41 @@ public final class AttractorFinder {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The pairs (i &lt; j) such that j is among the {@code k} nearest wells of i or i among those of j (ties by index),
+     * in lexicographic order; all pairs when k ≥ W − 1.
+     */
+    static List<int[]> neighbourPairs(double[][] centres, int k) {
+        int w = centres.length;
+        boolean[][] paired = new boolean[w][w];
+        for (int i = 0; i < w; i++) {
+            Integer[] others = new Integer[w - 1];
+            double[] dist = new double[w];
+            int n = 0;
+            for (int j = 0; j < w; j++) {
+                if (j != i) {
+                    dist[j] = Sphere.distance(centres[i], centres[j]);
+                    others[n++] = j;
+                }
+            }
+            java.util.Arrays.sort(others, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b])
+                    : Integer.compare(a, b));
+            for (int r = 0; r < Math.min(k, others.length); r++) {
+                int j = others[r];
+                paired[Math.min(i, j)][Math.max(i, j)] = true;
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < w; i++) {
+            for (int j = i + 1; j < w; j++) {
+                if (paired[i][j]) {
+                    out.add(new int[] {i, j});
+                }
+            }
+        }
+        return out;
     }
 
     /** Classifies {@code p} by the eigenvalues of the Riemannian Hessian of {@code u} there. */
@@ -151,16 +195,33 @@ public final class AttractorFinder {
                 Sphere.norm(g), volume, merged, iterations, method);
     }
 
-    /** For each minimum, how many of the Monte Carlo samples flow to within the assign tolerance of it. */
-    private int[] volumeHits(Potential u, List<double[]> minima, SplittableRandom rnd) {
+    /**
+     * For each minimum, how many of the Monte Carlo samples flow to within the assign tolerance of it. A flow stops
+     * early once it is captured by a minimum m (smallest Hessian eigenvalue λ₁ > 0, potential U(m)): within ε/2 of m
+     * (ε the assign tolerance) with U − U(m) &lt; λ₁ε²/8. Descent never raises U, and to second order the part of the
+     * sublevel set {U ≤ U(m) + λ₁ε²/8} around m lies within √(2·λ₁ε²/8 / λ₁) = ε/2 of m, so the flow would end there
+     * and be counted for m anyway.
+     */
+    private int[] volumeHits(Potential u, List<double[]> minima, double[] lowest, double[] values,
+            SplittableRandom rnd) {
         int n = config.volumeSamples();
         double[][] samples = new double[n][];
         for (int i = 0; i < n; i++) {
             samples[i] = dirichletSqrt(rnd);
         }
+        double eps = config.assignTolerance();
+        GradientFlow.Capture capture = (s, value) -> {
+            for (int m = 0; m < minima.size(); m++) {
+                if (lowest[m] > 0 && value - values[m] < lowest[m] * eps * eps / 8.0
+                        && Sphere.distance(minima.get(m), s) < eps / 2.0) {
+                    return true;
+                }
+            }
+            return false;
+        };
         int[] owner = IntStream.range(0, n).parallel().map(i -> {
             GradientFlow.Result r = GradientFlow.descend(u, samples[i], config.volumeGradientTolerance(),
-                    config.maxIterations(), config.maxStep());
+                    config.maxIterations(), config.maxStep(), capture);
             int best = -1;
             double bestD = config.assignTolerance();
             for (int m = 0; m < minima.size(); m++) {

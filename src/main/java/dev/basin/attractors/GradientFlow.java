@@ -13,6 +13,13 @@ final class GradientFlow {
     /** Where a flow stopped. */
     record Result(double[] s, double value, double gradNorm, int iterations, boolean converged) {}
 
+    /** Whether a flow at √-point s with potential value may stop early (its end is already decided). */
+    interface Capture {
+        Capture NEVER = (s, value) -> false;
+
+        boolean captured(double[] s, double value);
+    }
+
     private GradientFlow() {}
 
     /**
@@ -22,6 +29,12 @@ final class GradientFlow {
      * a trial is accepted if it reduces ‖g‖ instead, so the flow can reach gradient norms of 1e-8 and below.
      */
     static Result descend(Potential u, double[] start, double tolerance, int maxIterations, double maxStep) {
+        return descend(u, start, tolerance, maxIterations, maxStep, Capture.NEVER);
+    }
+
+    /** {@link #descend} that also stops (converged) as soon as {@code capture} says the flow's end is decided. */
+    static Result descend(Potential u, double[] start, double tolerance, int maxIterations, double maxStep,
+            Capture capture) {
         double[] s = start.clone();
         double[] g = new double[Sphere.DIM];
         double[] gTrial = new double[Sphere.DIM];
@@ -32,7 +45,8 @@ final class GradientFlow {
         double gn = Sphere.norm(g);
         double alpha = gn > 0 ? maxStep / gn : 0.0;
         int it = 0;
-        while (gn >= tolerance && it < maxIterations) {
+        boolean captured = capture.captured(s, value);
+        while (!captured && gn >= tolerance && it < maxIterations) {
             it++;
             double a = Math.min(2.0 * alpha, maxStep / gn);
             boolean accepted = false;
@@ -61,8 +75,9 @@ final class GradientFlow {
             if (!accepted) {
                 break;
             }
+            captured = capture.captured(s, value);
         }
-        return new Result(s, value, gn, it, gn < tolerance);
+        return new Result(s, value, gn, it, captured || gn < tolerance);
     }
 
     /**

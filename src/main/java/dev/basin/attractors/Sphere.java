@@ -40,15 +40,18 @@ final class Sphere {
         return Math.sqrt(dot(a, a));
     }
 
-    /** Sphere angle θ between unit vectors, in the stable asin form. */
+    /**
+     * Sphere angle θ = 2·asin(‖s − t‖/2) between unit vectors, in the stable asin form: half the Fisher–Rao distance
+     * from the chord² ({@code FisherRao.distanceFromChordSquared}, fdlibm's asin rational, error &lt; 1 ulp, cheaper
+     * than {@code Math.asin}; the potential's gradient evaluates it once per well).
+     */
     static double angle(double[] s, double[] t) {
         double acc = 0.0;
         for (int i = 0; i < DIM; i++) {
             double d = s[i] - t[i];
             acc += d * d;
         }
-        double half = Math.sqrt(acc) / 2.0;
-        return 2.0 * Math.asin(Math.min(1.0, half));
+        return 0.5 * dev.basin.geometry.FisherRao.distanceFromChordSquared(acc);
     }
 
     /** Fisher–Rao distance d = 2θ. */

@@ -62,12 +62,25 @@ final class KernelActions extends KernelEvents {
     /** What one leg did. */
     record Leg(NavigationResult result, KernelRow before, KernelRow after) {}
 
+    /** Where a kernel decided to go in a cycle, and why (chosen before any kernel moves). */
+    record Move(Target target, MovementReason reason) {}
+
     /**
-     * Cycle {@code c} of {@code life}: every third cycle (staggered) it rests at home, otherwise it explores. With
-     * {@code unstableRoute} the session declares an unstable period on the middle of the route just planned (an era
-     * exclusion that does not cover either end, so the ocean agent detours around it).
+     * Cycle {@code c} of {@code life}: {@link #choose} then {@link #travel}, on one thread.
      */
     void leg(KernelLife life, int c, List<KernelLife> lives, boolean unstableRoute) {
+        Move m = choose(life, c, lives, unstableRoute);
+        travel(life, m.target(), m.reason(), MAX_STEPS);
+    }
+
+    /**
+     * The target of cycle {@code c} of {@code life}: every third cycle (staggered) it rests at home, otherwise it
+     * explores (a document query, maybe through the approach tool). With {@code unstableRoute} the session declares an
+     * unstable period on the middle of the route just planned (an era exclusion that does not cover either end, so the
+     * ocean agent detours around it). Runs on the session's thread, kernel after kernel, because what it touches is
+     * shared: the documents' training stats, the tools, the positions of other kernels.
+     */
+    Move choose(KernelLife life, int c, List<KernelLife> lives, boolean unstableRoute) {
         Target target;
         MovementReason reason;
         if (life.retry != null) {
@@ -85,7 +98,7 @@ final class KernelActions extends KernelEvents {
         if (unstableRoute) {
             declareUnstableRoute(life, target);
         }
-        travel(life, target, reason, MAX_STEPS);
+        return new Move(target, reason);
     }
 
     private void declareUnstableRoute(KernelLife life, Target target) {
@@ -241,7 +254,7 @@ final class KernelActions extends KernelEvents {
         } else {
             life.retries = 0;
         }
-        learn(life, work, after.state().phi(), completed);
+        life.finished.add(new Finished(work, after.state().phi(), completed));
         clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
         return new Leg(r, before, after);
     }
@@ -326,6 +339,18 @@ final class KernelActions extends KernelEvents {
             tally.excludedRegions++;
             tick();
         }
+    }
+
+    /**
+     * Reports the kernel's finished units of work (legs) to the tool miner, in the order they ended. Runs on the
+     * session's thread in kernel order, after the kernels' movements of a cycle, so the miner sees the same
+     * observations in the same order however the movements interleaved.
+     */
+    void observeApproach(KernelLife life) {
+        for (Finished f : life.finished) {
+            learn(life, f.work(), f.phi(), f.success());
+        }
+        life.finished.clear();
     }
 
     static ArrayNode basinJson(Basin b) {

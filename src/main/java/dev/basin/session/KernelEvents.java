@@ -126,6 +126,9 @@ abstract class KernelEvents {
         return v.isArray() && v.size() == Basin.DIM;
     }
 
+    /** A finished unit of work waiting for the tool miner: its trace, the kernel's Φ at its end, its success. */
+    record Finished(WorkTrace work, double phi, boolean success) {}
+
     /**
      * Hands a finished unit of work to the tool miner (Φ at its end, success as the caller judged it); the tools the
      * kernel gets from it join its repertoire.

@@ -39,6 +39,10 @@ final class KernelLife {
     final dev.basin.tools.Repertoire tools = new dev.basin.tools.Repertoire();
     /** The unit of work begun when choosing an exploration target, finished by the movement (null: none). */
     dev.basin.tools.WorkTrace work;
+    /** Finished units of work not yet reported to the tool miner (reported on the session's thread, in order). */
+    final java.util.List<KernelEvents.Finished> finished = new java.util.ArrayList<>();
+    /** Slept in the current cycle (the session then re-discovers cross patterns after the movements). */
+    boolean sleptThisCycle;
 
     KernelLife(String kernelId, String name, String homeDomain, int generation, SplittableRandom rng, int sleepOffset) {
         this.kernelId = kernelId;

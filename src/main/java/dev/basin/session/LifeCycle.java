@@ -30,8 +30,12 @@ final class LifeCycle extends KernelEvents {
         super(engine, clock, tally, chunks, domains, checkCancelled);
     }
 
-    /** Sleeps (the kernel's sleep cycle), then wakes unless this is the session's last cycle. */
-    void sleep(KernelLife life, int c, List<KernelLife> lives, boolean last) {
+    /**
+     * Sleeps (the kernel's sleep cycle), then wakes unless this is the session's last cycle. Touches only the kernel's
+     * own rows; the cross patterns over every kernel's memories are re-discovered afterwards by
+     * {@link #rediscoverPatterns} on the session's thread.
+     */
+    void sleep(KernelLife life, int c, boolean last) {
         tick();
         SleepCycle.Slept slept = engine.sleep().sleep(life.kernelId);
         clock.advanceTo(slept.postSleep().createdAt().plus(dev.basin.kernel.ThoughtService.THOUGHT));
@@ -50,7 +54,7 @@ final class LifeCycle extends KernelEvents {
             }
         }
         life.lastSleepCycle = c;
-        rediscoverPatterns(lives);
+        life.sleptThisCycle = true;
         if (last) {
             life.asleep = true;
         } else {
@@ -61,7 +65,7 @@ final class LifeCycle extends KernelEvents {
     }
 
     /** Cross patterns among all chunks plus every kernel's consolidated memories (same members update, not insert). */
-    private void rediscoverPatterns(List<KernelLife> lives) {
+    void rediscoverPatterns(List<KernelLife> lives) {
         List<PatternMember> extra = new ArrayList<>();
         for (KernelLife k : lives) {
             for (FragmentRow f : engine.memory().fragments(k.kernelId, ConsolidationStatus.CONSOLIDATED)) {

@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * Cross-domain resonance at the end of each cycle: every pair of kernels whose latest targets lie in different
- * domains is checked (at most {@value #MAX_FIRED} insights per cycle). The kernel with the higher Φ computes the
+ * domains is checked (at most one insight per two living kernels per cycle, and at least {@value #MAX_FIRED}). The kernel with the higher Φ computes the
  * bridging point ({@link Procedures#BRIDGE}, through the tools it knows; a unit of work that succeeds when the insight
  * fires); a bridge inside a
  * forbidden ball becomes a false pattern class (barrier overlap) instead; otherwise the kernel with the lower Φ asks
@@ -37,6 +37,7 @@ import java.util.Map;
  * the bridge for a while and declares a short era exclusion there (a contradiction).
  */
 final class Resonance extends KernelEvents {
+    /** The least number of insights a cycle may fire (more with more kernels: one per two). */
     static final int MAX_FIRED = 2;
     /** Step budget of an investigation leg. */
     static final int INVESTIGATION_STEPS = 30;
@@ -50,8 +51,9 @@ final class Resonance extends KernelEvents {
 
     void resonate(List<KernelLife> lives, int c) {
         int fired = 0;
-        for (int i = 0; i < lives.size() && fired < MAX_FIRED; i++) {
-            for (int j = i + 1; j < lives.size() && fired < MAX_FIRED; j++) {
+        int cap = Math.max(MAX_FIRED, lives.size() / 2);
+        for (int i = 0; i < lives.size() && fired < cap; i++) {
+            for (int j = i + 1; j < lives.size() && fired < cap; j++) {
                 KernelLife a = lives.get(i);
                 KernelLife b = lives.get(j);
                 if (a.asleep || b.asleep || a.retry != null || b.retry != null

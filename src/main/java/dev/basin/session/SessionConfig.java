@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * the corpus directory ({@code null}: the corpus shipped in the program).
  */
 public record SessionConfig(int kernels, int cycles, long seed, Path corpus) {
-    public static final int DEFAULT_KERNELS = 3;
+    public static final int DEFAULT_KERNELS = 8;
     public static final int DEFAULT_CYCLES = 12;
     public static final long DEFAULT_SEED = 42L;
     public static final int MAX_KERNELS = 32;

@@ -26,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
@@ -82,6 +86,7 @@ public final class SessionRunner {
     private final List<KernelLife> lives = new ArrayList<>();
     private final List<IndexedChunk> chunks = new ArrayList<>();
     private final List<String> domains = new ArrayList<>();
+    private final java.util.Map<String, Crew> crews = new java.util.HashMap<>();
     private KernelActions actions;
     private LifeCycle life;
     private Resonance resonance;
@@ -102,11 +107,11 @@ public final class SessionRunner {
 
     /**
      * The engine configuration of a session: the simulated clock, an attractor finder with 200 Monte Carlo volume
-     * samples, and a spawn cap of two children more than the roots (children of the first generation may spawn).
+     * samples, and a spawn cap of twice the roots (children of the first generation may spawn).
      */
     public static EngineConfig engineConfig(StoreConfig store, SimClock clock, SessionConfig config) {
         return EngineConfig.of(store).withClock(clock).withFinder(FinderConfig.defaults().withVolumeSamples(200))
-                .withSpawn(new SpawnConfig(2, 0.05, config.kernels() + 2, 2)).withEthics(ETHICS);
+                .withSpawn(new SpawnConfig(2, 0.05, 2 * config.kernels(), 2)).withEthics(ETHICS);
     }
 
     /** The session id once started (null before). */
@@ -302,19 +307,28 @@ public final class SessionRunner {
         return (c == 2 && idx == 0) || (c == Math.max(3, config.cycles() / 2) && idx == 1);
     }
 
+    /**
+     * One cycle. Each living kernel first chooses where to go, one after another on the session's thread (queries,
+     * tools and the other kernels' positions are shared). Then the kernels live concurrently, a virtual thread each,
+     * every one on its own simulated clock lane starting at the same time: the movement, the attractor search, sleep
+     * and checkpoint touch only the kernel's own rows, and the store's group commit shares the fsyncs of their units of
+     * work. Then, kernel after kernel again, what crosses kernels: the tool miner's observations, the cross patterns
+     * after a sleep, spawning; then resonance and housekeeping. The same seed thus gives the same content however the
+     * threads interleave.
+     */
     private void cycle(int c) {
         List<KernelLife> living = List.copyOf(lives);
+        List<KernelActions.Move> moves = new ArrayList<>();
         for (KernelLife k : living) {
             checkCancelled();
-            actions.leg(k, c, lives, unstableRoute(k, c));
-            if ((c + k.sleepOffset) % 2 == 0) {
-                actions.findAttractors(k, DiscoveryMethod.GRADIENT_DESCENT);
-            }
-            if (c > 1 && (c + k.sleepOffset) % 4 == 0) {
-                life.sleep(k, c, lives, c == config.cycles());
-            }
-            if (c % 3 == 0) {
-                actions.checkpoint(k, CheckpointType.REGULAR);
+            moves.add(actions.choose(k, c, lives, unstableRoute(k, c)));
+        }
+        liveConcurrently(living, moves, c);
+        for (KernelLife k : living) {
+            actions.observeApproach(k);
+            if (k.sleptThisCycle) {
+                k.sleptThisCycle = false;
+                life.rediscoverPatterns(lives);
             }
             KernelLife child = life.maybeSpawn(k, c);
             if (child != null) {
@@ -324,6 +338,81 @@ public final class SessionRunner {
         resonance.resonate(lives, c);
         life.housekeeping();
     }
+
+    /** The kernel's own part of a cycle: travel, attractor search (every other cycle), sleep, checkpoint. */
+    private void liveOwn(Crew crew, KernelLife k, KernelActions.Move move, int c) {
+        checkCancelled();
+        crew.actions().travel(k, move.target(), move.reason(), KernelActions.MAX_STEPS);
+        if ((c + k.sleepOffset) % 2 == 0) {
+            crew.actions().findAttractors(k, DiscoveryMethod.GRADIENT_DESCENT);
+        }
+        if (c > 1 && (c + k.sleepOffset) % 4 == 0) {
+            crew.life().sleep(k, c, c == config.cycles());
+        }
+        if (c % 3 == 0) {
+            crew.actions().checkpoint(k, CheckpointType.REGULAR);
+        }
+    }
+
+    /**
+     * Runs {@link #liveOwn} for every kernel on a virtual thread of its own, each in a lane of the simulated clock that
+     * starts at the session's current time; afterwards the session's time is the latest lane's and the kernels' counts
+     * are added to the session's. A failure of any kernel is thrown after all have stopped (the first in kernel order,
+     * the others suppressed).
+     */
+    private void liveConcurrently(List<KernelLife> living, List<KernelActions.Move> moves, int c) {
+        Instant start = clock.instant();
+        Instant[] ends = new Instant[living.size()];
+        List<Future<?>> running = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < living.size(); i++) {
+                int n = i;
+                KernelLife k = living.get(i);
+                Crew crew = crews.computeIfAbsent(k.kernelId, id -> newCrew());
+                running.add(threads.submit(() -> {
+                    ends[n] = clock.inLane(start, () -> liveOwn(crew, k, moves.get(n), c));
+                }));
+            }
+            RuntimeException failure = null;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    RuntimeException re = cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+                    if (failure == null) {
+                        failure = re;
+                    } else {
+                        failure.addSuppressed(re);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException();
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        for (KernelLife k : living) {
+            crews.get(k.kernelId).tally().drainInto(tally);
+        }
+        for (Instant end : ends) {
+            clock.advanceTo(end);
+        }
+    }
+
+    private Crew newCrew() {
+        Tally own = new Tally();
+        return new Crew(new KernelActions(engine, clock, own, chunks, domains, this::checkCancelled),
+                new LifeCycle(engine, clock, own, chunks, domains, this::checkCancelled), own);
+    }
+
+    /** The helpers one kernel lives with on its own thread, counting into a tally of its own. */
+    private record Crew(KernelActions actions, LifeCycle life, Tally tally) {}
 
     /** Each kernel, root or child, ends the session with a last (manual) checkpoint and stays as it is. */
     private void finishKernels() {

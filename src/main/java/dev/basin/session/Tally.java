@@ -1,6 +1,9 @@
 package dev.basin.session;
 
-/** The running counts of a session (one thread writes them), frozen into a {@link SessionSummary}. */
+/**
+ * The running counts of a session, frozen into a {@link SessionSummary}. One thread writes a tally: kernels living
+ * concurrently count into tallies of their own, which the session's thread then adds into its own ({@link #drainInto}).
+ */
 final class Tally {
     int rootKernels;
     int childKernels;
@@ -42,5 +45,27 @@ final class Tally {
                 insightsAvoided, falsePatterns, toolsRegistered, toolUses, toolFailures, fragments,
                 fragmentsConsolidated, fragmentsMerged, fragmentsPruned, sleeps, checkpoints, transfers, scaleMappings,
                 queries, elapsedMillis);
+    }
+
+    /** Adds every count of this tally to {@code into} and sets this one's counts to zero. */
+    void drainInto(Tally into) {
+        for (java.lang.reflect.Field f : Tally.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            try {
+                if (f.getType() == int.class) {
+                    f.setInt(into, f.getInt(into) + f.getInt(this));
+                    f.setInt(this, 0);
+                } else if (f.getType() == long.class) {
+                    f.setLong(into, f.getLong(into) + f.getLong(this));
+                    f.setLong(this, 0L);
+                } else {
+                    throw new IllegalStateException("Tally." + f.getName() + " is not a count");
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("Tally." + f.getName() + " is not accessible", e);
+            }
+        }
     }
 }

@@ -43,6 +43,19 @@ final class SessionContent {
         COLUMNS.put("document_training_stats", "total_queries, total_hits, avg_phi_score");
     }
 
+    /**
+     * Per-kernel timed rows: the kernel's name and the row's simulated time in ms after the first kernel was created
+     * (kernels live concurrently, each on its own clock lane, so this checks that the lanes repeat too).
+     */
+    static final Map<String, String> TIMED = new LinkedHashMap<>();
+
+    static {
+        TIMED.put("kernel_emotions", "kernel_id, recorded_at, dominant_emotion");
+        TIMED.put("kernel_thoughts", "kernel_id, created_at, thought_type");
+        TIMED.put("kernel_checkpoints", "kernel_id, created_at, checkpoint_type");
+        TIMED.put("ocean_waypoints", "agent_id, arrived_at, waypoint_type");
+    }
+
     static final List<String> ALL_TABLES = List.of("sessions", "kernels", "lightning_insights", "rag_chunks",
             "rag_uploads", "document_training_stats", "geodesic_paths", "learned_manifold_attractors",
             "ocean_trajectories", "ocean_waypoints", "tps_geodesic_paths", "geometric_barriers",
@@ -64,6 +77,15 @@ final class SessionContent {
                         + e.getKey()).mapTo(String.class).list());
                 Collections.sort(rows);
                 out.put(e.getKey(), rows);
+            }
+            for (Map.Entry<String, String> e : TIMED.entrySet()) {
+                String[] c = e.getValue().split(", ");
+                List<String> rows = new ArrayList<>(h.createQuery("SELECT concat_ws(' | ', k.name, round(extract(epoch"
+                        + " FROM (t." + c[1] + " - z.t0)) * 1000), t." + c[2] + ") FROM " + e.getKey() + " t JOIN kernels k"
+                        + " ON k.kernel_id = t." + c[0] + " CROSS JOIN (SELECT min(created_at) AS t0 FROM kernels) z")
+                        .mapTo(String.class).list());
+                Collections.sort(rows);
+                out.put(e.getKey() + " timed", rows);
             }
         });
         return out;
