@@ -72,7 +72,7 @@ public final class CheckpointService {
             KernelQueries.LockedForSave locked = KernelQueries.lockForSave(tx.handle(), kernelId)
                     .orElseThrow(() -> new UnknownIdException("kernel_id", kernelId));
             lock.done();
-            CheckpointRow r = insert(tx, locked.kernel(), locked.latest(), type, facts);
+            CheckpointRow r = insert(tx, locked.kernel(), locked.latest(), type, facts, clock.instant());
             commit[0] = CheckpointStep.begin("save", "commit");
             return r;
         });
@@ -88,15 +88,20 @@ public final class CheckpointService {
      * The caller must call {@link #link} after the unit commits.
      */
     public CheckpointRow save(Tx tx, KernelRow kernel, CheckpointType type, Map<String, ?> facts) {
+        return save(tx, kernel, type, facts, clock.instant());
+    }
+
+    /** As {@link #save(Tx, KernelRow, CheckpointType, Map)}, taken at {@code at} (e.g. the end of a sleep). */
+    public CheckpointRow save(Tx tx, KernelRow kernel, CheckpointType type, Map<String, ?> facts, Instant at) {
         CheckpointStep read = CheckpointStep.begin("save", "read previous");
         KernelQueries.Latest latest = KernelQueries.latest(tx.handle(), kernel.kernelId());
         read.done();
-        return insert(tx, kernel, latest, type, facts);
+        return insert(tx, kernel, latest, type, facts, at);
     }
 
     /** Encodes and inserts the checkpoint following {@code previous} (null: the kernel's first). */
     private CheckpointRow insert(Tx tx, KernelRow kernel, KernelQueries.Latest previous, CheckpointType type,
-            Map<String, ?> facts) {
+            Map<String, ?> facts, Instant at) {
         CheckpointStep encode = CheckpointStep.begin("save", "encode");
         KernelState s = kernel.state();
         ObjectNode blob = CheckpointCodec.encode(s);
@@ -108,7 +113,7 @@ public final class CheckpointService {
         CheckpointRow row = new CheckpointRow(Ids.next("ckpt_"), kernel.kernelId(),
                 previous == null ? 1 : previous.sequence() + 1, type, s.basin(), s.phi(), s.kappaEff(), s.regime(),
                 blob, previous == null ? null : previous.landmark().checkpointId(),
-                CheckpointCodec.sizeBytes(store.json(), blob), clock.instant(), meta);
+                CheckpointCodec.sizeBytes(store.json(), blob), at, meta);
         encode.done();
         CheckpointStep insert = CheckpointStep.begin("save", "insert");
         tx.insert(KernelTables.CHECKPOINTS, row);

@@ -56,6 +56,13 @@ public final class SleepCycle {
         this.thoughts = thoughts;
     }
 
+    /**
+     * Simulated time sleep spends replaying one pending fragment: a sleep lasts this times the fragments it reviews
+     * (at least one), so the {@code post_sleep} checkpoint (and the space-time path from {@code pre_sleep}) lies that
+     * much later than the {@code pre_sleep} one, at the same place.
+     */
+    public static final java.time.Duration REPLAY = java.time.Duration.ofMillis(250);
+
     public Slept sleep(String kernelId) {
         KernelRow k = kernels.get(kernelId);
         if (k.state().status() != KernelStatus.AWAKE) {
@@ -83,7 +90,7 @@ public final class SleepCycle {
             thoughts.think(tx, row, ThoughtEvent.SLEEP_START, kernelId, Map.of("pending", pending, "phi", s.phi(),
                     "attractors", known));
             CheckpointRow pre = checkpoints.save(tx, row, CheckpointType.PRE_SLEEP,
-                    Map.of("pending_fragments", pending, "known_stable_attractors", known));
+                    Map.of("pending_fragments", pending, "known_stable_attractors", known), now);
             memory.applyConsolidation(tx, plan);
             List<AttractorService.Recorded> recorded = wells.isEmpty() ? List.of()
                     : attractors.record(tx, kernelId, found, new Potential(wells), seed, s.phi(), s.kappa());
@@ -93,8 +100,10 @@ public final class SleepCycle {
             facts.put("pruned", plan.prunedCount());
             facts.put("attractors", recorded.size());
             facts.put("wells", wells.size());
-            CheckpointRow post = checkpoints.save(tx, row, CheckpointType.POST_SLEEP, facts);
-            thoughts.think(tx, row, ThoughtEvent.SLEEP_END, post.checkpointId(), facts, now.plus(ThoughtService.THOUGHT));
+            Instant woke = now.plus(REPLAY.multipliedBy(Math.max(1, pending)));
+            facts.put("slept_ms", java.time.Duration.between(now, woke).toMillis());
+            CheckpointRow post = checkpoints.save(tx, row, CheckpointType.POST_SLEEP, facts, woke);
+            thoughts.think(tx, row, ThoughtEvent.SLEEP_END, post.checkpointId(), facts, woke.plus(ThoughtService.THOUGHT));
             return new Slept(row, pre, post, plan, recorded);
         });
         checkpoints.link(slept.preSleep());

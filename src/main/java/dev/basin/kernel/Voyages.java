@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * A kernel's journeys through the ocean agent: the agent plans, safety-checks, detours and records the trajectory and
  * its waypoints; the kernel lives every step (Φ, neurotransmitters, RNG, emotions, regime log) and its row is written
- * once at the end. κ_eff is fixed for a voyage at its value when the voyage starts (the agent's step length is
- * base_step·κ_eff/κ*). A blocked voyage raises norepinephrine once more with the blocked flag set, and the kernel
+ * once at the end. The step length is fixed for a voyage by κ_eff when it starts (base_step·κ_eff/κ*); κ_eff then
+ * evolves with the neurotransmitters step by step, and the kernel reports it to the agent, which stores it on each
+ * waypoint and paces each step by it (docs/navigation.md). A blocked voyage raises norepinephrine once more with the blocked flag set, and the kernel
  * thinks about the barrier; a completed one, about the arrival. Every row a step writes carries that step's simulated
  * time: emotions the time the step arrived, the arrival thought the last step's time, the reaction to a block and its
  * thought one step duration after the last step (the time spent at the refusal); the kernel's {@code updated_at} is
@@ -40,9 +41,9 @@ public final class Voyages {
     }
 
     /**
-     * Simulated time a kernel spends per step, by why it moves: exploring and investigating take 1 s a step,
-     * consolidating lingers (1.5 s), resting drifts (2 s). It is the dwell time of every waypoint the
-     * voyage departs from, so it carries the character of the movement into {@code ocean_waypoints}.
+     * Simulated time a kernel takes for one full-length step at its starting κ_eff, by why it moves: exploring and
+     * investigating 1 s, consolidating lingers (1.5 s), resting drifts (2 s). The agent scales it by the step's length
+     * and the evolving κ_eff, and the result is the dwell time of the waypoint the step departs from.
      */
     static Duration stepDuration(MovementReason reason) {
         return switch (reason) {
@@ -98,6 +99,11 @@ public final class Voyages {
             @Override
             public List<String> stopBy() {
                 return stop;
+            }
+
+            @Override
+            public double kappaEff() {
+                return state[0].kappaEff();
             }
         });
         boolean blocked = result.status() == TrajectoryStatus.BLOCKED;

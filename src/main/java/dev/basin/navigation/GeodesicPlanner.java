@@ -112,6 +112,19 @@ public final class GeodesicPlanner {
         return new PlannedPath(row, false);
     }
 
+    /**
+     * Records that a path was travelled on plan {@code pathId} with largest discrete curvature {@code curvature}
+     * (detours included): curvature_max becomes the largest of the stored polyline's and of every path travelled on it.
+     */
+    void travelled(dev.basin.store.Tx tx, String pathId, double curvature) {
+        if (!(curvature >= 0.0) || Double.isInfinite(curvature)) {
+            throw new InvalidInputException("curvature", "must be finite and ≥ 0, is " + curvature);
+        }
+        tx.update(Update.of(NavigationTables.PATHS)
+                .expression("curvature_max", "GREATEST(curvature_max, " + curvature + "::double precision)")
+                .where("path_id", pathId));
+    }
+
     /** The oldest stored path whose start and end are within ε of {@code from} and {@code to}, if any. */
     public Optional<GeodesicPathRow> findReusable(Basin from, Basin to) {
         double h = epsilon / 2.0 + KEY_SLACK;

@@ -103,10 +103,10 @@ public final class OceanAgent {
             }
             Basin goal = goals.peek();
             Basin next = FisherRao.stepToward(here, goal, stepLength);
-            Instant at = walk.timeOf(walk.steps() + 1);
+            Instant at = walk.arrivalAt(next, obs);
             List<Violation> entering = detours.entering(here, next, at, agent);
             if (entering.isEmpty()) {
-                walk.take(next, goals.size() > 1, target, obs);
+                walk.take(next, at, goals.size() > 1, target, obs);
                 flushIfFull(walk);
                 List<String> stop = obs.stopBy();
                 if (!stop.isEmpty()) {
@@ -141,9 +141,13 @@ public final class OceanAgent {
                 .put("kappa_eff", request.kappaEff());
         TrajectoryStatus fin = status;
         String reason = blockedReason;
+        double travelled = meta.get("max_curvature").asDouble();
         store.useTransaction(tx -> {
             if (!walk.pending().isEmpty()) {
                 tx.copy(NavigationTables.WAYPOINTS, walk.pending());
+            }
+            if (walk.steps() > 0) {
+                planner.travelled(tx, plan.pathId(), travelled);
             }
             tx.update(dev.basin.store.Update.of(NavigationTables.TRAJECTORIES).set("status", fin.sqlName())
                     .set("end_basin", walk.here()).set("path_coordinates", walk.points()).set("step_count", walk.steps())
@@ -213,7 +217,7 @@ public final class OceanAgent {
         private final String trajectoryId;
         private final double stepLength;
         private final Instant t0;
-        private final String regime;
+        private final List<Double> kappas = new ArrayList<>();
         private final List<Basin> points = new ArrayList<>();
         private final List<Instant> times = new ArrayList<>();
         private final List<Boolean> onDetour = new ArrayList<>();
@@ -225,7 +229,7 @@ public final class OceanAgent {
             this.trajectoryId = trajectoryId;
             this.stepLength = stepLength;
             this.t0 = t0;
-            this.regime = Regime.of(req.kappaEff()).sqlName();
+            kappas.add(req.kappaEff());
             points.add(req.start());
             times.add(t0);
             onDetour.add(false);
@@ -252,14 +256,31 @@ public final class OceanAgent {
         }
 
         Instant timeOf(int step) {
-            if (step < times.size()) {
-                return times.get(step);
-            }
-            return req.stepDuration() == null ? clock.instant() : t0.plus(req.stepDuration().multipliedBy(step));
+            return times.get(step);
         }
 
-        void take(Basin next, boolean detour, Basin target, StepObserver obs) {
-            Instant at = timeOf(steps() + 1);
+        /**
+         * When the kernel reaches {@code next} from here. A step of Fisher–Rao length ℓ takes
+         * stepDuration · (ℓ / stepLength) · (κ_eff at the start / κ_eff now): the planned step length is covered in one
+         * step duration at the starting coupling, a shorter step (the last) takes proportionally less, and the pace
+         * follows the kernel's κ_eff as it evolves (the observer's; the request's when it reports none). Whole
+         * milliseconds. Without a step duration: the clock's time.
+         */
+        Instant arrivalAt(Basin next, StepObserver obs) {
+            if (req.stepDuration() == null) {
+                return clock.instant();
+            }
+            double ratio = FisherRao.distance(here(), next) / stepLength * (req.kappaEff() / kappaNow(obs));
+            long ms = Math.round(req.stepDuration().toMillis() * ratio);
+            return times.get(times.size() - 1).plusMillis(ms);
+        }
+
+        private double kappaNow(StepObserver obs) {
+            double k = obs.kappaEff();
+            return Double.isFinite(k) && k > 0.0 ? k : kappas.get(kappas.size() - 1);
+        }
+
+        void take(Basin next, Instant at, boolean detour, Basin target, StepObserver obs) {
             points.add(next);
             times.add(at);
             onDetour.add(detour);
@@ -269,6 +290,7 @@ public final class OceanAgent {
             StepSample s = new StepSample(n, next, FisherRao.distance(next, target), turn, Integration.phi(next), at, detour);
             samples.add(s);
             obs.onStep(s);
+            kappas.add(kappaNow(obs));
         }
 
         /** The last stop: arrived, not departed. */
@@ -284,8 +306,9 @@ public final class OceanAgent {
                     FisherRao.distance(b, target)).put("turn_curvature", turn).put("detour", onDetour.get(k))
                     .put("step_length", stepLength);
             Long dwell = departed == null ? null : java.time.Duration.between(arrived, departed).toMillis();
+            double kappa = kappas.get(k);
             return new WaypointRow(Ids.next("wp_"), trajectoryId, req.agentId(), k + 1, b, req.reason(),
-                    Integration.phi(b), req.kappaEff(), regime, arrived, departed, dwell, m);
+                    Integration.phi(b), kappa, Regime.of(kappa).sqlName(), arrived, departed, dwell, m);
         }
 
         ObjectNode summary(ObjectNode m, int detourCount, int preventions, Set<String> prevented) {

@@ -28,8 +28,7 @@ import dev.basin.safety.Ball;
 import dev.basin.safety.BarrierRow;
 import dev.basin.safety.ExclusionReason;
 import dev.basin.safety.KernelSample;
-import dev.basin.tools.ToolExecutionException;
-import dev.basin.tools.ToolRow;
+import dev.basin.tools.WorkTrace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +40,8 @@ import java.util.Optional;
  * travel as a kernel voyage (planned, walked by the ocean agent with every step safety-checked, lived by the kernel:
  * Φ, neurotransmitters, emotions, thoughts), record a scale mapping when κ_eff ended in another regime, remember what
  * happened, let the ethics monitor watch every step as it happens (a barrier it raises stops the voyage), mark refusing
- * balls unsafe, and feed the tool miner. Attractors, sleep, spawning and resonance live in their own classes.
+ * balls unsafe, and hand the leg's unit of work (the procedures it carried out) to the tool miner: a leg succeeds
+ * when its movement completed. Attractors, sleep, spawning and resonance live in their own classes.
  */
 final class KernelActions extends KernelEvents {
     /** Simulated time of one navigation step (the voyages' step time). */
@@ -100,8 +100,8 @@ final class KernelActions extends KernelEvents {
 
     /**
      * Queries the documents with a sentence of a chunk (of the home domain 60% of the time), remembers the best hit as
-     * semantic memory, and approaches it: through the approach tool once it exists (τ may overshoot and fail the tool),
-     * else by the operations themselves, which the tool miner watches.
+     * semantic memory, and begins a unit of work: the {@link Procedures#APPROACH} toward the hit at a fraction τ ∈
+     * [0.6, 1) of the way chosen by the kernel's stream (through the tools the kernel knows, else by hand).
      */
     private Target explorationTarget(KernelLife life, List<KernelLife> lives) {
         IndexedChunk pick = lives.size() > 1 && life.rng.nextDouble() < SOCIAL ? nearOther(life, lives) : null;
@@ -129,34 +129,13 @@ final class KernelActions extends KernelEvents {
                             Importance.ofQuery(hit.basin(), life.remembered, hit.distance()))
                             .fragmentId());
         }
-        KernelRow k = engine.kernels().get(life.kernelId);
-        Basin here = k.state().basin();
-        Optional<ToolRow> tool = toolNamed(APPROACH);
-        if (tool.isPresent() && life.rng.nextDouble() < 0.7) {
-            double tau = 0.55 + 0.6 * life.rng.nextDouble();
-            ObjectNode input = json().createObjectNode().put("tau", tau);
-            input.set("here", basinJson(here));
-            input.set("chunk", basinJson(hit.basin()));
-            tally.toolUses++;
-            try {
-                JsonNode out = engine.tools().run(tool.get().toolId(), input);
-                Basin t = Basin.of("target", toArray(out.get("target")));
-                ObjectNode proc = json().createObjectNode().put("tool_id", tool.get().toolId())
-                        .put("tool_name", tool.get().toolName()).put("tau", tau)
-                        .put("distance", out.get("distance").asDouble()).put("phi", out.get("phi").asDouble());
-                remember(life, FragmentType.PROCEDURAL, proc, t,
-                        Importance.ofChange(t, life.remembered, out.get("phi").asDouble() - k.state().phi()));
-                return new Target(t, hit.chunkId() + "@" + String.format(java.util.Locale.ROOT, "%.2f", tau),
-                        hitDomain, hit.chunkId());
-            } catch (ToolExecutionException e) {
-                tally.toolFailures++;
-                return new Target(hit.basin(), hit.chunkId(), hitDomain, hit.chunkId());
-            }
-        }
+        Basin here = engine.kernels().get(life.kernelId).state().basin();
         double tau = 0.6 + 0.4 * life.rng.nextDouble();
-        Basin t = FisherRao.pointAt(here, hit.basin(), tau);
-        life.pendingApproach = approachInput(here, hit.basin(), tau);
-        return new Target(t, hit.chunkId(), hitDomain, hit.chunkId());
+        WorkTrace work = new WorkTrace(life.kernelId, "explore");
+        work.bind("here", basinJson(here)).bind("chunk", basinJson(hit.basin())).bind("tau", number(tau));
+        carryOut(life, work, Procedures.APPROACH);
+        life.work = work;
+        return new Target(Basin.of("target", toArray(work.value("target"))), hit.chunkId(), hitDomain, hit.chunkId());
     }
 
     /**
@@ -176,13 +155,6 @@ final class KernelActions extends KernelEvents {
             }
         }
         return null;
-    }
-
-    private ObjectNode approachInput(Basin here, Basin chunk, double tau) {
-        ObjectNode input = json().createObjectNode().put("tau", tau);
-        input.set("here", basinJson(here));
-        input.set("chunk", basinJson(chunk));
-        return input;
     }
 
     /** One or two sentences of the chunk, chosen by the kernel's stream (at most 240 characters). */
@@ -206,6 +178,13 @@ final class KernelActions extends KernelEvents {
      */
     Leg travel(KernelLife life, Target target, MovementReason reason, int maxSteps) {
         KernelRow before = engine.kernels().get(life.kernelId);
+        WorkTrace work = life.work;
+        life.work = null;
+        if (work == null) {
+            work = new WorkTrace(life.kernelId, reason.sqlName());
+            work.bind("here", basinJson(before.state().basin())).bind("target", basinJson(target.basin()));
+            carryOut(life, work, Procedures.ROUTE);
+        }
         recallNear(life, target.basin());
         tick();
         Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps,
@@ -227,10 +206,16 @@ final class KernelActions extends KernelEvents {
             life.successfulLegs++;
         }
         double dPhi = after.state().phi() - s0.phi();
+        work.bind("end", basinJson(after.state().basin()));
+        carryOut(life, work, Procedures.ARRIVAL);
         ObjectNode episode = json().createObjectNode().put("trajectory_id", r.trajectoryId())
                 .put("target", target.label()).put("domain", target.domain()).put("reason", reason.sqlName())
                 .put("status", r.status().sqlName()).put("steps", r.steps()).put("detours", r.detours())
-                .put("phi_start", s0.phi()).put("phi_end", after.state().phi());
+                .put("phi_start", s0.phi()).put("phi_end", after.state().phi())
+                .put("route_length", work.value("route").asDouble())
+                .put("expected_phi", work.value("expected_phi").asDouble())
+                .put("remaining_distance", work.value("remaining").asDouble())
+                .put("moved", work.value("moved").asDouble());
         remember(life, FragmentType.EPISODIC, episode, after.state().basin(),
                 Importance.ofChange(after.state().basin(), life.remembered, dPhi));
         life.retry = null;
@@ -243,10 +228,7 @@ final class KernelActions extends KernelEvents {
         } else {
             life.retries = 0;
         }
-        if (life.pendingApproach != null) {
-            life.approachPhi = after.state().phi();
-            life.approachSucceeded = completed;
-        }
+        life.finished.add(new Finished(work, after.state().phi(), completed));
         clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
         return new Leg(r, before, after);
     }
@@ -352,22 +334,15 @@ final class KernelActions extends KernelEvents {
     }
 
     /**
-     * Reports the kernel's last hand-made approach (if any) to the tool miner; the threshold-th success registers the
-     * approach tool. Runs on the session's thread in kernel order, after the kernels' movements of a cycle, so the
-     * miner sees the same observations in the same order however the movements interleaved.
+     * Reports the kernel's finished units of work (legs) to the tool miner, in the order they ended. Runs on the
+     * session's thread in kernel order, after the kernels' movements of a cycle, so the miner sees the same
+     * observations in the same order however the movements interleaved.
      */
     void observeApproach(KernelLife life) {
-        ObjectNode input = life.pendingApproach;
-        life.pendingApproach = null;
-        if (input == null) {
-            return;
+        for (Finished f : life.finished) {
+            learn(life, f.work(), f.phi(), f.success());
         }
-        Optional<ToolRow> tool = engine.toolMiner().observe(life.kernelId, pipeline(APPROACH), input,
-                life.approachPhi, life.approachSucceeded);
-        if (tool.isPresent()) {
-            tally.toolsRegistered++;
-            tools.put(APPROACH, tool.get().toolId());
-        }
+        life.finished.clear();
     }
 
     static ArrayNode basinJson(Basin b) {

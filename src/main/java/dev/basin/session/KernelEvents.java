@@ -12,7 +12,15 @@ import dev.basin.knowledge.FragmentRow;
 import dev.basin.knowledge.FragmentType;
 import dev.basin.knowledge.MemoryWell;
 import dev.basin.rag.IndexedChunk;
-import dev.basin.tools.ToolRow;
+import dev.basin.geometry.Integration;
+import dev.basin.kernel.KernelRow;
+import dev.basin.safety.SafetyVerdict;
+import dev.basin.safety.Violation;
+import dev.basin.tools.Procedure;
+import dev.basin.tools.ToolMiner;
+import dev.basin.tools.ToolUse;
+import dev.basin.tools.WorkTrace;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +36,6 @@ import java.util.Optional;
 abstract class KernelEvents {
     /** Simulated time a cycle roughly spans (used for windows and expiries declared by the session). */
     static final Duration CYCLE_SPAN = Duration.ofSeconds(60);
-    static final String APPROACH = "approach";
-    static final String BRIDGE = "bridge";
 
     final BasinEngine engine;
     final SimClock clock;
@@ -37,9 +43,7 @@ abstract class KernelEvents {
     final List<IndexedChunk> chunks;
     final List<String> domains;
     final Runnable checkCancelled;
-    final Map<String, String> tools = new HashMap<>();
     private final Map<String, IndexedChunk> chunkById = new HashMap<>();
-    private final Map<String, JsonNode> pipelines = new LinkedHashMap<>();
 
     KernelEvents(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled) {
         this.engine = engine;
@@ -49,8 +53,6 @@ abstract class KernelEvents {
         this.domains = domains;
         this.checkCancelled = checkCancelled;
         chunks.forEach(c -> chunkById.put(c.chunkId(), c));
-        pipelines.put(APPROACH, Pipelines.parse(engine.store().json(), Pipelines.APPROACH_JSON));
-        pipelines.put(BRIDGE, Pipelines.parse(engine.store().json(), Pipelines.BRIDGE_JSON));
     }
 
     ObjectMapper json() {
@@ -62,22 +64,86 @@ abstract class KernelEvents {
         clock.advance(SessionRunner.EVENT);
     }
 
-    JsonNode pipeline(String name) {
-        return pipelines.get(name);
+    /**
+     * Carries out a procedure of the kernel through the workbench: stretches that are tools the kernel knows run as
+     * those tools (a use fails when a basin the tool produced is forbidden to the kernel now: see {@link #forbidden}),
+     * the rest by hand. Each use is counted; a procedure carried out with successful tool uses is remembered as one
+     * procedural fragment (at the first basin a tool produced, else where the kernel is; importance from novelty and
+     * the Φ there relative to the kernel's).
+     */
+    void carryOut(KernelLife life, WorkTrace trace, Procedure procedure) {
+        List<ToolUse> uses = engine.tools().workbench().carryOut(trace, procedure, life.tools,
+                out -> forbidden(life, out));
+        ObjectNode proc = null;
+        Basin at = null;
+        for (ToolUse u : uses) {
+            tally.toolUses++;
+            if (!u.success()) {
+                tally.toolFailures++;
+                continue;
+            }
+            if (proc == null) {
+                proc = json().createObjectNode().put("unit", trace.unit());
+                proc.putArray("tools");
+            }
+            ObjectNode t = ((ArrayNode) proc.get("tools")).addObject().put("tool_id", u.toolId())
+                    .put("tool_name", u.toolName());
+            u.operations().forEach(t.putArray("operations")::add);
+            for (Map.Entry<String, JsonNode> e : u.output().properties()) {
+                if (e.getValue().isNumber()) {
+                    proc.put(e.getKey(), e.getValue().asDouble());
+                } else if (at == null && isBasin(e.getValue())) {
+                    at = Basin.of(e.getKey(), KernelActions.toArray(e.getValue()));
+                }
+            }
+        }
+        if (proc != null) {
+            proc.put("tool_id", proc.get("tools").get(0).get("tool_id").asText());
+            KernelRow k = engine.kernels().get(life.kernelId);
+            Basin where = at == null ? k.state().basin() : at;
+            remember(life, FragmentType.PROCEDURAL, proc, where,
+                    Importance.ofChange(where, life.remembered, Integration.phi(where) - k.state().phi()));
+        }
     }
 
-    /** The generated tool implementing the named pipeline, if one is registered (this session or an earlier one). */
-    Optional<ToolRow> toolNamed(String name) {
-        String id = tools.get(name);
-        if (id == null) {
-            Optional<ToolRow> found = engine.tools().toolWithImplementation(pipeline(name));
-            if (found.isEmpty()) {
-                return Optional.empty();
+    /** The check of a tool's result: every basin it produced must be allowed to the kernel now (safety check). */
+    private Optional<String> forbidden(KernelLife life, JsonNode out) {
+        for (Map.Entry<String, JsonNode> e : out.properties()) {
+            if (isBasin(e.getValue())) {
+                SafetyVerdict v = engine.safety().check(Basin.of(e.getKey(), KernelActions.toArray(e.getValue())),
+                        clock.instant(), life.kernelId);
+                if (!v.safe()) {
+                    Violation first = v.violations().get(0);
+                    return Optional.of(String.format(java.util.Locale.ROOT,
+                            "%s lies %.4f from the centre of %s %s (radius %.4f)", e.getKey(), first.distance(),
+                            first.table(), first.id(), first.radius()));
+                }
             }
-            id = found.get().toolId();
-            tools.put(name, id);
         }
-        return Optional.of(engine.tools().tool(id));
+        return Optional.empty();
+    }
+
+    private static boolean isBasin(JsonNode v) {
+        return v.isArray() && v.size() == Basin.DIM;
+    }
+
+    /** A finished unit of work waiting for the tool miner: its trace, the kernel's Φ at its end, its success. */
+    record Finished(WorkTrace work, double phi, boolean success) {}
+
+    /**
+     * Hands a finished unit of work to the tool miner (Φ at its end, success as the caller judged it); the tools the
+     * kernel gets from it join its repertoire.
+     */
+    void learn(KernelLife life, WorkTrace trace, double phi, boolean success) {
+        for (ToolMiner.Mined m : engine.toolMiner().observe(trace, phi, success)) {
+            if (life.tools.learn(m.tool()) && m.registered()) {
+                tally.toolsRegistered++;
+            }
+        }
+    }
+
+    static JsonNode number(double v) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(v);
     }
 
     IndexedChunk chunk(String chunkId) {

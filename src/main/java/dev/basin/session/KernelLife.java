@@ -42,10 +42,12 @@ final class KernelLife {
     final java.util.List<dev.basin.geometry.Basin> remembered = new java.util.ArrayList<>();
     /** Chunk id → the semantic fragment remembering it (recalled instead of written again). */
     final java.util.Map<String, String> semantic = new java.util.HashMap<>();
-    /** A hand-made approach not yet reported to the tool miner: its input, and the Φ and outcome of its voyage. */
-    com.fasterxml.jackson.databind.node.ObjectNode pendingApproach;
-    double approachPhi;
-    boolean approachSucceeded;
+    /** The generated tools this kernel knows (mined or inherited). */
+    final dev.basin.tools.Repertoire tools = new dev.basin.tools.Repertoire();
+    /** The unit of work begun when choosing an exploration target, finished by the movement (null: none). */
+    dev.basin.tools.WorkTrace work;
+    /** Finished units of work not yet reported to the tool miner (reported on the session's thread, in order). */
+    final java.util.List<KernelEvents.Finished> finished = new java.util.ArrayList<>();
     /** Slept in the current cycle (the session then re-discovers cross patterns after the movements). */
     boolean sleptThisCycle;
 

@@ -38,6 +38,7 @@ final class LifeCycle extends KernelEvents {
     void sleep(KernelLife life, int c, boolean last) {
         tick();
         SleepCycle.Slept slept = engine.sleep().sleep(life.kernelId);
+        clock.advanceTo(slept.postSleep().createdAt().plus(dev.basin.kernel.ThoughtService.THOUGHT));
         ConsolidationPlan plan = slept.plan();
         tally.checkpoints += 2;
         tally.sleeps++;
@@ -113,7 +114,8 @@ final class LifeCycle extends KernelEvents {
     /**
      * From cycle 3 on, a kernel that has not spawned yet and meets the spawn criteria (enough stable attractors, Φ,
      * session cap) spawns one child, handing over its attractors, the vocabulary of its current domain, the cross
-     * patterns of that domain and the generated tools it knows. The child lives from the next cycle on.
+     * patterns of that domain and the generated tools it knows ({@code strategies}: the child starts out knowing the
+     * tools of that transfer and uses them). The child lives from the next cycle on.
      */
     KernelLife maybeSpawn(KernelLife life, int c) {
         if (c < 3 || life.spawned || life.asleep) {
@@ -126,7 +128,7 @@ final class LifeCycle extends KernelEvents {
         tick();
         List<String> vocabulary = vocabulary(life);
         List<String> patterns = engine.crossPatterns().patternIdsFor(life.currentDomain, 3);
-        List<String> strategies = List.copyOf(new java.util.TreeSet<>(tools.values()));
+        List<String> strategies = life.tools.toolIds();
         String name = life.name + "." + (life.generation + 1);
         SpawnService.Spawned s = engine.spawner().spawn(life.kernelId,
                 new SpawnRequest(name, vocabulary, patterns, strategies));
@@ -136,6 +138,11 @@ final class LifeCycle extends KernelEvents {
         tally.transfers += s.transfers().size();
         KernelLife child = new KernelLife(s.child().kernelId(), name, life.currentDomain, life.generation + 1,
                 life.rng.split(), life.sleepOffset + 1);
+        for (dev.basin.kernel.TransferRow t : s.transfers()) {
+            if (t.type() == dev.basin.kernel.KnowledgeType.STRATEGIES) {
+                t.data().get("items").forEach(item -> child.tools.learn(engine.tools().tool(item.get("tool_id").asText())));
+            }
+        }
         ChunkHit nearest = engine.documents().nearest(s.child().state().basin(), 1).get(0);
         child.home = chunk(nearest.chunkId());
         return child;

@@ -1,6 +1,5 @@
 package dev.basin.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.BasinEngine;
@@ -20,17 +19,17 @@ import dev.basin.tools.Detection;
 import dev.basin.tools.DomainSignal;
 import dev.basin.tools.InsightRow;
 import dev.basin.tools.OutcomeResult;
-import dev.basin.tools.ToolRow;
+import dev.basin.tools.WorkTrace;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Cross-domain resonance at the end of each cycle: every pair of kernels whose latest targets lie in different
  * domains is checked (at most one insight per two living kernels per cycle, and at least {@value #MAX_FIRED}). The kernel with the higher Φ computes the
- * bridging point (by the bridge tool once it exists, else by hand, which the tool miner watches); a bridge inside a
+ * bridging point ({@link Procedures#BRIDGE}, through the tools it knows; a unit of work that succeeds when the insight
+ * fires); a bridge inside a
  * forbidden ball becomes a false pattern class (barrier overlap) instead; otherwise the kernel with the lower Φ asks
  * for resonance, and a fired insight is thought about, that kernel checkpoints ({@code pre_navigation}) and
  * investigates the bridge, and the Φ change decides the outcome. An
@@ -115,14 +114,19 @@ final class Resonance extends KernelEvents {
         KernelLife b = xLower ? y : x;
         KernelRow ka = xLower ? kx : ky;
         KernelRow kb = xLower ? ky : kx;
-        Basin bridge = bridge(b, kb.state().basin(), ka.state().basin(), kb.state().phi());
+        WorkTrace work = new WorkTrace(b.kernelId, "bridge");
+        work.bind("a", KernelActions.basinJson(kb.state().basin())).bind("b", KernelActions.basinJson(ka.state().basin()));
+        carryOut(b, work, Procedures.BRIDGE);
+        Basin bridge = Basin.of("bridge", KernelActions.toArray(work.value("bridge")));
         tick();
         if (unsafeBridge(a, b, bridge)) {
+            learn(b, work, kb.state().phi(), false);
             return false;
         }
         Detection d = engine.insights().detect(a.kernelId,
                 new DomainSignal(a.currentDomain, ka.state().basin(), ka.state().phi()),
                 new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi()), maxDistance);
+        learn(b, work, kb.state().phi(), d.status() == Detection.Status.FIRED);
         if (d.status() == Detection.Status.AVOIDED) {
             tally.insightsAvoided++;
             return false;
@@ -160,34 +164,6 @@ final class Resonance extends KernelEvents {
             contradiction(a, insight, out);
         }
         return true;
-    }
-
-    /** The kernel computes the bridging point: by the bridge tool if registered, else by hand (watched by the miner). */
-    private Basin bridge(KernelLife life, Basin here, Basin there, double phi) {
-        ObjectNode input = json().createObjectNode();
-        input.set("a", KernelActions.basinJson(here));
-        input.set("b", KernelActions.basinJson(there));
-        Optional<ToolRow> tool = toolNamed(BRIDGE);
-        if (tool.isPresent()) {
-            tally.toolUses++;
-            JsonNode out = engine.tools().run(tool.get().toolId(), input);
-            tick();
-            ObjectNode proc = json().createObjectNode().put("tool_id", tool.get().toolId())
-                    .put("tool_name", tool.get().toolName()).put("span", out.get("span").asDouble())
-                    .put("phi", out.get("phi").asDouble());
-            Basin bridge = Basin.of("bridge", KernelActions.toArray(out.get("bridge")));
-            remember(life, dev.basin.knowledge.FragmentType.PROCEDURAL, proc, bridge,
-                    Importance.ofChange(bridge, life.remembered, out.get("phi").asDouble() - phi));
-            return bridge;
-        }
-        double span = FisherRao.distance(here, there);
-        Optional<ToolRow> registered = engine.toolMiner().observe(life.kernelId, pipeline(BRIDGE), input, phi,
-                span < Math.PI);
-        if (registered.isPresent()) {
-            tally.toolsRegistered++;
-            tools.put(BRIDGE, registered.get().toolId());
-        }
-        return FisherRao.pointAt(here, there, 0.5);
     }
 
     /**

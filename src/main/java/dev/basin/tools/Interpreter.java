@@ -50,7 +50,8 @@ final class Interpreter {
         return resolve("result", pipeline.result(), env);
     }
 
-    private JsonNode apply(Operation op, String f, Map<String, JsonNode> a) {
+    /** Applies one operation to resolved arguments ({@code f} names the place in errors). */
+    JsonNode apply(Operation op, String f, Map<String, JsonNode> a) {
         return switch (op) {
             case DISTANCE -> JSON.numberNode(FisherRao.distance(basin(f, a, "p"), basin(f, a, "q")));
             case GEODESIC_MIDPOINT -> basinNode(FisherRao.pointAt(basin(f, a, "p"), basin(f, a, "q"), 0.5));

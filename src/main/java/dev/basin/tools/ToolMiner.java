@@ -18,24 +18,32 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns repeated success into tools (generation_method {@code pattern_based}). The kernel reports each operation
- * sequence it ran ({@link #observe}); when the same kernel has run the same pipeline successfully
- * {@code threshold} times (default {@value #DEFAULT_THRESHOLD}), the pipeline is registered as a named tool:
+ * Turns behaviour into tools (generation_method {@code pattern_based}). A kernel hands in each finished unit of work
+ * ({@link #observe}): the {@link WorkTrace} of the operations it actually performed, the kernel's Φ at the end, and
+ * whether the unit succeeded. The rule:
  *
  * <ul>
- *   <li>name {@code auto_<ops joined by _>_<8 hex of SHA-256(canonical pipeline)>} (ops part cut to 40 chars);</li>
- *   <li>input schema inferred from the example input (object → properties with their inferred types, all required;
- *       arrays of 64 numbers → minItems = maxItems = 64), output schema inferred from running the pipeline on it;</li>
- *   <li>phi_score = mean Φ reported with the successful runs.</li>
+ *   <li>candidates are the contiguous stretches of two or more operations within one procedure of the trace, each
+ *       written as a pipeline ({@link Stretch}: same operations, same wiring, same names = the same sequence);</li>
+ *   <li>each candidate counts a success or a failure for that kernel; failures never count toward a tool;</li>
+ *   <li>at the {@code threshold}-th success (default {@value #DEFAULT_THRESHOLD}) of the same sequence by the same
+ *       kernel, the kernel gets the tool: the one already registered with that pipeline (another kernel, an earlier
+ *       session) or a new one, named {@code auto_<ops joined by _, cut to 40>_<8 hex of SHA-256(canonical pipeline)>},
+ *       input schema inferred from this run's inputs, output schema from running the pipeline on them, phi_score =
+ *       the mean Φ of the successful units, and the counts (successes, failures seen, kinds of unit) in its
+ *       metadata.</li>
  * </ul>
  *
- * Counts are kept per miner instance (per kernel and canonical pipeline); failures do not count. The same pipeline
- * mined again (by another kernel, or after a restart) finds its name taken and is not registered twice.
+ * Counts are kept per miner instance; the number of tools grows with the distinct sequences kernels repeat with
+ * success.
  */
 public final class ToolMiner {
     public static final int DEFAULT_THRESHOLD = 3;
 
-    private record Tally(int successes, double phiSum) {}
+    /** A tool the observing kernel now knows; {@code registered} when this observation created it. */
+    public record Mined(ToolRow tool, boolean registered) {}
+
+    private record Tally(int successes, int failures, double phiSum, java.util.SortedSet<String> units) {}
 
     private final ToolService tools;
     private final int threshold;
@@ -54,42 +62,72 @@ public final class ToolMiner {
     }
 
     /**
-     * Records one run of {@code implementation} (a pipeline) by {@code kernelId} on {@code exampleInput}, with the
-     * kernel's Φ at the time. Returns the tool when this run made the pipeline reach the threshold and it was
-     * registered.
+     * Counts every candidate sequence of the finished unit {@code trace} (kernel Φ {@code phi} at its end) as a
+     * success or a failure, and returns the tools the kernel gets from it (see the class comment).
      */
-    public Optional<ToolRow> observe(String kernelId, JsonNode implementation, JsonNode exampleInput, double phi,
-            boolean success) {
-        if (kernelId == null || kernelId.isBlank()) {
-            throw new InvalidInputException("kernelId", "must not be blank");
-        }
-        Pipeline pipeline = Pipeline.parse(implementation);
-        if (exampleInput == null || !exampleInput.isObject()) {
-            throw new InvalidInputException("exampleInput", "must be a JSON object");
-        }
+    public List<Mined> observe(WorkTrace trace, double phi, boolean success) {
+        Objects.requireNonNull(trace, "trace");
         if (!(phi >= 0.0 && phi <= 1.0)) {
             throw new InvalidInputException("phi", "must be in [0, 1], is " + phi);
         }
-        if (!success) {
+        List<Mined> out = new ArrayList<>();
+        List<List<Procedure.Planned>> segments = new ArrayList<>();
+        int current = -1;
+        for (WorkTrace.Done d : trace.done()) {
+            if (d.procedure() != current) {
+                segments.add(new ArrayList<>());
+                current = d.procedure();
+            }
+            segments.get(segments.size() - 1).add(d.step());
+        }
+        for (List<Procedure.Planned> seg : segments) {
+            for (int from = 0; from < seg.size(); from++) {
+                for (int to = from + 2; to <= seg.size(); to++) {
+                    Stretch s = Stretch.of(seg.subList(from, to));
+                    count(trace, s, phi, success).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Optional<Mined> count(WorkTrace trace, Stretch s, double phi, boolean success) {
+        java.util.SortedSet<String> unit = new java.util.TreeSet<>(List.of(trace.unit()));
+        Tally t = tallies.merge(trace.kernelId() + "\n" + s.canonical(),
+                new Tally(success ? 1 : 0, success ? 0 : 1, success ? phi : 0.0, unit),
+                (a, b) -> {
+                    java.util.SortedSet<String> units = new java.util.TreeSet<>(a.units());
+                    units.addAll(b.units());
+                    return new Tally(a.successes() + b.successes(), a.failures() + b.failures(),
+                            a.phiSum() + b.phiSum(), units);
+                });
+        if (!success || t.successes() != threshold) {
             return Optional.empty();
         }
-        String canonical = canonical(implementation);
-        Tally t = tallies.merge(kernelId + "\n" + canonical, new Tally(1, phi),
-                (a, b) -> new Tally(a.successes() + 1, a.phiSum() + b.phiSum()));
-        if (t.successes() != threshold) {
-            return Optional.empty();
+        Optional<ToolRow> known = tools.toolWithImplementation(s.pipeline());
+        if (known.isPresent()) {
+            return Optional.of(new Mined(known.get(), false));
         }
-        JsonNode output = tools.interpret(pipeline, exampleInput);
-        String ops = String.join("_", pipeline.operations());
+        ObjectNode input = s.input(trace.values());
+        JsonNode output = tools.interpret(Pipeline.parse(s.pipeline()), input);
+        String ops = String.join("_", s.operations());
         if (ops.length() > 40) {
             ops = ops.substring(0, 40);
         }
-        String name = "auto_" + ops + "_" + sha256(canonical).substring(0, 8);
-        String description = "Pattern-based tool mined from " + threshold + " successful runs of "
-                + String.join(" → ", pipeline.operations()) + " by kernel " + kernelId;
-        ToolDraft draft = new ToolDraft(name, description, schemaOf(exampleInput), schemaOf(output), implementation,
-                kernelId, "pattern_based", t.phiSum() / t.successes());
-        return tools.registerIfAbsent(draft);
+        String name = "auto_" + ops + "_" + sha256(s.canonical()).substring(0, 8);
+        String description = String.format(java.util.Locale.ROOT, "Pattern-based tool mined from %d successful units "
+                + "of work (%s) of kernel %s that performed %s; %d failed units performed it too", t.successes(),
+                String.join(", ", t.units()), trace.kernelId(), String.join(" → ", s.operations()), t.failures());
+        ObjectNode facts = JsonNodeFactory.instance.objectNode().put("mined_successes", t.successes())
+                .put("mined_failures", t.failures()).put("mined_by", trace.kernelId());
+        t.units().forEach(facts.putArray("mined_units")::add);
+        ToolDraft draft = new ToolDraft(name, description, schemaOf(input), schemaOf(output), s.pipeline(),
+                trace.kernelId(), "pattern_based", t.phiSum() / t.successes());
+        Optional<ToolRow> registered = tools.registerIfAbsent(draft, facts);
+        if (registered.isPresent()) {
+            return Optional.of(new Mined(registered.get(), true));
+        }
+        return tools.toolWithImplementation(s.pipeline()).map(row -> new Mined(row, false));
     }
 
     /** The JSON Schema (supported subset) describing {@code v}'s shape. */

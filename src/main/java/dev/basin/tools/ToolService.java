@@ -37,12 +37,19 @@ public final class ToolService {
     private final Clock clock;
     private final Interpreter interpreter;
     private final ToolQueries queries;
+    private final Workbench workbench;
 
     public ToolService(Store store, Clock clock, DocumentService documents) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.interpreter = new Interpreter(Objects.requireNonNull(documents, "documents"));
         this.queries = new ToolQueries();
+        this.workbench = new Workbench(this, interpreter);
+    }
+
+    /** Where kernels carry out their procedures, by hand or through the tools they know. */
+    public Workbench workbench() {
+        return workbench;
     }
 
     /** Checks and stores a tool; a taken name is rejected ({@code toolName is already registered}). */
@@ -54,9 +61,15 @@ public final class ToolService {
         return row;
     }
 
-    /** As {@link #register}, but a taken name returns empty instead of failing (the miner's path). */
-    Optional<ToolRow> registerIfAbsent(ToolDraft draft) {
+    /**
+     * As {@link #register}, but a taken name returns empty instead of failing (the miner's path); {@code facts} are
+     * added to the tool's metadata.
+     */
+    Optional<ToolRow> registerIfAbsent(ToolDraft draft, ObjectNode facts) {
         ToolRow row = check(draft);
+        if (facts != null) {
+            ((ObjectNode) row.metadata()).setAll(facts);
+        }
         return store.upsert(ToolsTables.TOOLS, row, Upsert.on("tool_name").doNothing()) ? Optional.of(row) : Optional.empty();
     }
 
@@ -151,6 +164,15 @@ public final class ToolService {
      * valid under the output schema, failed (and a {@link ToolExecutionException} thrown) if not.
      */
     public JsonNode run(String toolId, JsonNode input) {
+        return run(toolId, input, ResultCheck.NONE);
+    }
+
+    /**
+     * As {@link #run(String, JsonNode)}, and the use also fails when the output fails {@code check} (the caller's test
+     * that the result is usable, e.g. that a basin it produced is not forbidden).
+     */
+    public JsonNode run(String toolId, JsonNode input, ResultCheck check) {
+        Objects.requireNonNull(check, "check");
         ToolRow tool = tool(toolId);
         if (input == null) {
             throw new InvalidInputException("input", "is missing");
@@ -164,6 +186,11 @@ public final class ToolService {
         } catch (InvalidInputException | ToolExecutionException e) {
             recordUse(toolId, false);
             throw new ToolExecutionException("tool " + tool.toolName() + " failed: " + e.getMessage(), e);
+        }
+        Optional<String> problem = check.problem(output);
+        if (problem.isPresent()) {
+            recordUse(toolId, false);
+            throw new ToolExecutionException("tool " + tool.toolName() + " failed its check: " + problem.get());
         }
         recordUse(toolId, true);
         return output;

@@ -74,6 +74,10 @@ class SleepCycleTest {
         assertThat(s.preSleep().type()).isEqualTo(CheckpointType.PRE_SLEEP);
         assertThat(s.postSleep().type()).isEqualTo(CheckpointType.POST_SLEEP);
         assertThat(s.postSleep().parentCheckpointId()).isEqualTo(s.preSleep().checkpointId());
+        // sleep takes time: 250 ms per pending fragment replayed (9 here), so the space-time path between the two
+        // checkpoints (same place, later time) has length, not 0
+        assertThat(s.postSleep().createdAt()).isEqualTo(s.preSleep().createdAt().plus(SleepCycle.REPLAY.multipliedBy(9)));
+        assertThat(s.postSleep().basin()).isEqualTo(s.preSleep().basin());
         assertThat(s.attractors()).hasSize(3)
                 .allMatch(r -> r.row().discoveryMethod() == DiscoveryMethod.SLEEP);
         assertThat(memory.fragments(k.kernelId(), ConsolidationStatus.MERGED)).hasSize(9);

@@ -86,15 +86,23 @@ class OceanAgentTest {
         assertThat(t.status()).isEqualTo(TrajectoryStatus.COMPLETED);
         assertThat(t.stepCount()).isEqualTo(t.path().size() - 1).isEqualTo(r.steps());
         assertThat(t.end()).isEqualTo(to);
-        assertThat(t.durationMs()).isEqualTo(1000L * r.steps());
-        assertThat(t.completedAt()).isEqualTo(NOW.plusSeconds(r.steps()));
+        // a step of length ℓ takes 1 s · ℓ / 0.05 (κ_eff unchanged): full steps 1 s, the shorter last one less
+        long[] arrival = new long[t.path().size()];
+        for (int i = 1; i < arrival.length; i++) {
+            arrival[i] = arrival[i - 1] + Math.round(1000.0 * FisherRao.distance(t.path().get(i - 1), t.path().get(i))
+                    / 0.05);
+        }
+        assertThat(arrival[arrival.length - 1] - arrival[arrival.length - 2]).isLessThan(1000L);
+        assertThat(t.durationMs()).isEqualTo(arrival[arrival.length - 1]);
+        assertThat(t.completedAt()).isEqualTo(NOW.plusMillis(arrival[arrival.length - 1]));
         assertThat(t.pathId()).isEqualTo(r.pathId());
         double length = 0;
         for (int i = 1; i < t.path().size(); i++) {
             length += FisherRao.distance(t.path().get(i - 1), t.path().get(i));
         }
         assertThat(t.metadata().path("geodesic_ratio").asDouble()).isCloseTo(1.0, within(1e-9));
-        assertThat(t.metadata().path("mean_velocity").asDouble()).isCloseTo(length / r.steps(), within(ACCURACY));
+        assertThat(t.metadata().path("mean_velocity").asDouble()).isCloseTo(length / (t.durationMs() / 1000.0),
+                within(ACCURACY));
         assertThat(t.metadata().path("max_curvature").asDouble()).isLessThan(1e-6);
 
         List<WaypointRow> w = waypoints(r.trajectoryId());
@@ -103,12 +111,13 @@ class OceanAgentTest {
             WaypointRow x = w.get(i);
             assertThat(x.sequence()).isEqualTo(i + 1);
             assertThat(x.basin()).isEqualTo(t.path().get(i));
-            assertThat(x.arrivedAt()).isEqualTo(NOW.plusSeconds(i));
+            assertThat(x.arrivedAt()).isEqualTo(NOW.plusMillis(arrival[i]));
+            assertThat(x.kappaEff()).isEqualTo(Coupling.KAPPA_STAR);
             assertThat(x.phi()).isEqualTo(dev.basin.geometry.Integration.phi(x.basin()));
             assertThat(x.regime()).isEqualTo("geometric");
             if (i < w.size() - 1) {
                 assertThat(x.departedAt()).isEqualTo(w.get(i + 1).arrivedAt());
-                assertThat(x.dwellTimeMs()).isEqualTo(1000L);
+                assertThat(x.dwellTimeMs()).isEqualTo(arrival[i + 1] - arrival[i]);
             } else {
                 assertThat(x.departedAt()).isNull();
                 assertThat(x.dwellTimeMs()).isNull();
@@ -140,7 +149,44 @@ class OceanAgentTest {
         assertThat(t.metadata().path("geodesic_ratio").asDouble()).isGreaterThan(1.0);
         assertThat(t.metadata().path("detours").asInt()).isEqualTo(r.detours());
         assertThat(waypoints(r.trajectoryId())).hasSize(t.stepCount() + 1);
+        // the plan's curvature_max is that of the path actually travelled on it, detour included
+        GeodesicPathRow plan = new NavigationQueries(store.jdbi()).path(r.pathId()).orElseThrow();
+        assertThat(t.metadata().path("max_curvature").asDouble()).isGreaterThan(1e-3);
+        assertThat(plan.curvatureMax()).isEqualTo(t.metadata().path("max_curvature").asDouble());
         safety.deactivateBarrier(barrier.barrierId());
+    }
+
+    @Test
+    void eachStopCarriesTheKappaEffTheKernelReportsAndThePaceFollowsIt() {
+        String k = newKernel();
+        Basin from = a(7.0);
+        Basin to = a(7.3);
+        double[] kappa = {Coupling.KAPPA_STAR};
+        NavigationResult r = agentAt(NOW).navigate(request(k, from, to), new StepObserver() {
+            @Override
+            public void onStep(StepSample sample) {
+                kappa[0] *= 1.25; // the kernel's coupling rises step by step
+            }
+
+            @Override
+            public double kappaEff() {
+                return kappa[0];
+            }
+        });
+        assertThat(r.status()).isEqualTo(TrajectoryStatus.COMPLETED);
+        List<WaypointRow> w = waypoints(r.trajectoryId());
+        List<Basin> path = storedPath(r.trajectoryId());
+        for (int i = 0; i < w.size(); i++) {
+            double expected = Coupling.KAPPA_STAR * Math.pow(1.25, i);
+            assertThat(w.get(i).kappaEff()).isCloseTo(expected, within(1e-9));
+            assertThat(w.get(i).regime()).isEqualTo(dev.basin.geometry.Regime.of(expected).sqlName());
+            if (i < w.size() - 1) {
+                double length = FisherRao.distance(path.get(i), path.get(i + 1));
+                assertThat(w.get(i).dwellTimeMs()).isEqualTo(Math.round(1000.0 * length / 0.05
+                        * (Coupling.KAPPA_STAR / expected)));
+            }
+        }
+        assertThat(w.stream().map(WaypointRow::regime).distinct().count()).isGreaterThan(1);
     }
 
     @Test
@@ -225,7 +271,10 @@ class OceanAgentTest {
         assertThat(regions.get(0).reason()).isEqualTo(ExclusionReason.EXHAUSTED);
         assertThat(regions.get(0).visitsWithoutGain()).isEqualTo(2);
         assertThat(regions.get(0).center()).isEqualTo(low);
-        assertThat(regions.get(0).expiresAt()).isEqualTo(NOW.plusSeconds(second.steps()).plus(Duration.ofMinutes(10)));
+        Instant end = new NavigationQueries(store.jdbi()).trajectory(second.trajectoryId()).orElseThrow()
+                .completedAt();
+        assertThat(end).isBefore(NOW.plusSeconds(second.steps())).isAfter(NOW.plusSeconds(second.steps() - 1));
+        assertThat(regions.get(0).expiresAt()).isEqualTo(end.plus(Duration.ofMinutes(10)));
     }
 
     @Test

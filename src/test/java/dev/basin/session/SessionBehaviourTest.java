@@ -98,4 +98,21 @@ class SessionBehaviourTest {
         assertThat(arrivals).isPositive();
         assertThat(off).isEmpty();
     }
+
+    @Test
+    void aChildUsesAToolItInherited() {
+        List<String> uses = store.jdbi().withHandle(h -> h.createQuery("""
+                SELECT f.kernel_id || ' ' || (tool->>'tool_id')
+                FROM memory_fragments f
+                CROSS JOIN LATERAL jsonb_array_elements(f.fragment_content->'tools') AS tool
+                JOIN kernel_knowledge_transfers t ON t.target_kernel_id = f.kernel_id
+                     AND t.knowledge_type = 'strategies'
+                     AND t.knowledge_data->'items' @> jsonb_build_array(jsonb_build_object('tool_id', tool->>'tool_id'))
+                WHERE f.fragment_type = 'procedural'""").mapTo(String.class).list());
+        long inherited = store.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM kernel_knowledge_transfers WHERE knowledge_type = 'strategies'")
+                .mapTo(Long.class).one());
+        assertThat(inherited).as("strategies handed over").isPositive();
+        assertThat(uses).as("successful uses of inherited tools by the child").isNotEmpty();
+    }
 }

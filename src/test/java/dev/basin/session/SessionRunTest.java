@@ -57,7 +57,7 @@ class SessionRunTest {
             Map.entry("false_pattern_classes.times_avoided", "few avoidances in 8 cycles"),
             Map.entry("ocean_excluded_regions.deactivated_at", "few lifted exclusions in 8 cycles"),
             Map.entry("ocean_excluded_regions.active", "few lifted exclusions in 8 cycles"),
-            Map.entry("generated_tools.generated_by", "both tools may be mined by one kernel"),
+            Map.entry("generated_tools.generated_by", "the first kernel to repeat a sequence mines most tools"),
             Map.entry("knowledge_scale_mappings.mapping_type", "few regime crossings in 8 cycles"));
 
     /** Tables left out of the determinism comparison, and why (none: every table's content is reproducible). */
@@ -131,7 +131,9 @@ class SessionRunTest {
         assertThat(s.detours()).as("detours").isPositive();
         assertThat(s.insightsFired()).as("insights").isPositive();
         assertThat(s.toolsRegistered()).as("tools").isPositive();
-        assertThat(s.toolFailures()).as("failed tool uses").isPositive();
+        // tools are used once mined; a use fails only when its pipeline fails or its result fails the kernel's check
+        // (a basin it produced is forbidden), which nothing stages: ToolMinerTest covers failures
+        assertThat(s.toolUses()).as("tool uses").isPositive();
         assertThat(s.fragmentsMerged()).as("merged fragments").isPositive();
         assertThat(s.transfers()).as("transfers").isPositive();
         assertThat(s.attractorRevisits()).as("attractor revisits").isPositive();

@@ -170,16 +170,16 @@ class FeatureCoverageTest {
         tools.recordUse(t.toolId(), false);
         tools.recordUse(t.toolId(), false);
         ToolMiner miner = new ToolMiner(tools, 2);
-        String nearest = """
-                {"steps": [{"op": "coordize", "args": {"text": "$input.q"}, "as": "b"},
-                           {"op": "nearest_chunk", "args": {"basin": "$b"}, "as": "hit"}],
-                 "result": {"chunk": "$hit.chunk_id", "distance": "$hit.distance"}}""";
+        Procedure nearest = Procedure.begin().step("b", Operation.COORDIZE, "text", "q")
+                .step("hit", Operation.NEAREST_CHUNK, "basin", "b").build();
         for (int i = 0; i < 2; i++) {
-            miner.observe(k2, ToolServiceTest.json(nearest), ToolServiceTest.json("{\"q\": \"moon\"}"), 0.2 + 0.1 * i, true)
-                    .ifPresent(mined -> {
-                        tools.run(mined.toolId(), ToolServiceTest.json("{\"q\": \"sea\"}"));
-                        tools.run(mined.toolId(), ToolServiceTest.json("{\"q\": \"stars\"}"));
-                    });
+            WorkTrace work = new WorkTrace(k2, "query");
+            work.bind("q", JsonNodeFactory.instance.textNode("moon"));
+            tools.workbench().carryOut(work, nearest, new Repertoire(), null);
+            miner.observe(work, 0.2 + 0.1 * i, true).forEach(mined -> {
+                tools.run(mined.tool().toolId(), ToolServiceTest.json("{\"q\": \"sea\"}"));
+                tools.run(mined.tool().toolId(), ToolServiceTest.json("{\"q\": \"stars\"}"));
+            });
         }
         assertThat(DefaultModel.shipped().id()).isNotBlank();
 
