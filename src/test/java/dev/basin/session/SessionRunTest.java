@@ -47,6 +47,8 @@ class SessionRunTest {
      */
     static final Map<String, String> SHORT_RUN_ALLOWED = Map.ofEntries(
             Map.entry("false_pattern_classes.last_avoided_at", "few avoidances in 8 cycles"),
+            Map.entry("false_pattern_classes.detection_method",
+                    "few false patterns in 8 cycles: invalidated outcomes and barrier overlaps are both rare"),
             Map.entry("geometric_barriers.barrier_type", "few barriers in 8 cycles"),
             Map.entry("geometric_barriers.active", "barriers are healed only after sleeps"),
             Map.entry("geometric_barriers.deactivated_at", "barriers are healed only after sleeps"),
