@@ -3,6 +3,9 @@ package dev.basin.api;
 import dev.basin.BasinEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.basin.geometry.Basin;
+import dev.basin.safety.BarrierType;
+import dev.basin.safety.NewBarrier;
 import dev.basin.session.SessionSummary;
 import dev.basin.session.TestSessions;
 import dev.basin.store.Store;
@@ -38,8 +41,8 @@ class DashboardBrowserTest {
     static final Pattern REFRESHES = Pattern.compile("data-refreshes=\"(\\d+)\"");
     static final Pattern BARRIER = Pattern.compile("<circle[^>]*data-table=\"geometric_barriers\"");
     /**
-     * The session: the smallest that leaves data for every panel, including an active geometric barrier, excluded
-     * regions and a lightning insight (with two root kernels, most seeds leave no active barrier).
+     * The session: the smallest that leaves data for every panel, including a lightning insight (the active barrier the
+     * map must draw is added by the test, as an API caller would).
      */
     static final int KERNELS = 3;
     static final int CYCLES = 1;
@@ -60,7 +63,12 @@ class DashboardBrowserTest {
         }
         store = TestDatabases.freshStore();
         fill(store);
-        server = ApiServer.create(ApiConfig.loopback(), (services = BasinEngine.over(store))).start();
+        services = BasinEngine.over(store);
+        // A barrier as an operator would create it through the API: a short session at the default ethics thresholds
+        // usually raises none, and the map must draw one.
+        services.safety().createBarrier(new NewBarrier(null, Basin.uniform(), 0.1, BarrierType.INSTABILITY, 0.5,
+                "operator barrier for the map", null));
+        server = ApiServer.create(ApiConfig.loopback(), services).start();
     }
 
     /** Fills {@code store} with the short session this test runs against (also used by {@link ServeDemo}). */
