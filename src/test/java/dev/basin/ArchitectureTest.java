@@ -107,6 +107,12 @@ class ArchitectureTest {
         check(noClasses().that().resideOutsideOfPackage("dev.basin.store..").should().callMethodWhere(writes));
     }
 
+    /** api, cli and session hold no handle or query of their own: they read through the features (and store's probes). */
+    @Test
+    void theTopLayersReadThroughTheFeatures() {
+        check(noClasses().that().resideInAnyPackage(TOP).should().dependOnClassesThat().resideInAPackage("org.jdbi.."));
+    }
+
     /** SQL naming a table: the keyword that introduces a table reference, then the name as a whole word. */
     private static Pattern tableReference(String table) {
         return Pattern.compile("\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+" + Pattern.quote(table) + "\\b");
