@@ -2,14 +2,13 @@ package dev.basin.coordizer;
 
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.store.Hashes;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -182,17 +181,13 @@ public final class NmfFit {
 
     /** SHA-256 over each text's UTF-8 length (8 bytes, big-endian) and bytes, in order. */
     static String corpusHash(List<String> texts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String t : texts) {
-                byte[] b = t.getBytes(StandardCharsets.UTF_8);
-                md.update(ByteBuffer.allocate(8).putLong(b.length).array());
-                md.update(b);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (String t : texts) {
+            byte[] b = t.getBytes(StandardCharsets.UTF_8);
+            all.writeBytes(ByteBuffer.allocate(8).putLong(b.length).array());
+            all.writeBytes(b);
         }
+        return Hashes.sha256Hex(all.toByteArray());
     }
 
     /** SplitMix64 (Steele, Lea &amp; Flood 2014): a fully specified stream, the same on every JVM. */
