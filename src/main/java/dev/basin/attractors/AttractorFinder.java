@@ -207,7 +207,7 @@ public final class AttractorFinder {
         int n = config.volumeSamples();
         double[][] samples = new double[n][];
         for (int i = 0; i < n; i++) {
-            samples[i] = dirichletSqrt(rnd);
+            samples[i] = landscapeSample(u, rnd);
         }
         double eps = config.assignTolerance();
         GradientFlow.Capture capture = (s, value) -> {
@@ -240,6 +240,50 @@ public final class AttractorFinder {
             }
         }
         return hits;
+    }
+
+    /**
+     * √ of a draw from the landscape's own measure: a well j with probability wⱼ/Σw, a direction uniform on the unit
+     * sphere of the tangent space at its centre, a distance σ·|Z| (Z standard normal: the radial profile
+     * exp(−d²/(2σ²)) of the well), and the point exp_{mⱼ}(d·direction); a step that would leave the simplex is halved
+     * until it stays inside, as descent steps are. Uniform samples over the simplex do not serve: in 63 dimensions
+     * the region within a few σ of any well is a vanishing share of the simplex, so nearly every uniform flow ends on
+     * the flat far field and every volume reads 0.
+     */
+    static double[] landscapeSample(Potential u, SplittableRandom rnd) {
+        List<Well> wells = u.wells();
+        double total = 0.0;
+        for (Well w : wells) {
+            total += w.weight();
+        }
+        double pick = rnd.nextDouble() * total;
+        int j = 0;
+        while (j < wells.size() - 1 && pick >= wells.get(j).weight()) {
+            pick -= wells.get(j).weight();
+            j++;
+        }
+        double[] centre = Sphere.sqrt(wells.get(j).basin());
+        double[] direction = new double[Sphere.DIM];
+        double length;
+        do {
+            for (int i = 0; i < Sphere.DIM; i++) {
+                direction[i] = rnd.nextGaussian();
+            }
+            Sphere.project(centre, direction);
+            length = Sphere.norm(direction);
+        } while (length == 0.0);
+        double d = u.sigma() * Math.abs(rnd.nextGaussian());
+        double[] step = new double[Sphere.DIM];
+        double[] out = new double[Sphere.DIM];
+        while (true) {
+            for (int i = 0; i < Sphere.DIM; i++) {
+                step[i] = direction[i] * (d / length);
+            }
+            if (Sphere.exp(centre, step, out)) {
+                return out;
+            }
+            d /= 2.0;
+        }
     }
 
     /** √ of a uniform Dirichlet(1) sample: pᵢ = Eᵢ/ΣE with Eᵢ ~ Exp(1). */

@@ -1,8 +1,8 @@
 package dev.basin.attractors;
 
 /**
- * A Monte Carlo basin volume: {@code hits} of {@code samples} Dirichlet(1) draws whose gradient flow ended at the
- * attractor, the fraction, and its 95% Wilson score interval [low, high].
+ * A Monte Carlo basin volume: {@code hits} of {@code samples} draws from the landscape's measure whose gradient flow
+ * ended at the attractor, the fraction, and its 95% Wilson score interval [low, high].
  */
 public record VolumeEstimate(int samples, int hits, double fraction, double low, double high) {
     /** z for a two-sided 95% interval. */
@@ -19,7 +19,9 @@ public record VolumeEstimate(int samples, int hits, double fraction, double low,
         double centre = p + z2 / (2 * n);
         double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
         double denom = 1 + z2 / n;
-        return new VolumeEstimate(samples, hits, p,
-                Math.max(0.0, (centre - half) / denom), Math.min(1.0, (centre + half) / denom));
+        // The interval contains p̂ exactly in real arithmetic; the clamps keep it so after rounding (p̂ = 0 or 1).
+        double low = Math.max(0.0, Math.min(p, (centre - half) / denom));
+        double high = Math.min(1.0, Math.max(p, (centre + half) / denom));
+        return new VolumeEstimate(samples, hits, p, low, high);
     }
 }

@@ -14,7 +14,7 @@ class AttractorFinderTest {
     static final double CENTRE_TOLERANCE = 1e-3;
     static final double GRADIENT_TOLERANCE = 1e-8;
     static final double GRADIENT_FD_AGREEMENT = 1e-6;
-    /** Nearly every uniform sample flows to one of the wells. */
+    /** Nearly every sample of the landscape's measure flows to one of the wells. */
     static final double MIN_TOTAL_VOLUME = 0.9;
 
     private final AttractorFinder finder = new AttractorFinder(FinderConfig.defaults().withVolumeSamples(300));
@@ -41,6 +41,21 @@ class AttractorFinderTest {
         }
         double total = found.stream().mapToDouble(a -> a.volume().fraction()).sum();
         assertThat(total).isLessThanOrEqualTo(1.0).isGreaterThan(MIN_TOTAL_VOLUME);
+    }
+
+    @Test
+    void farApartWellsShareTheVolumeByTheirWeights() {
+        List<Well> wells = List.of(new Well(TestWells.peak(3, 0.5), 1.0), new Well(TestWells.peak(40, 0.5), 3.0));
+        List<FoundAttractor> found = finder.findMinima(new Potential(wells), 11L);
+
+        assertThat(found).hasSize(2);
+        for (FoundAttractor a : found) {
+            Well home = Sphere.distance(Sphere.sqrt(a.basin()), Sphere.sqrt(wells.get(0).basin())) < CENTRE_TOLERANCE
+                    ? wells.get(0) : wells.get(1);
+            double share = home.weight() / 4.0;
+            assertThat(a.volume().samples()).isEqualTo(300);
+            assertThat(share).isBetween(a.volume().low(), a.volume().high());
+        }
     }
 
     @Test
