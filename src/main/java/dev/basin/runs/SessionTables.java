@@ -1,10 +1,5 @@
 package dev.basin.runs;
 
-import static dev.basin.store.ColumnType.BIGINT;
-import static dev.basin.store.ColumnType.JSONB;
-import static dev.basin.store.ColumnType.TEXT;
-import static dev.basin.store.ColumnType.TIMESTAMPTZ;
-
 import dev.basin.store.Table;
 import java.util.List;
 
@@ -12,15 +7,8 @@ import java.util.List;
 public final class SessionTables {
     static final String OWNER = "runs";
 
-    public static final Table<SessionRecord> SESSIONS = Table.<SessionRecord>named("sessions")
+    public static final Table<SessionRecord> SESSIONS = Table.of(SessionRecord.class, "sessions")
             .owner(OWNER).key("session_id").parent()
-            .column("session_id", TEXT, SessionRecord::sessionId)
-            .column("seed", BIGINT, SessionRecord::seed)
-            .column("config", JSONB, SessionRecord::config)
-            .column("status", TEXT, r -> r.status().sqlName())
-            .column("started_at", TIMESTAMPTZ, SessionRecord::startedAt)
-            .column("finished_at", TIMESTAMPTZ, SessionRecord::finishedAt)
-            .column("metadata", JSONB, SessionRecord::metadata)
             .build();
 
     private SessionTables() {}

@@ -1,11 +1,5 @@
 package dev.basin.safety;
 
-import static dev.basin.store.ColumnType.BASIN;
-import static dev.basin.store.ColumnType.BOOLEAN;
-import static dev.basin.store.ColumnType.DOUBLE;
-import static dev.basin.store.ColumnType.INTEGER;
-import static dev.basin.store.ColumnType.JSONB;
-import static dev.basin.store.ColumnType.TEXT;
 import static dev.basin.store.ColumnType.TIMESTAMPTZ;
 
 import dev.basin.store.Column;
@@ -26,48 +20,26 @@ public final class SafetyTables {
     /** The notification channel of the three tables' change feed. */
     public static final String CHANNEL = "basin_safety";
 
-    public static final Table<BarrierRow> BARRIERS = Table.<BarrierRow>named("geometric_barriers")
+    public static final Table<BarrierRow> BARRIERS = Table.of(BarrierRow.class, "geometric_barriers")
             .owner(OWNER).changeFeed(CHANNEL).key("barrier_id")
-            .column("barrier_id", TEXT, BarrierRow::barrierId)
-            .column("kernel_id", TEXT, BarrierRow::kernelId)
-            .column("center_coordinates", BASIN, BarrierRow::center)
-            .column("radius_fr", DOUBLE, BarrierRow::radius)
-            .column("barrier_type", TEXT, r -> r.type().sqlName())
-            .column("severity", DOUBLE, BarrierRow::severity)
-            .column("reason", TEXT, BarrierRow::reason)
-            .column("active", BOOLEAN, BarrierRow::active)
-            .column("discovered_at", TIMESTAMPTZ, BarrierRow::discoveredAt)
-            .column("deactivated_at", TIMESTAMPTZ, BarrierRow::deactivatedAt)
-            .column("crossings_prevented", INTEGER, BarrierRow::crossingsPrevented)
-            .column("metadata", JSONB, BarrierRow::metadata)
+            .rename("center", "center_coordinates")
+            .rename("radius", "radius_fr")
+            .rename("type", "barrier_type")
             .build();
 
-    public static final Table<ExcludedRegionRow> REGIONS = Table.<ExcludedRegionRow>named("ocean_excluded_regions")
+    public static final Table<ExcludedRegionRow> REGIONS = Table.of(ExcludedRegionRow.class, "ocean_excluded_regions")
             .owner(OWNER).changeFeed(CHANNEL).key("region_id")
-            .column("region_id", TEXT, ExcludedRegionRow::regionId)
-            .column("agent_id", TEXT, ExcludedRegionRow::agentId)
-            .column("center_coordinates", BASIN, ExcludedRegionRow::center)
-            .column("radius_fr", DOUBLE, ExcludedRegionRow::radius)
-            .column("exclusion_reason", TEXT, r -> r.reason().sqlName())
-            .column("visits_without_gain", INTEGER, ExcludedRegionRow::visitsWithoutGain)
-            .column("expires_at", TIMESTAMPTZ, ExcludedRegionRow::expiresAt)
-            .column("active", BOOLEAN, ExcludedRegionRow::active)
-            .column("created_at", TIMESTAMPTZ, ExcludedRegionRow::createdAt)
-            .column("deactivated_at", TIMESTAMPTZ, ExcludedRegionRow::deactivatedAt)
-            .column("metadata", JSONB, ExcludedRegionRow::metadata)
+            .rename("center", "center_coordinates")
+            .rename("radius", "radius_fr")
+            .rename("reason", "exclusion_reason")
             .build();
 
-    public static final Table<EraExclusionRow> ERAS = Table.<EraExclusionRow>named("era_exclusions")
+    public static final Table<EraExclusionRow> ERAS = Table.of(EraExclusionRow.class, "era_exclusions")
             .owner(OWNER).changeFeed(CHANNEL).key("exclusion_id")
-            .column("exclusion_id", TEXT, EraExclusionRow::exclusionId)
-            .column("start_timestamp", TIMESTAMPTZ, EraExclusionRow::start)
-            .column("end_timestamp", TIMESTAMPTZ, EraExclusionRow::end)
-            .column("basin_center", BASIN, EraExclusionRow::center)
-            .column("exclusion_radius", DOUBLE, EraExclusionRow::radius)
-            .column("reason", TEXT, EraExclusionRow::reason)
-            .column("active", BOOLEAN, EraExclusionRow::active)
-            .column("created_at", TIMESTAMPTZ, EraExclusionRow::createdAt)
-            .column("metadata", JSONB, EraExclusionRow::metadata)
+            .rename("start", "start_timestamp")
+            .rename("end", "end_timestamp")
+            .rename("center", "basin_center")
+            .rename("radius", "exclusion_radius")
             .constantBecause("active", "a state, not a measurement: an era exclusion is active until its window ends,"
                     + " and every era of a run may have ended (or none) when the report is read")
             .build();

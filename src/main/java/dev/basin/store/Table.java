@@ -10,13 +10,17 @@ import java.util.function.Function;
 
 /**
  * A table declared once by the feature that owns it: name, owning feature, key, columns, and how a record of type
- * {@code R} maps to a row. The store writes any declared table; no feature writes its own INSERT.
+ * {@code R} maps to a row. The store writes any declared table; no feature writes its own INSERT. A row record states
+ * its columns itself ({@link #of(Class, String)}); a table whose columns are computed declares them one by one.
  *
  * <pre>{@code
- * static final Table<WaypointRow> TABLE = Table.<WaypointRow>named("ocean_waypoints")
+ * static final Table<WaypointRow> TABLE = Table.of(WaypointRow.class, "ocean_waypoints")
  *     .owner("navigation").key("waypoint_id")
- *     .column("waypoint_id", TEXT, WaypointRow::waypointId)
- *     .column("basin_coordinates", BASIN, WaypointRow::basin)
+ *     .build();
+ * static final Table<KernelRow> KERNELS = Table.<KernelRow>named("kernels")
+ *     .owner("kernel").key("kernel_id")
+ *     .column("kernel_id", TEXT, KernelRow::kernelId)
+ *     .column("phi", DOUBLE, r -> r.state().phi())
  *     .build();
  * }</pre>
  */
@@ -48,6 +52,21 @@ public final class Table<R> {
     /** Starts a declaration of the table {@code name}. */
     public static <R> Builder<R> named(String name) {
         return new Builder<>(name);
+    }
+
+    /**
+     * Starts a declaration of the table {@code name} whose columns are the components of the row record {@code type},
+     * in order: each named in snake case ({@code kappaEff} → {@code kappa_eff}) unless {@link Builder#rename renamed},
+     * of the type its Java type is stored as ({@link ColumnType}; an enum by its stored name, a record or map as
+     * jsonb), valued by its accessor ({@link Builder#value} computes one otherwise).
+     */
+    public static <R extends Record> Builder<R> of(Class<R> type, String name) {
+        Builder<R> b = new Builder<>(name);
+        for (RecordColumns.Component<R> c : RecordColumns.of(type)) {
+            b.column(c.column().name(), c.column().type(), c.column().getter());
+            b.components.add(c.name());
+        }
+        return b;
     }
 
     public String name() {
@@ -126,6 +145,8 @@ public final class Table<R> {
         private String owner;
         private String key;
         private final List<Column<R>> columns = new ArrayList<>();
+        /** For a declaration from a record: the component behind each column, in column order. */
+        private final List<String> components = new ArrayList<>();
         private final Map<String, String> constantReasons = new LinkedHashMap<>();
         private boolean parent;
         private String changeFeed;
@@ -180,13 +201,41 @@ public final class Table<R> {
         }
 
         public Builder<R> column(String columnName, ColumnType type, Function<? super R, ?> getter) {
-            for (Column<R> c : columns) {
-                if (c.name().equals(columnName)) {
-                    throw new IllegalStateException("column " + columnName + " declared twice in " + name);
-                }
+            if (hasColumn(columnName)) {
+                throw new IllegalStateException("column " + columnName + " declared twice in " + name);
             }
             columns.add(new Column<>(columnName, type, getter));
             return this;
+        }
+
+        /** Stores the record component {@code component} in {@code columnName} rather than its snake-case name. */
+        public Builder<R> rename(String component, String columnName) {
+            int i = components.indexOf(component);
+            if (i < 0) {
+                throw new IllegalStateException(name + " is declared from no record component " + component);
+            }
+            Column<R> c = columns.get(i);
+            if (hasColumn(columnName)) {
+                throw new IllegalStateException("column " + columnName + " declared twice in " + name);
+            }
+            columns.set(i, new Column<>(columnName, c.type(), c.getter()));
+            return this;
+        }
+
+        /** Stores {@code getter}'s value in the declared column {@code columnName} instead of its component's. */
+        public Builder<R> value(String columnName, Function<? super R, ?> getter) {
+            for (int i = 0; i < columns.size(); i++) {
+                Column<R> c = columns.get(i);
+                if (c.name().equals(columnName)) {
+                    columns.set(i, new Column<>(columnName, c.type(), getter));
+                    return this;
+                }
+            }
+            throw new IllegalStateException("value of undeclared column " + columnName + " of " + name);
+        }
+
+        private boolean hasColumn(String columnName) {
+            return columns.stream().anyMatch(c -> c.name().equals(columnName));
         }
 
         public Builder<R> constantBecause(String columnName, String reason) {
