@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.store.StoredName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -197,6 +198,12 @@ final class JsonBody {
     /** A string that must be one of {@code allowed}. */
     String choice(String name, Set<String> allowed) {
         return Texts.choice(path(name), stringAt(required(name), path(name)), allowed);
+    }
+
+    /** One of {@code type}'s constants, by its stored name. */
+    <E extends Enum<E> & StoredName> E choice(String name, Class<E> type) {
+        String stored = choice(name, Enums.names(type.getEnumConstants(), StoredName::sqlName));
+        return StoredName.parse(type, path(name), stored);
     }
 
     Optional<String> optionalChoice(String name, Set<String> allowed) {

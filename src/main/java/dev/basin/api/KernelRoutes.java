@@ -17,6 +17,7 @@ import dev.basin.kernel.SleepCycle;
 import dev.basin.kernel.SpawnRequest;
 import dev.basin.kernel.SpawnService;
 import dev.basin.kernel.ThoughtRow;
+import dev.basin.store.StoredName;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.EnumSet;
@@ -68,8 +69,7 @@ final class KernelRoutes {
         r.post("/api/v1/kernels/{kernelId}/checkpoints", ctx -> {
             String id = id(ctx);
             JsonBody b = requests.optionalJson(ctx);
-            CheckpointType type = b.take("type") ? CheckpointType.parse(b.path("type"), b.choice("type", CHECKPOINT_TYPES))
-                    : CheckpointType.MANUAL;
+            CheckpointType type = b.take("type") ? b.choice("type", CheckpointType.class) : CheckpointType.MANUAL;
             b.finish();
             ctx.status(201).json(checkpoint(kernels.checkpoints().save(id, type), false));
         });
@@ -95,7 +95,7 @@ final class KernelRoutes {
             if (b.take("keepTypes")) {
                 List<String> names = b.strings("keepTypes", CHECKPOINT_TYPES.size(), JsonBody.MAX_NAME);
                 for (int i = 0; i < names.size(); i++) {
-                    keepTypes.add(CheckpointType.parse(b.path("keepTypes[" + i + "]"),
+                    keepTypes.add(StoredName.parse(CheckpointType.class, b.path("keepTypes[" + i + "]"),
                             Texts.choice(b.path("keepTypes[" + i + "]"), names.get(i), CHECKPOINT_TYPES)));
                 }
             }
@@ -150,7 +150,7 @@ final class KernelRoutes {
         r.get("/api/v1/kernels/{kernelId}/attractors", ctx -> {
             String id = id(ctx);
             Page page = Page.of(ctx);
-            AttractorType type = Params.optionalChoice(ctx, "type", ATTRACTOR_TYPES).map(t -> AttractorType.parse("type", t)).orElse(null);
+            AttractorType type = Params.optionalChoice(ctx, "type", ATTRACTOR_TYPES).map(t -> StoredName.parse(AttractorType.class, "type", t)).orElse(null);
             kernels.kernels().get(id);
             ctx.json(page.answer(kernels.attractors().attractors(id, type, page.fetch(), page.offset()).stream()
                     .map(KernelRoutes::attractor).toList()));

@@ -55,8 +55,7 @@ final class KnowledgeRoutes {
             JsonBody b = requests.json(ctx);
             String description = b.string("description", JsonBody.MAX_TEXT);
             String reason = b.string("falseReason", JsonBody.MAX_TEXT);
-            DetectionMethod method = DetectionMethod.parse(b.path("detectionMethod"), b.choice("detectionMethod",
-                    Enums.names(DetectionMethod.values(), DetectionMethod::sqlName)));
+            DetectionMethod method = b.choice("detectionMethod", DetectionMethod.class);
             Basin signature = b.basin("signature");
             double radius = b.number("radius", 0, Math.PI);
             com.fasterxml.jackson.databind.node.ArrayNode examples = b.optionalArray("exampleCases").orElseGet(() -> {
@@ -86,7 +85,7 @@ final class KnowledgeRoutes {
         r.post("/api/v1/kernels/{kernelId}/fragments", ctx -> {
             String kernel = Params.id(ctx, "kernelId", "krn_");
             JsonBody b = requests.json(ctx);
-            FragmentType type = FragmentType.parse(b.path("type"), b.choice("type", Enums.names(FragmentType.values(), FragmentType::sqlName)));
+            FragmentType type = b.choice("type", FragmentType.class);
             ObjectNode content = b.object("content");
             Basin basin = b.basin("basin");
             double importance = b.number("importance", 0, 1e6);

@@ -87,8 +87,7 @@ final class NavigationRoutes {
         JsonBody b = requests.json(ctx);
         Basin start = b.basin("start");
         Basin target = b.basin("target");
-        MovementReason reason = MovementReason.parse(b.path("reason"),
-                b.choice("reason", Enums.names(MovementReason.values(), MovementReason::sqlName)));
+        MovementReason reason = b.choice("reason", MovementReason.class);
         return new Move(id, b, start, target, reason, b.number("kappaEff", 1e-6, 1e6));
     }
 

@@ -102,7 +102,7 @@ final class SafetyRoutes {
         JsonBody b = requests.json(ctx);
         Basin center = b.basin("center");
         double radius = b.number("radius");
-        BarrierType type = BarrierType.parse(b.path("type"), b.choice("type", Enums.names(BarrierType.values(), BarrierType::sqlName)));
+        BarrierType type = b.choice("type", BarrierType.class);
         double severity = b.number("severity");
         String reason = b.string("reason", JsonBody.MAX_TEXT);
         String kernel = b.optionalId("kernelId", "krn_").orElse(null);
@@ -116,8 +116,7 @@ final class SafetyRoutes {
         String agent = b.id("agentId", "krn_");
         Basin center = b.basin("center");
         double radius = b.number("radius");
-        ExclusionReason reason = ExclusionReason.parse(b.path("reason"),
-                b.choice("reason", Enums.names(ExclusionReason.values(), ExclusionReason::sqlName)));
+        ExclusionReason reason = b.choice("reason", ExclusionReason.class);
         int visits = (int) b.optionalInteger("visitsWithoutGain", 0, Integer.MAX_VALUE).orElse(0L).longValue();
         Instant expires = b.optionalInstant("expiresAt").orElse(null);
         ObjectNode metadata = b.optionalObject("metadata").orElse(null);

@@ -51,7 +51,7 @@ final class AttractorQueries {
 
     static AttractorRow row(ResultSet rs, StatementContext ctx) throws SQLException {
         return new AttractorRow(rs.getString("attractor_id"), rs.getString("kernel_id"), Rows.basin(rs, "basin_coordinates"),
-                AttractorType.parse("attractor_type", rs.getString("attractor_type")), rs.getDouble("stability_metric"),
+                StoredName.parse(AttractorType.class, "attractor_type", rs.getString("attractor_type")), rs.getDouble("stability_metric"),
                 rs.getDouble("basin_volume"), rs.getDouble("potential_value"),
                 StoredName.parse(DiscoveryMethod.class, "discovery_method", rs.getString("discovery_method")),
                 rs.getDouble("phi_value"), rs.getDouble("kappa_value"), rs.getInt("times_visited"),

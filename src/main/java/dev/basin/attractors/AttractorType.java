@@ -9,10 +9,5 @@ public enum AttractorType implements StoredName {
     /** All eigenvalues < 0: a maximum of U. */
     UNSTABLE,
     /** Mixed signs. */
-    SADDLE;
-
-    /** Parses the stored name; unknown names are rejected naming {@code field}. */
-    public static AttractorType parse(String field, String value) {
-        return StoredName.parse(AttractorType.class, field, value);
-    }
+    SADDLE
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.Regime;
+import dev.basin.store.StoredName;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
@@ -103,7 +104,7 @@ public final class CheckpointCodec {
                         number(nt.get("gaba"), "state_blob.neurotransmitters.gaba"),
                         number(nt.get("acetylcholine"), "state_blob.neurotransmitters.acetylcholine")),
                 new EmotionVector(e),
-                KernelStatus.parse("state_blob.status", text(o, "status")),
+                StoredName.parse(KernelStatus.class, "state_blob.status", text(o, "status")),
                 integer(o, "step_count"),
                 integer(o, "rng_state"));
     }

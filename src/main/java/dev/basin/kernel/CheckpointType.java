@@ -4,9 +4,5 @@ import dev.basin.store.StoredName;
 
 /** Why a checkpoint was taken. */
 public enum CheckpointType implements StoredName {
-    REGULAR, PRE_SLEEP, POST_SLEEP, PRE_NAVIGATION, PRE_SPAWN, MANUAL;
-
-    public static CheckpointType parse(String field, String v) {
-        return StoredName.parse(CheckpointType.class, field, v);
-    }
+    REGULAR, PRE_SLEEP, POST_SLEEP, PRE_NAVIGATION, PRE_SPAWN, MANUAL
 }

@@ -6,6 +6,7 @@ import static dev.basin.store.Rows.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.navigation.Landmark;
+import dev.basin.store.StoredName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -127,7 +128,7 @@ final class KernelQueries {
                         nt.get("norepinephrine").doubleValue(), nt.get("gaba").doubleValue(),
                         nt.get("acetylcholine").doubleValue()),
                 emotions(meta.get("emotions")),
-                KernelStatus.parse("status", rs.getString("status")),
+                StoredName.parse(KernelStatus.class, "status", rs.getString("status")),
                 rs.getLong("step_count"), rs.getLong("rng_state"));
         return new KernelRow(rs.getString("kernel_id"), rs.getString("session_id"), rs.getString("parent_kernel_id"),
                 rs.getString("name"), rs.getInt("generation"), state, instant(rs, "created_at"), instant(rs, "updated_at"), meta);
@@ -135,7 +136,7 @@ final class KernelQueries {
 
     static CheckpointRow checkpointRow(ResultSet rs, StatementContext ctx) throws SQLException {
         return new CheckpointRow(rs.getString("checkpoint_id"), rs.getString("kernel_id"), rs.getLong("sequence"),
-                CheckpointType.parse("checkpoint_type", rs.getString("checkpoint_type")), basin(rs, "basin_coordinates"),
+                StoredName.parse(CheckpointType.class, "checkpoint_type", rs.getString("checkpoint_type")), basin(rs, "basin_coordinates"),
                 rs.getDouble("phi"), rs.getDouble("kappa_eff"), CheckpointCodec.regime(rs.getString("regime")),
                 json(rs, "state_blob"), rs.getString("parent_checkpoint_id"), rs.getInt("size_bytes"), instant(rs, "created_at"),
                 json(rs, "metadata"));

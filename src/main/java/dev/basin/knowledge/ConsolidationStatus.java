@@ -7,9 +7,5 @@ public enum ConsolidationStatus implements StoredName {
     PENDING,
     CONSOLIDATED,
     MERGED,
-    PRUNED;
-
-    public static ConsolidationStatus parse(String field, String name) {
-        return StoredName.parse(ConsolidationStatus.class, field, name);
-    }
+    PRUNED
 }

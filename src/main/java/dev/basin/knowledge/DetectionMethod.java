@@ -6,10 +6,5 @@ import dev.basin.store.StoredName;
 public enum DetectionMethod implements StoredName {
     OUTCOME_INVALIDATED,
     BARRIER_OVERLAP,
-    MANUAL;
-
-    /** Parses a stored or requested name; unknown names are rejected naming {@code field}. */
-    public static DetectionMethod parse(String field, String name) {
-        return StoredName.parse(DetectionMethod.class, field, name);
-    }
+    MANUAL
 }

@@ -6,10 +6,5 @@ import dev.basin.store.StoredName;
 public enum FragmentType implements StoredName {
     EPISODIC,
     SEMANTIC,
-    PROCEDURAL;
-
-    /** Parses a stored or requested name; unknown names are rejected naming {@code field}. */
-    public static FragmentType parse(String field, String name) {
-        return StoredName.parse(FragmentType.class, field, name);
-    }
+    PROCEDURAL
 }

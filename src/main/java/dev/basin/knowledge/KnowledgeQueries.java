@@ -5,6 +5,7 @@ import static dev.basin.store.Rows.instant;
 import static dev.basin.store.Rows.json;
 
 import dev.basin.store.Rows;
+import dev.basin.store.StoredName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -118,10 +119,10 @@ final class KnowledgeQueries {
 
     private FragmentRow fragment(ResultSet rs) throws SQLException {
         return new FragmentRow(rs.getString("fragment_id"), rs.getString("kernel_id"),
-                FragmentType.parse("fragment_type", rs.getString("fragment_type")),
+                StoredName.parse(FragmentType.class, "fragment_type", rs.getString("fragment_type")),
                 json(rs, "fragment_content"), basin(rs, "basin_coordinates"), rs.getDouble("phi"),
                 rs.getDouble("importance"), rs.getInt("access_count"),
-                ConsolidationStatus.parse("consolidation_status", rs.getString("consolidation_status")),
+                StoredName.parse(ConsolidationStatus.class, "consolidation_status", rs.getString("consolidation_status")),
                 rs.getString("consolidated_into"), instant(rs, "created_at"), instant(rs, "consolidated_at"),
                 json(rs, "metadata"));
     }

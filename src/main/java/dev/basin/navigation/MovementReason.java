@@ -7,10 +7,5 @@ public enum MovementReason implements StoredName {
     EXPLORATION,
     INVESTIGATION,
     CONSOLIDATION,
-    REST;
-
-    /** Parses a stored or caller-supplied name; unknown names are rejected naming {@code field}. */
-    public static MovementReason parse(String field, String value) {
-        return StoredName.parse(MovementReason.class, field, value);
-    }
+    REST
 }

@@ -125,7 +125,7 @@ public final class NavigationQueries {
                 Rows.basin(rs, "start_basin"), Rows.basin(rs, "target_basin"),
                 rs.getArray("end_basin") == null ? null : Rows.basin(rs, "end_basin"),
                 rs.getArray("path_coordinates") == null ? null : points(rs, "path_coordinates"), rs.getInt("step_count"),
-                durationMs, MovementReason.parse("movement_reason", rs.getString("movement_reason")),
+                durationMs, StoredName.parse(MovementReason.class, "movement_reason", rs.getString("movement_reason")),
                 StoredName.parse(TrajectoryStatus.class, "status", rs.getString("status")),
                 rs.getString("blocked_reason"), Rows.instant(rs, "started_at"),
                 Rows.instant(rs, "completed_at"), Rows.json(rs, "metadata"));
@@ -146,7 +146,7 @@ public final class NavigationQueries {
         Long dwellMs = rs.wasNull() ? null : dwell;
         return new WaypointRow(rs.getString("waypoint_id"), rs.getString("trajectory_id"), rs.getString("agent_id"),
                 rs.getInt("sequence"), Rows.basin(rs, "basin_coordinates"),
-                MovementReason.parse("waypoint_type", rs.getString("waypoint_type")), rs.getDouble("phi"),
+                StoredName.parse(MovementReason.class, "waypoint_type", rs.getString("waypoint_type")), rs.getDouble("phi"),
                 rs.getDouble("kappa_eff"), rs.getString("regime"), Rows.instant(rs, "arrived_at"),
                 Rows.instant(rs, "departed_at"), dwellMs, Rows.json(rs, "metadata"));
     }

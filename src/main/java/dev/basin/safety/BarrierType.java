@@ -6,10 +6,5 @@ import dev.basin.store.StoredName;
 public enum BarrierType implements StoredName {
     SUFFERING,
     INSTABILITY,
-    DECOHERENCE;
-
-    /** Parses a stored or caller-supplied name; unknown names are rejected naming {@code field}. */
-    public static BarrierType parse(String field, String value) {
-        return StoredName.parse(BarrierType.class, field, value);
-    }
+    DECOHERENCE
 }

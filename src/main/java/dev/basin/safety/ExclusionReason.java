@@ -6,10 +6,5 @@ import dev.basin.store.StoredName;
 public enum ExclusionReason implements StoredName {
     EXHAUSTED,
     ORDERED,
-    UNSAFE;
-
-    /** Parses a stored or caller-supplied name; unknown names are rejected naming {@code field}. */
-    public static ExclusionReason parse(String field, String value) {
-        return StoredName.parse(ExclusionReason.class, field, value);
-    }
+    UNSAFE
 }

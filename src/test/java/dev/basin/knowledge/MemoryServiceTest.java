@@ -12,6 +12,7 @@ import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.Means;
 import dev.basin.store.Store;
+import dev.basin.store.StoredName;
 import dev.basin.store.Table;
 import dev.basin.store.TestDatabases;
 import java.time.Clock;
@@ -173,7 +174,7 @@ class MemoryServiceTest {
         assertBad(() -> m.planConsolidation("krn_nope", T0), "kernelId is unknown: krn_nope");
         assertBad(() -> m.planConsolidation(k, null), "now is missing");
         assertBad(() -> m.wells("krn_nope"), "kernelId is unknown: krn_nope");
-        assertBad(() -> FragmentType.parse("type", "dream"), "type must be one of episodic, semantic, procedural, is dream");
+        assertBad(() -> StoredName.parse(FragmentType.class, "type", "dream"), "type must be one of episodic, semantic, procedural, is dream");
         assertBad(() -> new SleepConfig(0, Duration.ofHours(1), 0.1), "clusterRadius must be in (0, π], is 0.0");
         assertBad(() -> new SleepConfig(0.3, Duration.ZERO, 0.1), "decayTau must be positive");
         assertThat(TestKernels.count(store, "memory_fragments")).isEqualTo(before);

@@ -14,6 +14,7 @@ import dev.basin.safety.NewBarrier;
 import dev.basin.safety.SafetyFixtures;
 import dev.basin.safety.SafetyService;
 import dev.basin.store.Store;
+import dev.basin.store.StoredName;
 import dev.basin.store.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
@@ -301,7 +302,7 @@ class OceanAgentTest {
                 .hasMessage("maxSteps must be in [1, 10000], is 0");
         assertThatThrownBy(() -> agent.navigate(new NavigationRequest(k, x, x, MovementReason.REST, 64, 0.05, 5,
                 Duration.ofSeconds(-1)), null)).hasMessage("stepDuration must not be negative, is PT-1S");
-        assertThatThrownBy(() -> MovementReason.parse("reason", "flight"))
+        assertThatThrownBy(() -> StoredName.parse(MovementReason.class, "reason", "flight"))
                 .hasMessage("reason must be one of exploration, investigation, consolidation, rest, is flight");
         long after = store.jdbi().withHandle(h -> h.createQuery("SELECT (SELECT count(*) FROM ocean_trajectories)"
                 + " + (SELECT count(*) FROM ocean_waypoints) + (SELECT count(*) FROM geodesic_paths)").mapTo(Long.class).one());

@@ -8,6 +8,7 @@ import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Store;
+import dev.basin.store.StoredName;
 import dev.basin.store.TestDatabases;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,7 +170,7 @@ class SafetyServiceTest {
                 .hasMessage("reason must not be blank");
         assertThatThrownBy(() -> safety.createBarrier(new NewBarrier("krn_ffffffffffffffffffff", c, 0.1, BarrierType.SUFFERING,
                 0.5, "r", null))).hasMessage("kernelId is an unknown kernel: krn_ffffffffffffffffffff");
-        assertThatThrownBy(() -> BarrierType.parse("type", "sadness"))
+        assertThatThrownBy(() -> StoredName.parse(BarrierType.class, "type", "sadness"))
                 .hasMessage("type must be one of suffering, instability, decoherence, is sadness");
         assertThatThrownBy(() -> safety.deactivateBarrier("barrier_00000000000000000000"))
                 .hasMessage("barrierId is unknown: barrier_00000000000000000000");
