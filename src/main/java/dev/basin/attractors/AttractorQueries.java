@@ -10,9 +10,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Reads of {@code learned_manifold_attractors} (by id, and by kernel through {@code attractors_kernel_idx}). */
 final class AttractorQueries {
-    private static final String COLUMNS = "attractor_id, kernel_id, basin_coordinates, attractor_type, "
-            + "stability_metric, basin_volume, potential_value, discovery_method, phi_value, kappa_value, times_visited, "
-            + "discovered_at, last_visited_at, metadata";
+    private static final String COLUMNS = AttractorTables.ATTRACTORS.columnList();
 
     private AttractorQueries() {}
 
@@ -43,10 +41,6 @@ final class AttractorQueries {
     static int count(Handle h, String kernelId) {
         return h.createQuery("SELECT count(*) FROM learned_manifold_attractors WHERE kernel_id = :k")
                 .bind("k", kernelId).mapTo(Integer.class).one();
-    }
-
-    static boolean kernelExists(Handle h, String kernelId) {
-        return Rows.exists(h, "kernels", "kernel_id", kernelId);
     }
 
     static AttractorRow row(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,11 +1,12 @@
 package dev.basin.attractors;
 
-import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.store.Ids;
+import dev.basin.store.Rows;
 import dev.basin.store.Store;
 import dev.basin.store.Tx;
 import dev.basin.store.Update;
@@ -191,7 +192,7 @@ public final class AttractorService {
 
     private void requireKernel(String kernelId) {
         requireId(kernelId);
-        if (!store.jdbi().withHandle(h -> AttractorQueries.kernelExists(h, kernelId))) {
+        if (!store.jdbi().withHandle(h -> Rows.kernelExists(h, kernelId))) {
             throw new UnknownIdException("kernel_id", kernelId);
         }
     }

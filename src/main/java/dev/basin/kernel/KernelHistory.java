@@ -27,8 +27,7 @@ import org.jdbi.v3.core.Handle;
 public final class KernelHistory {
     private static final String EMOTION_COLUMNS = "emotion_id, kernel_id, " + String.join(", ", emotionNames())
             + ", phi, kappa_eff, trigger, recorded_at, metadata";
-    private static final String THOUGHT_COLUMNS = "thought_id, kernel_id, thought_content, thought_type, event, phi,"
-            + " kappa_eff, basin_coordinates, emotional_context, related_id, created_at, metadata";
+    private static final String THOUGHT_COLUMNS = KernelTables.THOUGHTS.columnList();
 
     private final Store store;
     private final NavigationQueries navigation;

@@ -16,12 +16,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Reads of the kernel tables (primary keys and the kernel/sequence indexes). */
 final class KernelQueries {
-    static final String KERNEL_COLUMNS = "kernel_id, session_id, parent_kernel_id, name, generation, status, "
-            + "basin, phi, kappa, kappa_eff, regime, neurotransmitters, step_count, rng_state, created_at, updated_at, "
-            + "metadata";
-    private static final String CHECKPOINT_COLUMNS = "checkpoint_id, kernel_id, sequence, checkpoint_type, "
-            + "basin_coordinates, phi, kappa_eff, regime, state_blob, parent_checkpoint_id, size_bytes, created_at, "
-            + "metadata";
+    static final String KERNEL_COLUMNS = KernelTables.KERNELS.columnList();
+    private static final String CHECKPOINT_COLUMNS = KernelTables.CHECKPOINTS.columnList();
 
     private static final String LATEST = "SELECT checkpoint_id, sequence, basin_coordinates, created_at, regime "
             + "FROM kernel_checkpoints WHERE kernel_id = :id ORDER BY sequence DESC LIMIT 1";

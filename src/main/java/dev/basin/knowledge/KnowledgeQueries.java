@@ -14,20 +14,9 @@ import org.jdbi.v3.core.Handle;
 
 /** Reads of the knowledge tables, each by primary key, a unique key, or the (kernel_id, status) index. */
 final class KnowledgeQueries {
-    private static final String FRAGMENT_COLUMNS = "fragment_id, kernel_id, fragment_type, fragment_content,"
-            + " basin_coordinates, phi, importance, access_count, consolidation_status,"
-            + " consolidated_into, created_at, consolidated_at, metadata";
-    private static final String FALSE_COLUMNS = "pattern_id, pattern_description, false_reason, detection_method,"
-            + " signature, radius_fr, example_cases, times_avoided, registered_at,"
-            + " last_avoided_at, metadata";
-    private static final String CROSS_COLUMNS = "pattern_id, pattern_key, pattern_type, involved_domains,"
-            + " pattern_signature, radius_fr, confidence_score, example_count, examples,"
-            + " times_discovered, discovered_at, last_seen_at, metadata";
-
-
-    static boolean kernelExists(Handle h, String kernelId) {
-        return Rows.exists(h, "kernels", "kernel_id", kernelId);
-    }
+    private static final String FRAGMENT_COLUMNS = KnowledgeTables.FRAGMENTS.columnList();
+    private static final String FALSE_COLUMNS = KnowledgeTables.FALSE_PATTERNS.columnList();
+    private static final String CROSS_COLUMNS = KnowledgeTables.CROSS_PATTERNS.columnList();
 
     Optional<FragmentRow> fragment(Handle h, String fragmentId) {
         return h.createQuery("SELECT " + FRAGMENT_COLUMNS + " FROM memory_fragments WHERE fragment_id = :id")
@@ -72,8 +61,7 @@ final class KnowledgeQueries {
                 .bind("domain", domain).bind("limit", limit).mapTo(String.class).list();
     }
 
-    private static final String SCALE_COLUMNS = "mapping_id, kernel_id, source_kappa, target_kappa, source_regime,"
-            + " target_regime, transformation_matrix, information_preserved, mapping_type, discovered_at, metadata";
+    private static final String SCALE_COLUMNS = KnowledgeTables.SCALE_MAPPINGS.columnList();
 
     List<ScaleMappingRow> scaleMappings(Handle h, String kernelId) {
         return h.createQuery("SELECT " + SCALE_COLUMNS + " FROM knowledge_scale_mappings WHERE kernel_id = :k"

@@ -8,6 +8,7 @@ import dev.basin.geometry.Integration;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.UnknownIdException;
 import dev.basin.store.Ids;
+import dev.basin.store.Rows;
 import dev.basin.store.Store;
 import dev.basin.store.Tx;
 import dev.basin.store.Update;
@@ -55,7 +56,7 @@ public final class MemoryService {
     public FragmentRow remember(Tx tx, String kernelId, FragmentType type, JsonNode content, Basin basin,
             double importance) {
         FragmentRow row = draft(kernelId, type, content, basin, importance);
-        if (!KnowledgeQueries.kernelExists(tx.handle(), kernelId)) {
+        if (!Rows.kernelExists(tx.handle(), kernelId)) {
             throw new UnknownIdException("kernelId", kernelId);
         }
         tx.insert(KnowledgeTables.FRAGMENTS, row);
@@ -218,7 +219,7 @@ public final class MemoryService {
      */
     public List<MemoryWell> wells(Tx tx, String kernelId) {
         requireText("kernelId", kernelId);
-        if (!KnowledgeQueries.kernelExists(tx.handle(), kernelId)) {
+        if (!Rows.kernelExists(tx.handle(), kernelId)) {
             throw new UnknownIdException("kernelId", kernelId);
         }
         return wells(tx.handle(), kernelId);
@@ -236,7 +237,7 @@ public final class MemoryService {
 
     private void requireKernel(String kernelId) {
         requireText("kernelId", kernelId);
-        if (!store.jdbi().withHandle(h -> KnowledgeQueries.kernelExists(h, kernelId))) {
+        if (!store.jdbi().withHandle(h -> Rows.kernelExists(h, kernelId))) {
             throw new UnknownIdException("kernelId", kernelId);
         }
     }

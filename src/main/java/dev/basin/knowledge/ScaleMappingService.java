@@ -7,6 +7,7 @@ import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.Regime;
 import dev.basin.geometry.UnknownIdException;
 import dev.basin.store.Ids;
+import dev.basin.store.Rows;
 import dev.basin.store.Store;
 import dev.basin.store.Tx;
 import java.time.Clock;
@@ -57,7 +58,7 @@ public final class ScaleMappingService {
     public Optional<ScaleMappingRow> onKappaChange(Tx tx, String kernelId, KappaState before, KappaState after) {
         Optional<ScaleMappingRow> row = mapping(kernelId, before, after);
         if (row.isPresent()) {
-            if (!KnowledgeQueries.kernelExists(tx.handle(), kernelId)) {
+            if (!Rows.kernelExists(tx.handle(), kernelId)) {
                 throw new UnknownIdException("kernelId", kernelId);
             }
             tx.insert(KnowledgeTables.SCALE_MAPPINGS, row.get());
@@ -103,7 +104,7 @@ public final class ScaleMappingService {
 
     private void requireKernel(String kernelId) {
         MemoryService.requireText("kernelId", kernelId);
-        if (!store.jdbi().withHandle(h -> KnowledgeQueries.kernelExists(h, kernelId))) {
+        if (!store.jdbi().withHandle(h -> Rows.kernelExists(h, kernelId))) {
             throw new UnknownIdException("kernelId", kernelId);
         }
     }

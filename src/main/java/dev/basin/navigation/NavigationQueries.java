@@ -102,7 +102,7 @@ public final class NavigationQueries {
     }
 
     public boolean kernelExists(String kernelId) {
-        return jdbi.withHandle(h -> Rows.exists(h, "kernels", "kernel_id", kernelId));
+        return jdbi.withHandle(h -> Rows.kernelExists(h, kernelId));
     }
 
     /** Whether checkpoint {@code checkpointId} exists and belongs to kernel {@code kernelId}. */

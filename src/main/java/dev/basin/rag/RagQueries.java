@@ -12,8 +12,7 @@ import org.jdbi.v3.core.Handle;
 
 /** Reads of the rag tables (each by primary key or a unique/FK index). */
 final class RagQueries {
-    private static final String UPLOAD_COLUMNS = "upload_id, filename, domain, content_hash, byte_size, chunk_count,"
-            + " embedding_model, uploaded_at, metadata";
+    private static final String UPLOAD_COLUMNS = RagTables.UPLOADS.columnList();
 
 
     Optional<UploadRow> uploadByHash(Handle h, String hash) {
@@ -33,7 +32,7 @@ final class RagQueries {
     }
 
     List<ChunkRow> chunks(Handle h, String uploadId) {
-        return h.createQuery("SELECT chunk_id, upload_id, ordinal, content, basin, embedding_model, created_at, metadata"
+        return h.createQuery("SELECT " + RagTables.CHUNKS.columnList()
                         + " FROM rag_chunks WHERE upload_id = :id ORDER BY ordinal")
                 .bind("id", uploadId).map((rs, ctx) -> chunk(rs)).list();
     }
@@ -48,8 +47,8 @@ final class RagQueries {
     }
 
     Optional<TrainingStatsRow> stats(Handle h, String documentId) {
-        return h.createQuery("SELECT document_id, total_queries, total_hits, avg_phi_score, last_query_at, created_at,"
-                        + " last_updated, metadata FROM document_training_stats WHERE document_id = :id")
+        return h.createQuery("SELECT " + RagTables.TRAINING_STATS.columnList()
+                        + " FROM document_training_stats WHERE document_id = :id")
                 .bind("id", documentId)
                 .map((rs, ctx) -> new TrainingStatsRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4),
                         instant(rs, "last_query_at"), instant(rs, "created_at"), instant(rs, "last_updated"),

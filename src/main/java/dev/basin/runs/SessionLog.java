@@ -8,6 +8,7 @@ import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Ids;
 import dev.basin.store.Rows;
 import dev.basin.store.Store;
+import dev.basin.store.StoredName;
 import dev.basin.store.Update;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,11 +78,11 @@ public final class SessionLog {
         if (sessionId == null || sessionId.isBlank()) {
             throw new InvalidInputException("session_id", "must not be blank");
         }
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT session_id, seed, config, status, started_at,"
-                        + " finished_at, metadata FROM sessions WHERE session_id = :id")
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + SessionTables.SESSIONS.columnList()
+                        + " FROM sessions WHERE session_id = :id")
                 .bind("id", sessionId)
                 .map((rs, ctx) -> new SessionRecord(rs.getString("session_id"), rs.getLong("seed"), Rows.json(rs, "config"),
-                        SessionStatus.parse(rs.getString("status")), Rows.instant(rs, "started_at"),
+                        StoredName.parse(SessionStatus.class, "status", rs.getString("status")), Rows.instant(rs, "started_at"),
                         Rows.instant(rs, "finished_at"), Rows.json(rs, "metadata")))
                 .findOne())
                 .orElseThrow(() -> new UnknownIdException("session_id", sessionId));

@@ -15,12 +15,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Reads of the safety tables (all through indexes: primary keys, {@code changed_xid}, the partial active indexes). */
 public final class SafetyQueries {
-    private static final String BARRIER_COLS = "barrier_id, kernel_id, center_coordinates, radius_fr, barrier_type, severity, "
-            + "reason, active, discovered_at, deactivated_at, crossings_prevented, metadata";
-    private static final String REGION_COLS = "region_id, agent_id, center_coordinates, radius_fr, exclusion_reason, "
-            + "visits_without_gain, expires_at, active, created_at, deactivated_at, metadata";
-    private static final String ERA_COLS = "exclusion_id, start_timestamp, end_timestamp, basin_center, exclusion_radius, "
-            + "reason, active, created_at, metadata";
+    private static final String BARRIER_COLS = SafetyTables.BARRIERS.columnList();
+    private static final String REGION_COLS = SafetyTables.REGIONS.columnList();
+    private static final String ERA_COLS = SafetyTables.ERAS.columnList();
 
     private final Jdbi jdbi;
 
@@ -97,7 +94,7 @@ public final class SafetyQueries {
 
     /** Whether a kernel row {@code kernelId} exists. */
     public boolean kernelExists(String kernelId) {
-        return jdbi.withHandle(h -> Rows.exists(h, "kernels", "kernel_id", kernelId));
+        return jdbi.withHandle(h -> Rows.kernelExists(h, kernelId));
     }
 
     private BarrierRow barrier(ResultSet rs) throws SQLException {

@@ -8,6 +8,7 @@ import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
+import dev.basin.store.Table;
 import dev.basin.store.Update;
 import java.time.Clock;
 import java.time.Duration;
@@ -196,21 +197,7 @@ public final class SafetyService implements AutoCloseable {
         Checks.text("barrierId", barrierId);
         BarrierRow row = queries.barrier(barrierId)
                 .orElseThrow(() -> new UnknownIdException("barrierId", barrierId));
-        if (!row.active()) {
-            throw new ConflictException("barrierId", "is already inactive: " + barrierId);
-        }
-        Update u = touch(Update.of(SafetyTables.BARRIER_UPDATES)).set("active", false).set("deactivated_at",
-                clock.instant());
-        if (whyOrNull != null) {
-            ObjectNode m = metadata(row.metadata());
-            m.set("deactivation", metadata(whyOrNull));
-            u = u.set("metadata", m);
-        }
-        int n = store.update(u.where("barrier_id", barrierId).where("active", true));
-        indexAfterCommit();
-        if (n == 0) {
-            throw new ConflictException("barrierId", "is already inactive: " + barrierId);
-        }
+        deactivate(SafetyTables.BARRIER_UPDATES, "barrierId", barrierId, row.active(), row.metadata(), whyOrNull);
     }
 
     /** Counts a prevented crossing on every barrier among {@code violations}; returns how many were counted. */
@@ -273,20 +260,29 @@ public final class SafetyService implements AutoCloseable {
         Checks.text("regionId", regionId);
         ExcludedRegionRow row = queries.region(regionId)
                 .orElseThrow(() -> new UnknownIdException("regionId", regionId));
-        if (!row.active()) {
-            throw new ConflictException("regionId", "is already inactive: " + regionId);
+        deactivate(SafetyTables.REGION_UPDATES, "regionId", regionId, row.active(), row.metadata(), whyOrNull);
+    }
+
+    /**
+     * Deactivates the row {@code id} (named {@code field} in errors) through the update view {@code updates}, recording
+     * {@code whyOrNull} under {@code metadata.deactivation}; a row already inactive, or deactivated by a concurrent
+     * caller first, is a conflict.
+     */
+    private void deactivate(Table<?> updates, String field, String id, boolean active, JsonNode metadata,
+            JsonNode whyOrNull) {
+        if (!active) {
+            throw new ConflictException(field, "is already inactive: " + id);
         }
-        Update u = touch(Update.of(SafetyTables.REGION_UPDATES)).set("active", false).set("deactivated_at",
-                clock.instant());
+        Update u = touch(Update.of(updates)).set("active", false).set("deactivated_at", clock.instant());
         if (whyOrNull != null) {
-            ObjectNode m = metadata(row.metadata());
+            ObjectNode m = metadata(metadata);
             m.set("deactivation", metadata(whyOrNull));
             u = u.set("metadata", m);
         }
-        int n = store.update(u.where("region_id", regionId).where("active", true));
+        int n = store.update(u.where(updates.key(), id).where("active", true));
         indexAfterCommit();
         if (n == 0) {
-            throw new ConflictException("regionId", "is already inactive: " + regionId);
+            throw new ConflictException(field, "is already inactive: " + id);
         }
     }
 

@@ -88,6 +88,14 @@ public final class Rows {
     }
 
     /**
+     * Whether kernel {@code kernelId} exists: the one check the features below {@code kernel} (which owns the table and
+     * which they cannot import) make before writing a row that references a kernel.
+     */
+    public static boolean kernelExists(Handle h, String kernelId) {
+        return exists(h, "kernels", "kernel_id", kernelId);
+    }
+
+    /**
      * Whether {@code table} holds a row whose text columns equal the given values, named in pairs (column, value, ...):
      * the one existence check, for a clear "unknown id" before a write the foreign key would refuse anyway. A feature
      * below the owner of a referenced row checks it here rather than writing SQL of that table (table and columns are

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A table declared once by the feature that owns it: name, owning feature, key, columns, and how a record of type
@@ -101,6 +102,11 @@ public final class Table<R> {
 
     public List<Column<R>> columns() {
         return columns;
+    }
+
+    /** The columns' names, comma-separated in declared order: the select list of a read of whole rows. */
+    public String columnList() {
+        return columns.stream().map(Column::name).collect(Collectors.joining(", "));
     }
 
     /** The declared column {@code name}; an unknown name is a programming error. */

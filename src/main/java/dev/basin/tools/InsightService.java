@@ -1,19 +1,20 @@
 package dev.basin.tools;
 
-import dev.basin.geometry.ConflictException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
+import dev.basin.geometry.ConflictException;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
+import dev.basin.geometry.UnknownIdException;
 import dev.basin.knowledge.Avoidance;
 import dev.basin.knowledge.DetectionMethod;
 import dev.basin.knowledge.FalsePatternDraft;
 import dev.basin.knowledge.FalsePatternRow;
 import dev.basin.knowledge.FalsePatternService;
-import dev.basin.geometry.UnknownIdException;
 import dev.basin.store.Ids;
+import dev.basin.store.Rows;
 import dev.basin.store.Store;
 import dev.basin.store.Upsert;
 import java.time.Clock;
@@ -85,7 +86,7 @@ public final class InsightService {
         if (a.domain().equals(b.domain())) {
             throw new InvalidInputException("b.domain", "must differ from a.domain, both are " + a.domain());
         }
-        if (!store.jdbi().withHandle(h -> ToolQueries.kernelExists(h, kernelId))) {
+        if (!store.jdbi().withHandle(h -> Rows.kernelExists(h, kernelId))) {
             throw new UnknownIdException("kernelId", kernelId);
         }
         double d = FisherRao.distance(a.basin(), b.basin());

@@ -12,11 +12,7 @@ import org.jdbi.v3.core.Handle;
 
 /** Reads of the tools tables, by primary or unique key. */
 final class ToolQueries {
-    private static final String TOOL_COLUMNS = "tool_id, tool_name, tool_description, input_schema,"
-            + " output_schema, implementation, generated_by,"
-            + " generation_method, phi_score, times_used, times_succeeded, success_rate, generated_at, last_used_at,"
-            + " metadata";
-
+    private static final String TOOL_COLUMNS = ToolsTables.TOOLS.columnList();
 
     Optional<ToolRow> tool(Handle h, String toolId) {
         return h.createQuery("SELECT " + TOOL_COLUMNS + " FROM generated_tools WHERE tool_id = :id")
@@ -28,10 +24,8 @@ final class ToolQueries {
                 .bind("n", name).map((rs, ctx) -> tool(rs)).findOne();
     }
 
-    private static final String INSIGHT_COLUMNS = "insight_id, kernel_id, domains, basin, confidence, content, created_at,"
-            + " metadata";
-    private static final String OUTCOME_COLUMNS = "outcome_id, insight_id, kernel_id, outcome_type, success, phi_change,"
-            + " kappa_change, learning_value, recorded_at, metadata";
+    private static final String INSIGHT_COLUMNS = ToolsTables.INSIGHTS.columnList();
+    private static final String OUTCOME_COLUMNS = ToolsTables.OUTCOMES.columnList();
 
     /** A page of the tools, newest first. */
     java.util.List<ToolRow> tools(Handle h, int limit, int offset) {
@@ -72,10 +66,6 @@ final class ToolQueries {
         return h.createQuery("SELECT tool_id FROM generated_tools WHERE implementation = CAST(:impl AS jsonb)"
                         + " ORDER BY generated_at, tool_id LIMIT 1")
                 .bind("impl", implementation).mapTo(String.class).findOne();
-    }
-
-    static boolean kernelExists(Handle h, String kernelId) {
-        return Rows.exists(h, "kernels", "kernel_id", kernelId);
     }
 
     private InsightRow insight(ResultSet rs) throws SQLException {

@@ -1,13 +1,14 @@
 package dev.basin.tools;
 
-import dev.basin.geometry.ConflictException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.geometry.ConflictException;
 import dev.basin.geometry.InvalidInputException;
-import dev.basin.rag.DocumentService;
 import dev.basin.geometry.UnknownIdException;
+import dev.basin.rag.DocumentService;
 import dev.basin.store.Ids;
+import dev.basin.store.Rows;
 import dev.basin.store.Store;
 import dev.basin.store.Update;
 import dev.basin.store.Upsert;
@@ -105,7 +106,7 @@ public final class ToolService {
         if (!(d.phiScore() >= 0.0 && d.phiScore() <= 1.0)) {
             throw new InvalidInputException("phiScore", "must be in [0, 1], is " + d.phiScore());
         }
-        if (d.generatedBy() != null && !store.jdbi().withHandle(h -> ToolQueries.kernelExists(h, d.generatedBy()))) {
+        if (d.generatedBy() != null && !store.jdbi().withHandle(h -> Rows.kernelExists(h, d.generatedBy()))) {
             throw new UnknownIdException("generatedBy", d.generatedBy());
         }
         ObjectNode meta = JsonNodeFactory.instance.objectNode().put("step_count", pipeline.steps().size());
