@@ -242,19 +242,11 @@ final class KernelRoutes {
         return m;
     }
 
+    /** A checkpoint row without its metadata; its state blob, under {@code state}, only when asked for. */
     static Map<String, Object> checkpoint(CheckpointRow c, boolean withState) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("checkpointId", c.checkpointId());
-        m.put("kernelId", c.kernelId());
-        m.put("sequence", c.sequence());
-        m.put("type", c.type().sqlName());
-        m.put("basin", c.basin());
-        m.put("phi", c.phi());
-        m.put("kappaEff", c.kappaEff());
-        m.put("regime", c.regime().sqlName());
-        m.put("parentCheckpointId", c.parentCheckpointId());
-        m.put("sizeBytes", c.sizeBytes());
-        m.put("createdAt", c.createdAt());
+        Map<String, Object> m = Json.fields(c);
+        m.remove("stateBlob");
+        m.remove("metadata");
         if (withState) {
             m.put("state", c.stateBlob());
         }
@@ -276,19 +268,11 @@ final class KernelRoutes {
         return m;
     }
 
+    /** A thought row without its metadata, its emotional context by emotion name. */
     static Map<String, Object> thought(ThoughtRow t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("thoughtId", t.thoughtId());
-        m.put("kernelId", t.kernelId());
-        m.put("content", t.content());
-        m.put("type", t.type().sqlName());
-        m.put("event", t.event().sqlName());
-        m.put("phi", t.phi());
-        m.put("kappaEff", t.kappaEff());
-        m.put("basin", t.basin());
+        Map<String, Object> m = Json.fields(t);
         m.put("emotionalContext", t.emotionalContext().asMap());
-        m.put("relatedId", t.relatedId());
-        m.put("createdAt", t.createdAt());
+        m.remove("metadata");
         return m;
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.internal.Mappers;
-import java.io.IOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,15 +56,7 @@ public final class Rows {
 
     /** A {@code jsonb} column, parsed (with the store's one mapper), or null. */
     public static JsonNode json(ResultSet rs, String column) throws SQLException {
-        String text = rs.getString(column);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new SQLException("column " + column + " is not JSON: " + e.getMessage(), e);
-        }
+        return Mappers.json(rs, rs.findColumn(column), JSON);
     }
 
     /** The one check of a page of a list read: {@code limit} in [1, 10000], {@code offset} non-negative. */

@@ -40,17 +40,7 @@ public final class Mappers {
         jdbi.registerColumnMapper(double[].class, (rs, col, ctx) -> doubles(rs, col));
         jdbi.registerColumnMapper(BASIN_LIST, (ColumnMapper<List<Basin>>) (rs, col, ctx) -> basins(rs, col));
         jdbi.registerColumnMapper(STRING_LIST, (ColumnMapper<List<String>>) (rs, col, ctx) -> strings(rs, col));
-        jdbi.registerColumnMapper(JsonNode.class, (rs, col, ctx) -> {
-            String s = rs.getString(col);
-            if (s == null) {
-                return null;
-            }
-            try {
-                return json.readTree(s);
-            } catch (JsonProcessingException e) {
-                throw new SQLException("column " + rs.getMetaData().getColumnName(col) + " is not JSON", e);
-            }
-        });
+        jdbi.registerColumnMapper(JsonNode.class, (rs, col, ctx) -> json(rs, col, json));
         jdbi.registerArgument(new BasinArgumentFactory());
         jdbi.registerArgument(new DoublesArgumentFactory());
         jdbi.registerArgument(new JsonArgumentFactory());
@@ -63,6 +53,19 @@ public final class Mappers {
             return null;
         }
         return Basin.of(rs.getMetaData().getColumnLabel(col), d);
+    }
+
+    /** A {@code jsonb} column parsed with {@code mapper}, or null. */
+    public static JsonNode json(ResultSet rs, int col, ObjectMapper mapper) throws SQLException {
+        String text = rs.getString(col);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("column " + rs.getMetaData().getColumnLabel(col) + " is not JSON: " + e.getMessage(), e);
+        }
     }
 
     /** A 1-D {@code double precision[]} column, or null. */
