@@ -1,7 +1,8 @@
 package dev.basin.attractors;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,9 +27,7 @@ public final class AttractorFinder {
     private final FinderConfig config;
 
     public AttractorFinder(FinderConfig config) {
-        if (config == null) {
-            throw new InvalidInputException("config", "is missing");
-        }
+        requirePresent("config", config);
         this.config = config;
     }
 
@@ -163,9 +162,7 @@ public final class AttractorFinder {
     /** Classifies {@code p} by the eigenvalues of the Riemannian Hessian of {@code u} there. */
     public FoundAttractor classify(Potential u, Basin p, DiscoveryMethod method) {
         requirePotential(u);
-        if (p == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", p);
         return classifyAt(u, Sphere.sqrt(p), 1, 0, method, VolumeEstimate.of(0, 0));
     }
 
@@ -314,9 +311,7 @@ public final class AttractorFinder {
     }
 
     private static void requirePotential(Potential u) {
-        if (u == null) {
-            throw new InvalidInputException("potential", "is missing");
-        }
+        requirePresent("potential", u);
     }
 
     private static final class Cluster {

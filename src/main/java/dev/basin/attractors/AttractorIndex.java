@@ -1,5 +1,7 @@
 package dev.basin.attractors;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.ByteCodes;
 import dev.basin.geometry.FisherRao;
@@ -49,9 +51,7 @@ public final class AttractorIndex {
         if (id == null || id.isBlank()) {
             throw new InvalidInputException("id", "must not be blank");
         }
-        if (basin == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", basin);
         if (size == ids.length) {
             int cap = size * 2;
             ids = Arrays.copyOf(ids, cap);
@@ -121,25 +121,21 @@ public final class AttractorIndex {
         int filled = 0;
         for (int item : cands) {
             double d = distance(t, item);
+            int pos;
             if (filled < keep) {
-                int pos = filled++;
-                while (pos > 0 && after(bestD[pos - 1], bestI[pos - 1], d, item)) {
-                    bestD[pos] = bestD[pos - 1];
-                    bestI[pos] = bestI[pos - 1];
-                    pos--;
-                }
-                bestD[pos] = d;
-                bestI[pos] = item;
+                pos = filled++;
             } else if (after(bestD[keep - 1], bestI[keep - 1], d, item)) {
-                int pos = keep - 1;
-                while (pos > 0 && after(bestD[pos - 1], bestI[pos - 1], d, item)) {
-                    bestD[pos] = bestD[pos - 1];
-                    bestI[pos] = bestI[pos - 1];
-                    pos--;
-                }
-                bestD[pos] = d;
-                bestI[pos] = item;
+                pos = keep - 1;
+            } else {
+                continue;
             }
+            while (pos > 0 && after(bestD[pos - 1], bestI[pos - 1], d, item)) {
+                bestD[pos] = bestD[pos - 1];
+                bestI[pos] = bestI[pos - 1];
+                pos--;
+            }
+            bestD[pos] = d;
+            bestI[pos] = item;
         }
         List<Neighbour> out = new ArrayList<>(filled);
         for (int c = 0; c < filled; c++) {
@@ -162,8 +158,6 @@ public final class AttractorIndex {
     }
 
     private static void requireQuery(Basin q) {
-        if (q == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", q);
     }
 }

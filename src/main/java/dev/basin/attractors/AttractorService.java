@@ -1,5 +1,7 @@
 package dev.basin.attractors;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
@@ -119,9 +121,7 @@ public final class AttractorService {
     /** A kernel's attractors of one type, lowest potential first. */
     public List<AttractorRow> attractors(String kernelId, AttractorType type) {
         requireId(kernelId);
-        if (type == null) {
-            throw new InvalidInputException("attractor_type", "is missing");
-        }
+        requirePresent("attractor_type", type);
         return store.jdbi().withHandle(h -> AttractorQueries.ofKernel(h, kernelId, type));
     }
 

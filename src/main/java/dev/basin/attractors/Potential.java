@@ -1,5 +1,7 @@
 package dev.basin.attractors;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
 import java.util.List;
@@ -28,9 +30,7 @@ public final class Potential {
             throw new InvalidInputException("sigma", "must be finite and > 0, is " + sigma);
         }
         for (int j = 0; j < wells.size(); j++) {
-            if (wells.get(j) == null) {
-                throw new InvalidInputException("wells[" + j + "]", "is missing");
-            }
+            requirePresent("wells[" + j + "]", wells.get(j));
         }
         this.wells = List.copyOf(wells);
         this.sigma = sigma;
@@ -56,17 +56,13 @@ public final class Potential {
 
     /** U(p). */
     public double value(Basin p) {
-        if (p == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", p);
         return value(Sphere.sqrt(p));
     }
 
     /** ‖grad U(p)‖, the Fisher–Rao norm of the analytic Riemannian gradient. */
     public double gradientNorm(Basin p) {
-        if (p == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", p);
         double[] g = new double[Sphere.DIM];
         gradient(Sphere.sqrt(p), g, new double[Sphere.DIM]);
         return Sphere.norm(g);
@@ -74,9 +70,7 @@ public final class Potential {
 
     /** The analytic gradient at p as 64 √-chart components (tangent: orthogonal to √p). */
     public double[] gradientComponents(Basin p) {
-        if (p == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", p);
         double[] g = new double[Sphere.DIM];
         gradient(Sphere.sqrt(p), g, new double[Sphere.DIM]);
         return g;

@@ -1,5 +1,7 @@
 package dev.basin.attractors;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
 import java.util.Objects;
@@ -10,9 +12,7 @@ import java.util.Objects;
  */
 public record Well(Basin basin, double weight) {
     public Well {
-        if (basin == null) {
-            throw new InvalidInputException("well.basin", "is missing");
-        }
+        requirePresent("well.basin", basin);
         if (!Double.isFinite(weight) || weight <= 0.0) {
             throw new InvalidInputException("well.weight", "must be finite and > 0, is " + weight);
         }

@@ -1,5 +1,7 @@
 package dev.basin.coordizer;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
@@ -194,9 +196,7 @@ public final class TopicModel {
     }
 
     private static String checked(String text) {
-        if (text == null) {
-            throw new InvalidInputException("text", "is missing");
-        }
+        requirePresent("text", text);
         if (text.length() > MAX_TEXT_CHARS) {
             throw new InvalidInputException("text", "must be at most " + MAX_TEXT_CHARS + " characters, has "
                     + text.length());
@@ -222,9 +222,7 @@ public final class TopicModel {
      * stem). A word's own basin is the √-map of its topic loadings (row t of Hᵀ), smoothed like a text's.
      */
     public List<WordDistance> decode(Basin basin, int k) {
-        if (basin == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", basin);
         if (k < 1 || k > terms.length) {
             throw new InvalidInputException("k", "must be in [1, " + terms.length + "], is " + k);
         }

@@ -1,5 +1,7 @@
 package dev.basin.geometry;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import java.util.Arrays;
 
 /**
@@ -35,9 +37,7 @@ public final class Basin {
 
     /** Validates and copies {@code values}; errors name {@code field}, e.g. {@code "p[12] is negative: -1.0E-9"}. */
     public static Basin of(String field, double[] values) {
-        if (values == null) {
-            throw new InvalidInputException(field, "is missing");
-        }
+        requirePresent(field, values);
         if (values.length != DIM) {
             throw new InvalidInputException(field, "must have " + DIM + " entries, has " + values.length);
         }
@@ -68,9 +68,7 @@ public final class Basin {
 
     /** As {@link #normalize(double...)}, naming {@code field} in errors. */
     public static Basin normalize(String field, double[] weights) {
-        if (weights == null) {
-            throw new InvalidInputException(field, "is missing");
-        }
+        requirePresent(field, weights);
         if (weights.length != DIM) {
             throw new InvalidInputException(field, "must have " + DIM + " entries, has " + weights.length);
         }

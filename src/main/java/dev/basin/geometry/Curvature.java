@@ -1,5 +1,7 @@
 package dev.basin.geometry;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import java.util.List;
 
 /**
@@ -16,9 +18,7 @@ public final class Curvature {
 
     /** κ at each interior point of the trajectory: an array of length max(0, n − 2). */
     public static double[] of(List<Basin> trajectory) {
-        if (trajectory == null) {
-            throw new InvalidInputException("trajectory", "is missing");
-        }
+        requirePresent("trajectory", trajectory);
         int n = trajectory.size();
         if (n < 3) {
             return new double[0];

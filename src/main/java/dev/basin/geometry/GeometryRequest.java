@@ -1,7 +1,8 @@
 package dev.basin.geometry;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The request shapes of the geometry operations, validated in one place for every entry point: {@code basin geometry
@@ -26,16 +27,16 @@ public final class GeometryRequest {
     /** {@code {"p":[64],"q":[64]}}. */
     public record Distance(Basin p, Basin q) {
         public Distance {
-            present("p", p);
-            present("q", q);
+            requirePresent("p", p);
+            requirePresent("q", q);
         }
     }
 
     /** {@code {"from":[64],"to":[64],"steps":n}}. */
     public record Geodesic(Basin from, Basin to, int steps) {
         public Geodesic {
-            present("from", from);
-            present("to", to);
+            requirePresent("from", from);
+            requirePresent("to", to);
             GeometryRequest.steps(steps);
         }
     }
@@ -43,7 +44,7 @@ public final class GeometryRequest {
     /** {@code {"points":[[64],...],"weights":[...]}}; {@code weights} null when absent. */
     public record Mean(List<Basin> points, double[] weights) {
         public Mean {
-            present("points", points);
+            requirePresent("points", points);
             pointCount(points.size());
             if (weights != null && weights.length != points.size()) {
                 throw new InvalidInputException("weights",
@@ -57,7 +58,7 @@ public final class GeometryRequest {
     /** {@code {"text":"..."}}. */
     public record Coordize(String text) {
         public Coordize {
-            present("text", text);
+            requirePresent("text", text);
             if (text.length() > MAX_TEXT_CHARS) {
                 throw new InvalidInputException("text",
                         "must have at most " + MAX_TEXT_CHARS + " characters, has " + text.length());
@@ -68,7 +69,7 @@ public final class GeometryRequest {
     /** {@code {"basin":[64],"k":n}}: the k vocabulary words nearest to a basin. */
     public record Decode(Basin basin, int k) {
         public Decode {
-            present("basin", basin);
+            requirePresent("basin", basin);
             if (k < 1 || k > MAX_DECODE_K) {
                 throw new InvalidInputException("k", "must be in [1, " + MAX_DECODE_K + "], is " + k);
             }
@@ -90,12 +91,6 @@ public final class GeometryRequest {
         }
         if (n > MAX_POINTS) {
             throw new InvalidInputException("points", "must have at most " + MAX_POINTS + " entries, has " + n);
-        }
-    }
-
-    private static void present(String field, Object value) {
-        if (Objects.isNull(value)) {
-            throw new InvalidInputException(field, "is missing");
         }
     }
 }

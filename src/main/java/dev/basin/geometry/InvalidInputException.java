@@ -16,6 +16,17 @@ public class InvalidInputException extends IllegalArgumentException {
         this.problem = problem;
     }
 
+    /**
+     * Returns {@code value}, or throws "{@code field} is missing" when it is null: the one check that a required
+     * argument is there.
+     */
+    public static <T> T requirePresent(String field, T value) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is missing");
+        }
+        return value;
+    }
+
     /** The field (or path within a request, such as {@code points[3][12]}) that is wrong. */
     public String field() {
         return field;

@@ -1,5 +1,7 @@
 package dev.basin.geometry;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import java.util.List;
 
 /**
@@ -76,16 +78,12 @@ public final class Means {
     }
 
     private static double[] checkedWeights(List<Basin> points, double[] weights) {
-        if (points == null) {
-            throw new InvalidInputException("points", "is missing");
-        }
+        requirePresent("points", points);
         if (points.isEmpty()) {
             throw new InvalidInputException("points", "must not be empty");
         }
         for (int j = 0; j < points.size(); j++) {
-            if (points.get(j) == null) {
-                throw new InvalidInputException("points[" + j + "]", "is missing");
-            }
+            requirePresent("points[" + j + "]", points.get(j));
         }
         int n = points.size();
         if (weights == null) {

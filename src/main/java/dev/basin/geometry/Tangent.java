@@ -1,5 +1,7 @@
 package dev.basin.geometry;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import java.util.Arrays;
 
 /**
@@ -24,12 +26,8 @@ public final class Tangent {
 
     /** Validates and copies {@code components} as a tangent vector at {@code base}; errors name {@code tangent}. */
     public static Tangent of(Basin base, double[] components) {
-        if (base == null) {
-            throw new InvalidInputException("base", "is missing");
-        }
-        if (components == null) {
-            throw new InvalidInputException("tangent", "is missing");
-        }
+        requirePresent("base", base);
+        requirePresent("tangent", components);
         if (components.length != Basin.DIM) {
             throw new InvalidInputException("tangent", "must have " + Basin.DIM + " entries, has " + components.length);
         }

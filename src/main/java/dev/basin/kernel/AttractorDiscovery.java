@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.attractors.AttractorService;
 import dev.basin.attractors.DiscoveryMethod;
 import dev.basin.attractors.Potential;
@@ -61,9 +63,7 @@ public final class AttractorDiscovery {
     }
 
     private static void check(List<Well> wells, DiscoveryMethod method) {
-        if (method == null) {
-            throw new InvalidInputException("method", "is missing");
-        }
+        requirePresent("method", method);
         if (wells == null || wells.isEmpty()) {
             throw new InvalidInputException("wells", "must contain at least one well");
         }

@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.InvalidInputException;
@@ -59,13 +61,9 @@ public final class CheckpointService {
      * it to the previous checkpoint in space-time.
      */
     public CheckpointRow save(String kernelId, CheckpointType type, Map<String, ?> facts) {
-        if (facts == null) {
-            throw new InvalidInputException("facts", "is missing");
-        }
+        requirePresent("facts", facts);
         KernelService.requireId(kernelId);
-        if (type == null) {
-            throw new InvalidInputException("checkpoint_type", "is missing");
-        }
+        requirePresent("checkpoint_type", type);
         CheckpointStep[] commit = new CheckpointStep[1];
         CheckpointRow row = store.inTransaction(tx -> {
             CheckpointStep lock = CheckpointStep.begin("save", "lock + read previous");
@@ -201,9 +199,7 @@ public final class CheckpointService {
         if (keepNewest < 1) {
             throw new InvalidInputException("keep_newest", "must be ≥ 1, is " + keepNewest);
         }
-        if (keepTypes == null) {
-            throw new InvalidInputException("keep_types", "is missing");
-        }
+        requirePresent("keep_types", keepTypes);
         List<CheckpointRow> relinked = new ArrayList<>();
         Pruned result = store.inTransaction(tx -> {
             KernelQueries.kernel(tx.handle(), kernelId, true)

@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.ConflictException;
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,12 +85,8 @@ public final class KernelService {
     /** A new root kernel (generation 0) of a running session, awake at {@code start}. */
     public KernelRow createRoot(String sessionId, String name, Basin start, double kappa, Neurotransmitters nt,
             long seed) {
-        if (start == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
-        if (nt == null) {
-            throw new InvalidInputException("neurotransmitters", "is missing");
-        }
+        requirePresent("basin", start);
+        requirePresent("neurotransmitters", nt);
         validName(name);
         double kEff = Coupling.kappaEff(kappa, nt.norepinephrine(), nt.gaba());
         sessions.requireRunning(sessionId);
@@ -277,9 +275,7 @@ public final class KernelService {
     }
 
     private static void requireTarget(Basin target) {
-        if (target == null) {
-            throw new InvalidInputException("target", "is missing");
-        }
+        requirePresent("target", target);
     }
 
     static void requireId(String kernelId) {

@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.Regime;
@@ -21,9 +23,7 @@ public record KernelState(
         long rngState) {
 
     public KernelState {
-        if (basin == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", basin);
         if (!(phi >= 0.0 && phi <= 1.0)) {
             throw new InvalidInputException("phi", "must be in [0, 1], is " + phi);
         }

@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,9 +99,7 @@ public final class SpawnService {
     /** Spawns a child of {@code parentId}; refuses (InvalidInputException naming the reasons) if not eligible. */
     public Spawned spawn(String parentId, SpawnRequest request) {
         KernelService.requireId(parentId);
-        if (request == null) {
-            throw new InvalidInputException("request", "is missing");
-        }
+        requirePresent("request", request);
         List<AttractorRow> stable = attractors.attractors(parentId, AttractorType.STABLE);
         crossPatterns.requireKnown("pattern_ids", request.patternIds());
         tools.requireKnown("strategy_tool_ids", request.strategyToolIds());

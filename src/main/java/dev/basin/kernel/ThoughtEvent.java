@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.store.StoredName;
 import dev.basin.geometry.InvalidInputException;
 import java.util.ArrayList;
@@ -59,9 +61,7 @@ public enum ThoughtEvent implements StoredName {
 
     /** The template filled with {@code facts}; every placeholder must have a fact. */
     public String render(Map<String, ?> facts) {
-        if (facts == null) {
-            throw new InvalidInputException("facts", "is missing");
-        }
+        requirePresent("facts", facts);
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

@@ -1,7 +1,8 @@
 package dev.basin.kernel;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Ids;
 import dev.basin.store.Store;
 import dev.basin.store.Tx;
@@ -37,9 +38,7 @@ public final class ThoughtService {
     /** Writes the thought on its own at {@code at}, the simulated time of the step it is about (not the clock's). */
     public ThoughtRow think(KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts,
             java.time.Instant at) {
-        if (at == null) {
-            throw new InvalidInputException("at", "is missing");
-        }
+        requirePresent("at", at);
         ThoughtRow row = compose(kernel, event, relatedId, facts, at);
         store.insert(KernelTables.THOUGHTS, row);
         return row;
@@ -66,12 +65,8 @@ public final class ThoughtService {
 
     ThoughtRow compose(KernelRow kernel, ThoughtEvent event, String relatedId, Map<String, ?> facts,
             java.time.Instant at) {
-        if (kernel == null) {
-            throw new InvalidInputException("kernel", "is missing");
-        }
-        if (event == null) {
-            throw new InvalidInputException("event", "is missing");
-        }
+        requirePresent("kernel", kernel);
+        requirePresent("event", event);
         String content = event.render(facts);
         ObjectNode meta = store.json().createObjectNode();
         meta.set("facts", store.json().valueToTree(facts));

@@ -1,5 +1,7 @@
 package dev.basin.kernel;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
@@ -64,15 +66,9 @@ public final class Voyages {
      */
     public Voyage navigate(String kernelId, Basin target, String targetLabel, MovementReason reason, int maxSteps,
             StepJudge judge) {
-        if (judge == null) {
-            throw new InvalidInputException("judge", "is missing");
-        }
-        if (target == null) {
-            throw new InvalidInputException("target", "is missing");
-        }
-        if (reason == null) {
-            throw new InvalidInputException("reason", "is missing");
-        }
+        requirePresent("judge", judge);
+        requirePresent("target", target);
+        requirePresent("reason", reason);
         if (maxSteps < 1) {
             throw new InvalidInputException("maxSteps", "must be ≥ 1, is " + maxSteps);
         }

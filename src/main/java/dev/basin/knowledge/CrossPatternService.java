@@ -1,5 +1,7 @@
 package dev.basin.knowledge;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -92,9 +94,7 @@ public final class CrossPatternService {
 
     /** Groups {@code members}, keeps the cross-domain groups and upserts them in one unit of work. */
     public List<Discovery> discover(List<PatternMember> members) {
-        if (members == null) {
-            throw new InvalidInputException("members", "is missing");
-        }
+        requirePresent("members", members);
         Set<String> seen = new HashSet<>();
         for (PatternMember m : members) {
             if (m == null) {

@@ -1,5 +1,7 @@
 package dev.basin.knowledge;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
@@ -28,12 +30,8 @@ public record FalsePatternDraft(String description, String falseReason, Detectio
             throw new InvalidInputException("falseReason", "must be at most " + MAX_TEXT + " characters, has "
                     + falseReason.length());
         }
-        if (method == null) {
-            throw new InvalidInputException("method", "is missing");
-        }
-        if (signature == null) {
-            throw new InvalidInputException("signature", "is missing");
-        }
+        requirePresent("method", method);
+        requirePresent("signature", signature);
         if (!(radiusFr > 0.0 && radiusFr <= Math.PI)) {
             throw new InvalidInputException("radiusFr", "must be in (0, π], is " + radiusFr);
         }

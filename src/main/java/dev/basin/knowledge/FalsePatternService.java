@@ -1,5 +1,7 @@
 package dev.basin.knowledge;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
@@ -48,9 +50,7 @@ public final class FalsePatternService {
     }
 
     private FalsePatternRow row(FalsePatternDraft d) {
-        if (d == null) {
-            throw new InvalidInputException("draft", "is missing");
-        }
+        requirePresent("draft", d);
         var meta = JsonNodeFactory.instance.objectNode().put("detection", d.method().sqlName())
                 .put("signature_phi", Integration.phi(d.signature())).put("example_count", d.exampleCases().size());
         return new FalsePatternRow(Ids.next("fpat_"), d.description(), d.falseReason(), d.method().sqlName(),
@@ -111,8 +111,6 @@ public final class FalsePatternService {
     }
 
     private static void requireBasin(Basin candidate) {
-        if (candidate == null) {
-            throw new InvalidInputException("candidate", "is missing");
-        }
+        requirePresent("candidate", candidate);
     }
 }

@@ -1,5 +1,7 @@
 package dev.basin.knowledge;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
 
@@ -9,9 +11,7 @@ public record KappaState(double kappaEff, Basin basin, double phi) {
         if (!Double.isFinite(kappaEff) || kappaEff < 0.0) {
             throw new InvalidInputException("kappaEff", "must be finite and ≥ 0, is " + kappaEff);
         }
-        if (basin == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", basin);
         if (!(phi >= 0.0 && phi <= 1.0)) {
             throw new InvalidInputException("phi", "must be in [0, 1], is " + phi);
         }

@@ -1,5 +1,7 @@
 package dev.basin.knowledge;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,18 +67,14 @@ public final class MemoryService {
 
     private FragmentRow draft(String kernelId, FragmentType type, JsonNode content, Basin basin, double importance) {
         requireText("kernelId", kernelId);
-        if (type == null) {
-            throw new InvalidInputException("type", "is missing");
-        }
+        requirePresent("type", type);
         if (content == null || !content.isObject() || content.isEmpty()) {
             throw new InvalidInputException("content", "must be a non-empty JSON object");
         }
         if (content.toString().length() > MAX_CONTENT_CHARS) {
             throw new InvalidInputException("content", "must be at most " + MAX_CONTENT_CHARS + " characters of JSON");
         }
-        if (basin == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", basin);
         if (!Double.isFinite(importance) || importance < 0.0) {
             throw new InvalidInputException("importance", "must be finite and ≥ 0, is " + importance);
         }
@@ -106,9 +104,7 @@ public final class MemoryService {
     /** The kernel's fragments with {@code status}, oldest first. */
     public List<FragmentRow> fragments(String kernelId, ConsolidationStatus status) {
         requireKernel(kernelId);
-        if (status == null) {
-            throw new InvalidInputException("status", "is missing");
-        }
+        requirePresent("status", status);
         return store.jdbi().withHandle(h -> queries.fragments(h, kernelId, status));
     }
 
@@ -121,9 +117,7 @@ public final class MemoryService {
     /** Plans the consolidation of the kernel's pending fragments at {@code now} (nothing is written). */
     public ConsolidationPlan planConsolidation(String kernelId, Instant now) {
         requireKernel(kernelId);
-        if (now == null) {
-            throw new InvalidInputException("now", "is missing");
-        }
+        requirePresent("now", now);
         List<FragmentRow> pending = store.jdbi().withHandle(h -> queries.fragments(h, kernelId, ConsolidationStatus.PENDING));
         return SleepPlanner.plan(kernelId, pending, now, config);
     }
@@ -135,12 +129,8 @@ public final class MemoryService {
      * caller's unit of work rolls back.
      */
     public void applyConsolidation(Tx tx, ConsolidationPlan plan) {
-        if (tx == null) {
-            throw new InvalidInputException("tx", "is missing");
-        }
-        if (plan == null) {
-            throw new InvalidInputException("plan", "is missing");
-        }
+        requirePresent("tx", tx);
+        requirePresent("plan", plan);
         if (plan.isEmpty()) {
             return;
         }

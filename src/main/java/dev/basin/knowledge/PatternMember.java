@@ -1,5 +1,7 @@
 package dev.basin.knowledge;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.rag.DocumentRules;
@@ -21,9 +23,7 @@ public record PatternMember(String id, String kind, String domain, Basin basin, 
             throw new InvalidInputException("kind", "must not be blank");
         }
         DocumentRules.domain(domain);
-        if (basin == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", basin);
         snippet = snippet == null ? "" : snippet.length() > SNIPPET_CHARS ? snippet.substring(0, SNIPPET_CHARS) : snippet;
     }
 

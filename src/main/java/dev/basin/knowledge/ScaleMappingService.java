@@ -1,9 +1,10 @@
 package dev.basin.knowledge;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.FisherRao;
-import dev.basin.geometry.InvalidInputException;
 import dev.basin.geometry.Regime;
 import dev.basin.geometry.UnknownIdException;
 import dev.basin.store.Ids;
@@ -79,12 +80,8 @@ public final class ScaleMappingService {
 
     Optional<ScaleMappingRow> mapping(String kernelId, KappaState before, KappaState after) {
         MemoryService.requireText("kernelId", kernelId);
-        if (before == null) {
-            throw new InvalidInputException("before", "is missing");
-        }
-        if (after == null) {
-            throw new InvalidInputException("after", "is missing");
-        }
+        requirePresent("before", before);
+        requirePresent("after", after);
         Regime from = Regime.of(before.kappaEff());
         Regime to = Regime.of(after.kappaEff());
         if (from == to) {

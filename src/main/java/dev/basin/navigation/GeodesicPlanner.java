@@ -1,5 +1,7 @@
 package dev.basin.navigation;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
@@ -74,12 +76,8 @@ public final class GeodesicPlanner {
      * and {@code reasonOrNull} are recorded on a new path.
      */
     public PlannedPath plan(String kernelIdOrNull, Basin from, Basin to, int steps, String reasonOrNull) {
-        if (from == null) {
-            throw new InvalidInputException("from", "is missing");
-        }
-        if (to == null) {
-            throw new InvalidInputException("to", "is missing");
-        }
+        requirePresent("from", from);
+        requirePresent("to", to);
         if (steps < 1 || steps > MAX_STEPS) {
             throw new InvalidInputException("steps", "must be in [1, " + MAX_STEPS + "], is " + steps);
         }

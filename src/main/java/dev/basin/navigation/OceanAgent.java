@@ -1,5 +1,7 @@
 package dev.basin.navigation;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
@@ -181,21 +183,13 @@ public final class OceanAgent {
     }
 
     private void validate(NavigationRequest r) {
-        if (r == null) {
-            throw new InvalidInputException("request", "is missing");
-        }
+        requirePresent("request", r);
         if (r.agentId() == null || r.agentId().isBlank()) {
             throw new InvalidInputException("agentId", "must not be blank");
         }
-        if (r.start() == null) {
-            throw new InvalidInputException("start", "is missing");
-        }
-        if (r.target() == null) {
-            throw new InvalidInputException("target", "is missing");
-        }
-        if (r.reason() == null) {
-            throw new InvalidInputException("reason", "is missing");
-        }
+        requirePresent("start", r.start());
+        requirePresent("target", r.target());
+        requirePresent("reason", r.reason());
         NavigationRequest.requireKappaEff(r.kappaEff());
         if (!(r.baseStep() > 0.0 && r.baseStep() <= Math.PI)) {
             throw new InvalidInputException("baseStep", "must be in (0, π], is " + r.baseStep());

@@ -1,5 +1,7 @@
 package dev.basin.navigation;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -125,20 +127,12 @@ public final class TpsPathService {
     }
 
     private static void validate(String field, Landmark l) {
-        if (l == null) {
-            throw new InvalidInputException(field, "is missing");
-        }
+        requirePresent(field, l);
         if (l.checkpointId() == null || l.checkpointId().isBlank()) {
             throw new InvalidInputException(field + ".checkpointId", "must not be blank");
         }
-        if (l.basin() == null) {
-            throw new InvalidInputException(field + ".basin", "is missing");
-        }
-        if (l.time() == null) {
-            throw new InvalidInputException(field + ".time", "is missing");
-        }
-        if (l.regime() == null) {
-            throw new InvalidInputException(field + ".regime", "is missing");
-        }
+        requirePresent(field + ".basin", l.basin());
+        requirePresent(field + ".time", l.time());
+        requirePresent(field + ".regime", l.regime());
     }
 }

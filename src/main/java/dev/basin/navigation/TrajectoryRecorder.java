@@ -1,5 +1,7 @@
 package dev.basin.navigation;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -211,9 +213,7 @@ public final class TrajectoryRecorder {
     }
 
     private static void require(Object value, String field) {
-        if (value == null) {
-            throw new InvalidInputException(field, "is missing");
-        }
+        requirePresent(field, value);
     }
 
     /** κ_eff the trajectory was opened with (its metadata). */

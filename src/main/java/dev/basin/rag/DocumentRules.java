@@ -1,5 +1,7 @@
 package dev.basin.rag;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.InvalidInputException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -51,9 +53,7 @@ public final class DocumentRules {
 
     /** A path to read: no {@code ..} segment anywhere in it. */
     static Path path(Path path) {
-        if (path == null) {
-            throw new InvalidInputException("path", "is missing");
-        }
+        requirePresent("path", path);
         for (Path part : path) {
             if (part.toString().equals("..")) {
                 throw new InvalidInputException("path", "must not contain '..': " + printable(path.toString()));

@@ -1,5 +1,7 @@
 package dev.basin.rag;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -202,9 +204,7 @@ public final class DocumentService {
      * query: it does not count in the training stats.
      */
     public List<ChunkHit> nearest(Basin basin, int k) {
-        if (basin == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", basin);
         if (k < 1 || k > config.maxK()) {
             throw new InvalidInputException("k", "must be in [1, " + config.maxK() + "], is " + k);
         }

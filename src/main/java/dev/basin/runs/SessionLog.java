@@ -1,5 +1,7 @@
 package dev.basin.runs;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.ConflictException;
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,9 +58,7 @@ public final class SessionLog {
         if (status == null || status == SessionStatus.RUNNING) {
             throw new InvalidInputException("status", "must be completed or failed, is " + status);
         }
-        if (facts == null) {
-            throw new InvalidInputException("facts", "is missing");
-        }
+        requirePresent("facts", facts);
         SessionRecord s = get(sessionId);
         if (s.status() != SessionStatus.RUNNING) {
             throw new ConflictException("session_id", "is already " + s.status().sqlName() + ": " + sessionId);

@@ -1,5 +1,7 @@
 package dev.basin.safety;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.InvalidInputException;
 
 /** Argument checks shared by the services of this package; messages name the field and the rule. */
@@ -8,16 +10,8 @@ final class Checks {
 
     private Checks() {}
 
-    static void present(String field, Object value) {
-        if (value == null) {
-            throw new InvalidInputException(field, "is missing");
-        }
-    }
-
     static String text(String field, String value) {
-        if (value == null) {
-            throw new InvalidInputException(field, "is missing");
-        }
+        requirePresent(field, value);
         if (value.isBlank()) {
             throw new InvalidInputException(field, "must not be blank");
         }

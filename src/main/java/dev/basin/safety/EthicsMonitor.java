@@ -1,5 +1,7 @@
 package dev.basin.safety;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
@@ -27,12 +29,8 @@ public final class EthicsMonitor {
     private final ObjectMapper json = new ObjectMapper();
 
     public EthicsMonitor(SafetyService safety, EthicsThresholds thresholds) {
-        if (safety == null) {
-            throw new InvalidInputException("safety", "is missing");
-        }
-        if (thresholds == null) {
-            throw new InvalidInputException("thresholds", "is missing");
-        }
+        requirePresent("safety", safety);
+        requirePresent("thresholds", thresholds);
         this.safety = safety;
         this.t = thresholds;
     }
@@ -169,16 +167,12 @@ public final class EthicsMonitor {
     }
 
     private static void validate(List<KernelSample> history) {
-        if (history == null) {
-            throw new InvalidInputException("history", "is missing");
-        }
+        requirePresent("history", history);
         if (history.isEmpty()) {
             throw new InvalidInputException("history", "must not be empty");
         }
         for (int i = 0; i < history.size(); i++) {
-            if (history.get(i) == null) {
-                throw new InvalidInputException("history[" + i + "]", "is missing");
-            }
+            requirePresent("history[" + i + "]", history.get(i));
             if (i > 0 && history.get(i).at().isBefore(history.get(i - 1).at())) {
                 throw new InvalidInputException("history[" + i + "].at", "is before the previous sample's time: "
                         + history.get(i).at() + " < " + history.get(i - 1).at());

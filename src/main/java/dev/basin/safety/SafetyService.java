@@ -1,5 +1,7 @@
 package dev.basin.safety;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.ConflictException;
 import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,8 +86,8 @@ public final class SafetyService implements AutoCloseable {
      * active era exclusions whose window [start, end) contains {@code at} — those whose ball contains {@code basin}.
      */
     public SafetyVerdict check(Basin basin, Instant at, String agentIdOrNull) {
-        Checks.present("basin", basin);
-        Checks.present("at", at);
+        requirePresent("basin", basin);
+        requirePresent("at", at);
         if (agentIdOrNull != null) {
             Checks.text("agentId", agentIdOrNull);
         }
@@ -120,10 +122,10 @@ public final class SafetyService implements AutoCloseable {
      * Returns the created row.
      */
     public BarrierRow createBarrier(NewBarrier b) {
-        Checks.present("barrier", b);
-        Checks.present("center", b.center());
+        requirePresent("barrier", b);
+        requirePresent("center", b.center());
         Checks.radius("radius", b.radius());
-        Checks.present("type", b.type());
+        requirePresent("type", b.type());
         Checks.unit("severity", b.severity());
         Checks.text("reason", b.reason());
         if (b.kernelId() != null) {
@@ -229,9 +231,9 @@ public final class SafetyService implements AutoCloseable {
     public ExcludedRegionRow createExcludedRegion(String agentId, Basin center, double radius, ExclusionReason reason,
             int visitsWithoutGain, Instant expiresAtOrNull, JsonNode metadataOrNull) {
         Checks.text("agentId", agentId);
-        Checks.present("center", center);
+        requirePresent("center", center);
         Checks.radius("radius", radius);
-        Checks.present("reason", reason);
+        requirePresent("reason", reason);
         if (visitsWithoutGain < 0) {
             throw new InvalidInputException("visitsWithoutGain", "must be non-negative, is " + visitsWithoutGain);
         }
@@ -289,12 +291,12 @@ public final class SafetyService implements AutoCloseable {
     /** Forbids the ball (center, radius) to everyone during [start, end). */
     public EraExclusionRow createEraExclusion(Instant start, Instant end, Basin center, double radius, String reason,
             JsonNode metadataOrNull) {
-        Checks.present("start", start);
-        Checks.present("end", end);
+        requirePresent("start", start);
+        requirePresent("end", end);
         if (!end.isAfter(start)) {
             throw new InvalidInputException("end", "must be after start (" + start + "), is " + end);
         }
-        Checks.present("center", center);
+        requirePresent("center", center);
         Checks.radius("radius", radius);
         Checks.text("reason", reason);
         ObjectNode meta = metadata(metadataOrNull);
@@ -312,7 +314,7 @@ public final class SafetyService implements AutoCloseable {
      * exclusion is deactivated by exactly one of them, and none fails because another was first.
      */
     public List<String> deactivateEndedEraExclusions(Instant now) {
-        Checks.present("now", now);
+        requirePresent("now", now);
         List<String> done = new ArrayList<>();
         for (EraExclusionRow e : queries.listEras(true, 10_000, 0)) {
             if (!e.end().isAfter(now) && store.update(touch(Update.of(SafetyTables.ERA_UPDATES)).set("active", false)

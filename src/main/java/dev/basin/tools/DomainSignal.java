@@ -1,5 +1,7 @@
 package dev.basin.tools;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.InvalidInputException;
 import dev.basin.rag.DocumentRules;
@@ -8,9 +10,7 @@ import dev.basin.rag.DocumentRules;
 public record DomainSignal(String domain, Basin basin, double phi) {
     public DomainSignal {
         DocumentRules.domain(domain);
-        if (basin == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("basin", basin);
         if (!(phi >= 0.0 && phi <= 1.0)) {
             throw new InvalidInputException("phi", "must be in [0, 1], is " + phi);
         }

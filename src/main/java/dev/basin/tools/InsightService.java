@@ -1,5 +1,7 @@
 package dev.basin.tools;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,12 +79,8 @@ public final class InsightService {
         if (kernelId == null || kernelId.isBlank()) {
             throw new InvalidInputException("kernelId", "must not be blank");
         }
-        if (a == null) {
-            throw new InvalidInputException("a", "is missing");
-        }
-        if (b == null) {
-            throw new InvalidInputException("b", "is missing");
-        }
+        requirePresent("a", a);
+        requirePresent("b", b);
         if (a.domain().equals(b.domain())) {
             throw new InvalidInputException("b.domain", "must differ from a.domain, both are " + a.domain());
         }

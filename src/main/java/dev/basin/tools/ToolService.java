@@ -1,5 +1,7 @@
 package dev.basin.tools;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,9 +77,7 @@ public final class ToolService {
     }
 
     private ToolRow check(ToolDraft d) {
-        if (d == null) {
-            throw new InvalidInputException("draft", "is missing");
-        }
+        requirePresent("draft", d);
         if (d.name() == null || !d.name().matches("[a-z][a-z0-9_]{0,62}")) {
             throw new InvalidInputException("toolName", "must match [a-z][a-z0-9_]{0,62}, is " + d.name());
         }
@@ -88,12 +88,8 @@ public final class ToolService {
             throw new InvalidInputException("description", "must be at most " + MAX_TEXT + " characters, has "
                     + d.description().length());
         }
-        if (d.inputSchema() == null) {
-            throw new InvalidInputException("inputSchema", "is missing");
-        }
-        if (d.outputSchema() == null) {
-            throw new InvalidInputException("outputSchema", "is missing");
-        }
+        requirePresent("inputSchema", d.inputSchema());
+        requirePresent("outputSchema", d.outputSchema());
         size("inputSchema", d.inputSchema());
         size("outputSchema", d.outputSchema());
         size("implementation", d.implementation());
@@ -139,9 +135,7 @@ public final class ToolService {
 
     /** The oldest tool whose stored pipeline equals {@code implementation}, if any. */
     public Optional<ToolRow> toolWithImplementation(JsonNode implementation) {
-        if (implementation == null) {
-            throw new InvalidInputException("implementation", "is missing");
-        }
+        requirePresent("implementation", implementation);
         return store.jdbi().withHandle(h -> ToolQueries.toolWithImplementation(h, implementation.toString())
                 .flatMap(id -> queries.tool(h, id)));
     }
@@ -175,9 +169,7 @@ public final class ToolService {
     public JsonNode run(String toolId, JsonNode input, ResultCheck check) {
         Objects.requireNonNull(check, "check");
         ToolRow tool = tool(toolId);
-        if (input == null) {
-            throw new InvalidInputException("input", "is missing");
-        }
+        requirePresent("input", input);
         JsonSchemaLite.validate("input", tool.inputSchema(), input);
         Pipeline pipeline = Pipeline.parse(tool.implementation());
         JsonNode output;
