@@ -150,7 +150,8 @@ final class KernelRoutes {
         r.get("/api/v1/kernels/{kernelId}/attractors", ctx -> {
             String id = id(ctx);
             Page page = Page.of(ctx);
-            AttractorType type = Params.optionalChoice(ctx, "type", ATTRACTOR_TYPES).map(t -> StoredName.parse(AttractorType.class, "type", t)).orElse(null);
+            AttractorType type = Params.optionalChoice(ctx, "type", ATTRACTOR_TYPES)
+                    .map(t -> StoredName.parse(AttractorType.class, "type", t)).orElse(null);
             kernels.kernels().get(id);
             ctx.json(page.answer(kernels.attractors().attractors(id, type, page.fetch(), page.offset()).stream()
                     .map(KernelRoutes::attractor).toList()));

@@ -1,7 +1,6 @@
 package dev.basin.attractors;
 
 import dev.basin.store.Rows;
-import dev.basin.store.StoredName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -45,9 +44,9 @@ final class AttractorQueries {
 
     static AttractorRow row(ResultSet rs, StatementContext ctx) throws SQLException {
         return new AttractorRow(rs.getString("attractor_id"), rs.getString("kernel_id"), Rows.basin(rs, "basin_coordinates"),
-                StoredName.parse(AttractorType.class, "attractor_type", rs.getString("attractor_type")), rs.getDouble("stability_metric"),
+                Rows.stored(rs, "attractor_type", AttractorType.class), rs.getDouble("stability_metric"),
                 rs.getDouble("basin_volume"), rs.getDouble("potential_value"),
-                StoredName.parse(DiscoveryMethod.class, "discovery_method", rs.getString("discovery_method")),
+                Rows.stored(rs, "discovery_method", DiscoveryMethod.class),
                 rs.getDouble("phi_value"), rs.getDouble("kappa_value"), rs.getInt("times_visited"),
                 Rows.instant(rs, "discovered_at"), Rows.instant(rs, "last_visited_at"), Rows.json(rs, "metadata"));
     }

@@ -1,7 +1,5 @@
 package dev.basin.geometry;
 
-import static dev.basin.geometry.InvalidInputException.requirePresent;
-
 import java.util.Arrays;
 
 /**
@@ -37,7 +35,7 @@ public final class Basin {
 
     /** Validates and copies {@code values}; errors name {@code field}, e.g. {@code "p[12] is negative: -1.0E-9"}. */
     public static Basin of(String field, double[] values) {
-        requirePresent(field, values);
+        InvalidInputException.requirePresent(field, values);
         if (values.length != DIM) {
             throw new InvalidInputException(field, "must have " + DIM + " entries, has " + values.length);
         }
@@ -68,7 +66,7 @@ public final class Basin {
 
     /** As {@link #normalize(double...)}, naming {@code field} in errors. */
     public static Basin normalize(String field, double[] weights) {
-        requirePresent(field, weights);
+        InvalidInputException.requirePresent(field, weights);
         if (weights.length != DIM) {
             throw new InvalidInputException(field, "must have " + DIM + " entries, has " + weights.length);
         }

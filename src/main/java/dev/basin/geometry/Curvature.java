@@ -1,7 +1,5 @@
 package dev.basin.geometry;
 
-import static dev.basin.geometry.InvalidInputException.requirePresent;
-
 import java.util.List;
 
 /**
@@ -18,7 +16,7 @@ public final class Curvature {
 
     /** κ at each interior point of the trajectory: an array of length max(0, n − 2). */
     public static double[] of(List<Basin> trajectory) {
-        requirePresent("trajectory", trajectory);
+        InvalidInputException.requirePresent("trajectory", trajectory);
         int n = trajectory.size();
         if (n < 3) {
             return new double[0];

@@ -1,7 +1,5 @@
 package dev.basin.geometry;
 
-import static dev.basin.geometry.InvalidInputException.requirePresent;
-
 import java.util.List;
 
 /**
@@ -27,16 +25,16 @@ public final class GeometryRequest {
     /** {@code {"p":[64],"q":[64]}}. */
     public record Distance(Basin p, Basin q) {
         public Distance {
-            requirePresent("p", p);
-            requirePresent("q", q);
+            InvalidInputException.requirePresent("p", p);
+            InvalidInputException.requirePresent("q", q);
         }
     }
 
     /** {@code {"from":[64],"to":[64],"steps":n}}. */
     public record Geodesic(Basin from, Basin to, int steps) {
         public Geodesic {
-            requirePresent("from", from);
-            requirePresent("to", to);
+            InvalidInputException.requirePresent("from", from);
+            InvalidInputException.requirePresent("to", to);
             GeometryRequest.steps(steps);
         }
     }
@@ -44,7 +42,7 @@ public final class GeometryRequest {
     /** {@code {"points":[[64],...],"weights":[...]}}; {@code weights} null when absent. */
     public record Mean(List<Basin> points, double[] weights) {
         public Mean {
-            requirePresent("points", points);
+            InvalidInputException.requirePresent("points", points);
             pointCount(points.size());
             if (weights != null && weights.length != points.size()) {
                 throw new InvalidInputException("weights",
@@ -58,7 +56,7 @@ public final class GeometryRequest {
     /** {@code {"text":"..."}}. */
     public record Coordize(String text) {
         public Coordize {
-            requirePresent("text", text);
+            InvalidInputException.requirePresent("text", text);
             if (text.length() > MAX_TEXT_CHARS) {
                 throw new InvalidInputException("text",
                         "must have at most " + MAX_TEXT_CHARS + " characters, has " + text.length());
@@ -69,7 +67,7 @@ public final class GeometryRequest {
     /** {@code {"basin":[64],"k":n}}: the k vocabulary words nearest to a basin. */
     public record Decode(Basin basin, int k) {
         public Decode {
-            requirePresent("basin", basin);
+            InvalidInputException.requirePresent("basin", basin);
             if (k < 1 || k > MAX_DECODE_K) {
                 throw new InvalidInputException("k", "must be in [1, " + MAX_DECODE_K + "], is " + k);
             }

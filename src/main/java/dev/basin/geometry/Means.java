@@ -1,7 +1,5 @@
 package dev.basin.geometry;
 
-import static dev.basin.geometry.InvalidInputException.requirePresent;
-
 import java.util.List;
 
 /**
@@ -78,12 +76,12 @@ public final class Means {
     }
 
     private static double[] checkedWeights(List<Basin> points, double[] weights) {
-        requirePresent("points", points);
+        InvalidInputException.requirePresent("points", points);
         if (points.isEmpty()) {
             throw new InvalidInputException("points", "must not be empty");
         }
         for (int j = 0; j < points.size(); j++) {
-            requirePresent("points[" + j + "]", points.get(j));
+            InvalidInputException.requirePresent("points[" + j + "]", points.get(j));
         }
         int n = points.size();
         if (weights == null) {

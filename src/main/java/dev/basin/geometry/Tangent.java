@@ -1,7 +1,5 @@
 package dev.basin.geometry;
 
-import static dev.basin.geometry.InvalidInputException.requirePresent;
-
 import java.util.Arrays;
 
 /**
@@ -26,8 +24,8 @@ public final class Tangent {
 
     /** Validates and copies {@code components} as a tangent vector at {@code base}; errors name {@code tangent}. */
     public static Tangent of(Basin base, double[] components) {
-        requirePresent("base", base);
-        requirePresent("tangent", components);
+        InvalidInputException.requirePresent("base", base);
+        InvalidInputException.requirePresent("tangent", components);
         if (components.length != Basin.DIM) {
             throw new InvalidInputException("tangent", "must have " + Basin.DIM + " entries, has " + components.length);
         }

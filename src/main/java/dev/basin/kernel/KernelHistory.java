@@ -8,7 +8,6 @@ import dev.basin.navigation.NavigationQueries;
 import dev.basin.navigation.PhiSample;
 import dev.basin.store.Rows;
 import dev.basin.store.Store;
-import dev.basin.store.StoredName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -170,14 +169,14 @@ public final class KernelHistory {
             v[i] = rs.getDouble(names.get(i));
         }
         return new EmotionRow(rs.getString("emotion_id"), rs.getString("kernel_id"), new EmotionVector(v),
-                rs.getDouble("phi"), rs.getDouble("kappa_eff"), StoredName.parse(EmotionTrigger.class, "trigger", rs.getString("trigger")),
+                rs.getDouble("phi"), rs.getDouble("kappa_eff"), Rows.stored(rs, "trigger", EmotionTrigger.class),
                 instant(rs, "recorded_at"), json(rs, "metadata"));
     }
 
     private ThoughtRow thought(ResultSet rs) throws SQLException {
         return new ThoughtRow(rs.getString("thought_id"), rs.getString("kernel_id"), rs.getString("thought_content"),
-                StoredName.parse(ThoughtType.class, "thought_type", rs.getString("thought_type")),
-                StoredName.parse(ThoughtEvent.class, "event", rs.getString("event")),
+                Rows.stored(rs, "thought_type", ThoughtType.class),
+                Rows.stored(rs, "event", ThoughtEvent.class),
                 rs.getDouble("phi"), rs.getDouble("kappa_eff"), basin(rs, "basin_coordinates"),
                 KernelQueries.emotions(json(rs, "emotional_context")), rs.getString("related_id"),
                 instant(rs, "created_at"), json(rs, "metadata"));

@@ -6,7 +6,7 @@ import static dev.basin.store.Rows.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.navigation.Landmark;
-import dev.basin.store.StoredName;
+import dev.basin.store.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -124,7 +124,7 @@ final class KernelQueries {
                         nt.get("norepinephrine").doubleValue(), nt.get("gaba").doubleValue(),
                         nt.get("acetylcholine").doubleValue()),
                 emotions(meta.get("emotions")),
-                StoredName.parse(KernelStatus.class, "status", rs.getString("status")),
+                Rows.stored(rs, "status", KernelStatus.class),
                 rs.getLong("step_count"), rs.getLong("rng_state"));
         return new KernelRow(rs.getString("kernel_id"), rs.getString("session_id"), rs.getString("parent_kernel_id"),
                 rs.getString("name"), rs.getInt("generation"), state, instant(rs, "created_at"), instant(rs, "updated_at"), meta);
@@ -132,7 +132,7 @@ final class KernelQueries {
 
     static CheckpointRow checkpointRow(ResultSet rs, StatementContext ctx) throws SQLException {
         return new CheckpointRow(rs.getString("checkpoint_id"), rs.getString("kernel_id"), rs.getLong("sequence"),
-                StoredName.parse(CheckpointType.class, "checkpoint_type", rs.getString("checkpoint_type")), basin(rs, "basin_coordinates"),
+                Rows.stored(rs, "checkpoint_type", CheckpointType.class), basin(rs, "basin_coordinates"),
                 rs.getDouble("phi"), rs.getDouble("kappa_eff"), CheckpointCodec.regime(rs.getString("regime")),
                 json(rs, "state_blob"), rs.getString("parent_checkpoint_id"), rs.getInt("size_bytes"), instant(rs, "created_at"),
                 json(rs, "metadata"));

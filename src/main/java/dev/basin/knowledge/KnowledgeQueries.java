@@ -5,7 +5,6 @@ import static dev.basin.store.Rows.instant;
 import static dev.basin.store.Rows.json;
 
 import dev.basin.store.Rows;
-import dev.basin.store.StoredName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -107,10 +106,10 @@ final class KnowledgeQueries {
 
     private FragmentRow fragment(ResultSet rs) throws SQLException {
         return new FragmentRow(rs.getString("fragment_id"), rs.getString("kernel_id"),
-                StoredName.parse(FragmentType.class, "fragment_type", rs.getString("fragment_type")),
+                Rows.stored(rs, "fragment_type", FragmentType.class),
                 json(rs, "fragment_content"), basin(rs, "basin_coordinates"), rs.getDouble("phi"),
                 rs.getDouble("importance"), rs.getInt("access_count"),
-                StoredName.parse(ConsolidationStatus.class, "consolidation_status", rs.getString("consolidation_status")),
+                Rows.stored(rs, "consolidation_status", ConsolidationStatus.class),
                 rs.getString("consolidated_into"), instant(rs, "created_at"), instant(rs, "consolidated_at"),
                 json(rs, "metadata"));
     }

@@ -1,7 +1,6 @@
 package dev.basin.navigation;
 
 import dev.basin.store.Rows;
-import dev.basin.store.StoredName;
 import dev.basin.geometry.Basin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -125,8 +124,8 @@ public final class NavigationQueries {
                 Rows.basin(rs, "start_basin"), Rows.basin(rs, "target_basin"),
                 rs.getArray("end_basin") == null ? null : Rows.basin(rs, "end_basin"),
                 rs.getArray("path_coordinates") == null ? null : points(rs, "path_coordinates"), rs.getInt("step_count"),
-                durationMs, StoredName.parse(MovementReason.class, "movement_reason", rs.getString("movement_reason")),
-                StoredName.parse(TrajectoryStatus.class, "status", rs.getString("status")),
+                durationMs, Rows.stored(rs, "movement_reason", MovementReason.class),
+                Rows.stored(rs, "status", TrajectoryStatus.class),
                 rs.getString("blocked_reason"), Rows.instant(rs, "started_at"),
                 Rows.instant(rs, "completed_at"), Rows.json(rs, "metadata"));
     }
@@ -146,7 +145,7 @@ public final class NavigationQueries {
         Long dwellMs = rs.wasNull() ? null : dwell;
         return new WaypointRow(rs.getString("waypoint_id"), rs.getString("trajectory_id"), rs.getString("agent_id"),
                 rs.getInt("sequence"), Rows.basin(rs, "basin_coordinates"),
-                StoredName.parse(MovementReason.class, "waypoint_type", rs.getString("waypoint_type")), rs.getDouble("phi"),
+                Rows.stored(rs, "waypoint_type", MovementReason.class), rs.getDouble("phi"),
                 rs.getDouble("kappa_eff"), rs.getString("regime"), Rows.instant(rs, "arrived_at"),
                 Rows.instant(rs, "departed_at"), dwellMs, Rows.json(rs, "metadata"));
     }

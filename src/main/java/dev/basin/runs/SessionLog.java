@@ -10,7 +10,6 @@ import dev.basin.geometry.InvalidInputException;
 import dev.basin.store.Ids;
 import dev.basin.store.Rows;
 import dev.basin.store.Store;
-import dev.basin.store.StoredName;
 import dev.basin.store.Update;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +81,7 @@ public final class SessionLog {
                         + " FROM sessions WHERE session_id = :id")
                 .bind("id", sessionId)
                 .map((rs, ctx) -> new SessionRecord(rs.getString("session_id"), rs.getLong("seed"), Rows.json(rs, "config"),
-                        StoredName.parse(SessionStatus.class, "status", rs.getString("status")), Rows.instant(rs, "started_at"),
+                        Rows.stored(rs, "status", SessionStatus.class), Rows.instant(rs, "started_at"),
                         Rows.instant(rs, "finished_at"), Rows.json(rs, "metadata")))
                 .findOne())
                 .orElseThrow(() -> new UnknownIdException("session_id", sessionId));

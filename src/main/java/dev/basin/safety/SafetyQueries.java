@@ -5,7 +5,6 @@ import static dev.basin.store.Rows.instant;
 
 import dev.basin.store.ChangeFeed;
 import dev.basin.store.Rows;
-import dev.basin.store.StoredName;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -99,14 +98,14 @@ public final class SafetyQueries {
 
     private BarrierRow barrier(ResultSet rs) throws SQLException {
         return new BarrierRow(rs.getString("barrier_id"), rs.getString("kernel_id"), basin(rs, "center_coordinates"),
-                rs.getDouble("radius_fr"), StoredName.parse(BarrierType.class, "barrier_type", rs.getString("barrier_type")),
+                rs.getDouble("radius_fr"), Rows.stored(rs, "barrier_type", BarrierType.class),
                 rs.getDouble("severity"), rs.getString("reason"), rs.getBoolean("active"), instant(rs, "discovered_at"),
                 instant(rs, "deactivated_at"), rs.getInt("crossings_prevented"), Rows.json(rs, "metadata"));
     }
 
     private ExcludedRegionRow region(ResultSet rs) throws SQLException {
         return new ExcludedRegionRow(rs.getString("region_id"), rs.getString("agent_id"), basin(rs, "center_coordinates"),
-                rs.getDouble("radius_fr"), StoredName.parse(ExclusionReason.class, "exclusion_reason", rs.getString("exclusion_reason")),
+                rs.getDouble("radius_fr"), Rows.stored(rs, "exclusion_reason", ExclusionReason.class),
                 rs.getInt("visits_without_gain"), instant(rs, "expires_at"), rs.getBoolean("active"),
                 instant(rs, "created_at"), instant(rs, "deactivated_at"), Rows.json(rs, "metadata"));
     }

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The columns of a row record, one per component in order: named by the component's name in snake case, typed by its Java type (the reverse of {@link ColumnType}'s list), valued by its accessor. An enum (a
- * {@link StoredName} or a {@link Regime}) is stored by its stored name in a text column; a {@code JsonNode},
- * {@code Map} or record in a jsonb column. Any other type is a programming error, reported at class initialisation.
+ * The columns of a row record, one per component in order: named by the component's name in snake case, typed by its
+ * Java type (the reverse of {@link ColumnType}'s list), valued by its accessor. An enum (a {@link StoredName} or a
+ * {@link Regime}) is stored by its stored name in a text column; a {@code JsonNode}, {@code Map} or record in a jsonb
+ * column. Any other type is a programming error, reported when the table is declared.
  */
 final class RecordColumns {
     private RecordColumns() {}

@@ -31,6 +31,12 @@ public final class Rows {
         return Mappers.basin(rs, rs.findColumn(column));
     }
 
+    /** A text column holding a stored enum ({@link StoredName}); anything else is invalid input naming the column. */
+    public static <E extends Enum<E> & StoredName> E stored(ResultSet rs, String column, Class<E> type)
+            throws SQLException {
+        return StoredName.parse(type, column, rs.getString(column));
+    }
+
     /** A {@code double precision[]} column as doubles, or null. */
     public static double[] doubles(ResultSet rs, String column) throws SQLException {
         return Mappers.doubles(rs, rs.findColumn(column));

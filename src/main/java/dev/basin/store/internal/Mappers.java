@@ -64,7 +64,8 @@ public final class Mappers {
         try {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new SQLException("column " + rs.getMetaData().getColumnLabel(col) + " is not JSON: " + e.getMessage(), e);
+            String label = rs.getMetaData().getColumnLabel(col);
+            throw new SQLException("column " + label + " is not JSON: " + e.getMessage(), e);
         }
     }
 
