@@ -33,6 +33,7 @@ import dev.basin.safety.SafetyTables;
 import dev.basin.store.Store;
 import dev.basin.store.StoreConfig;
 import dev.basin.store.Table;
+import dev.basin.tools.InsightConfig;
 import dev.basin.tools.InsightService;
 import dev.basin.tools.ToolMiner;
 import dev.basin.tools.ToolService;
@@ -93,11 +94,12 @@ public final class BasinEngine implements AutoCloseable {
         this.falsePatterns = new FalsePatternService(store, clock);
         this.tools = new ToolService(store, clock, documents);
         this.toolMiner = new ToolMiner(tools);
-        this.insights = new InsightService(store, clock, falsePatterns);
+        this.insights = new InsightService(store, clock, falsePatterns, InsightConfig.defaults(),
+                coordizer);
         this.attractors = new AttractorService(store, clock, new AttractorFinder(config.finder()),
                 AttractorService.DEFAULT_VISIT_TOLERANCE);
-        this.kernel = Kernels.wired(store, clock, ocean, tps, attractors, crossPatterns, tools, config.kernel(),
-                config.spawn());
+        this.kernel = Kernels.wired(store, clock, coordizer, ocean, tps, attractors, crossPatterns, tools,
+                config.kernel(), config.spawn());
         this.sleep = kernel.sleepCycle(memory);
         safety.startSync(SafetyService.SYNC_INTERVAL);
     }

@@ -1,5 +1,6 @@
 package dev.basin.api;
 
+import dev.basin.coordizer.BasinTopics;
 import dev.basin.coordizer.ModelRow;
 import dev.basin.coordizer.TopicModel;
 import dev.basin.geometry.Basin;
@@ -24,7 +25,7 @@ final class CoordizerJson {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", model.id());
-        out.put("topics", model.describe(basin, 2, 4));
+        out.put("topics", BasinTopics.of(model, basin).text());
         out.put("words", words);
         return out;
     }

@@ -78,7 +78,8 @@ final class CoordizerCommand implements Runnable {
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true,
-            description = "The current model: id, corpus size, vocabulary, seed, and each topic's top words.")
+            description = "The current model: id, corpus size, vocabulary, seed, and each topic's top words, as a basin's"
+                    + " topics are named: topic 12 (court, law, jury, ...).")
     int info(@Mixin DatabaseOptions db,
             @Option(names = "--words", defaultValue = "8", paramLabel = "N", description = "Top words per topic (1-10).") int words,
             @Option(names = "--json", description = "Print one JSON document.") boolean json) {
@@ -96,7 +97,7 @@ final class CoordizerCommand implements Runnable {
                 out.printf(Locale.ROOT, "current model %s: %d texts (corpus SHA-256 %s), %d words, seed %d, fitted %s%n",
                         m.id(), row.documents(), row.corpusHash(), row.vocabularySize(), row.seed(), row.fittedAt());
                 for (int j = 0; j < m.params().topics(); j++) {
-                    out.printf(Locale.ROOT, "topic %2d: %s%n", j, String.join(", ", m.topWords(j, words)));
+                    out.printf(Locale.ROOT, "topic %d (%s)%n", j, String.join(", ", m.topWords(j, words)));
                 }
             }
         }

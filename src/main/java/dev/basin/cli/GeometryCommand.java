@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.GeometryRequest;
+import dev.basin.coordizer.BasinTopics;
 import dev.basin.coordizer.CoordizerService;
 import dev.basin.coordizer.CoordizerTables;
 import dev.basin.coordizer.TopicModel;
@@ -102,13 +103,13 @@ final class GeometryCommand implements Runnable {
     }
 
     @Command(name = "decode", mixinStandardHelpOptions = true,
-            description = {"{\"basin\":[64],\"k\":n} -> {\"model\":id,\"topics\":\"its two strongest topics\",\"words\":[{\"word\":w,\"stem\":s,\"distance\":d}...]}:",
+            description = {"{\"basin\":[64],\"k\":n} -> {\"model\":id,\"topics\":\"its strongest topics (docs/coordizer.md)\",\"words\":[{\"word\":w,\"stem\":s,\"distance\":d}...]}:",
                     "the k vocabulary words of the current model whose own basins are Fisher-Rao nearest (k at most "
                             + GeometryRequest.MAX_DECODE_K + ")."})
     void decode(@CommandLine.Mixin DatabaseOptions db) {
         GeometryRequest.Decode d = GeometryRequests.decode(GeometryRequests.parseObject(readStdin()));
         answer(() -> withModel(db, m -> {
-            ObjectNode out = object().put("model", m.id()).put("topics", m.describe(d.basin(), 2, 4));
+            ObjectNode out = object().put("model", m.id()).put("topics", BasinTopics.of(m, d.basin()).text());
             ArrayNode words = out.putArray("words");
             for (TopicModel.WordDistance w : m.decode(d.basin(), Math.min(d.k(), m.vocabularySize()))) {
                 words.addObject().put("word", w.word()).put("stem", w.stem()).put("distance", w.distance());

@@ -72,6 +72,19 @@ public final class CoordizerService {
         return new Coordized(m.coordize(text), m.id());
     }
 
+    /**
+     * {@code basin} named by the topics of {@code modelId}, the model that produced it (stored, current or not): a
+     * basin is never named by another model's topics ({@link BasinTopics}).
+     */
+    public BasinTopics name(Basin basin, String modelId) {
+        return BasinTopics.of(model(modelId), basin);
+    }
+
+    /** {@code basin} named by the current model's topics: for a basin made now from the current model's basins. */
+    public BasinTopics nameCurrent(Basin basin) {
+        return BasinTopics.of(current(), basin);
+    }
+
     /** The stored model {@code modelId}; unknown ids are a 404-kind error. */
     public TopicModel model(String modelId) {
         if (modelId == null || modelId.isBlank()) {

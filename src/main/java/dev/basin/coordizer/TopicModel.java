@@ -264,24 +264,6 @@ public final class TopicModel {
         return ws;
     }
 
-    /**
-     * A basin in words: its {@code topics} strongest topics, each with its {@code words} top words, e.g.
-     * {@code "topics 12 (court, law, jury) and 40 (tax, state, bill)"}.
-     */
-    public String describe(Basin basin, int topics, int words) {
-        Integer[] order = IntStream.range(0, K).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -basin.get(j)).thenComparing(j -> j));
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < topics; i++) {
-            int j = order[i];
-            parts.add(j + " (" + String.join(", ", topWords(j, words)) + ")");
-        }
-        if (parts.size() == 1) {
-            return "topic " + parts.get(0);
-        }
-        return "topics " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-    }
-
     /** The model whose {@link #canonicalBytes()} are {@code bytes}; malformed bytes are an error naming the field. */
     public static TopicModel fromCanonicalBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {

@@ -92,7 +92,8 @@ public final class AttractorDiscovery {
                 facts.put("distance", FisherRao.distance(s.basin(), r.row().basin()));
                 facts.put("potential", r.row().potentialValue());
                 facts.put("volume", r.row().basinVolume());
-                thoughts.think(tx, row, ThoughtEvent.ATTRACTOR_FOUND, r.row().attractorId(), facts, at);
+                thoughts.think(tx, row, ThoughtEvent.ATTRACTOR_FOUND, r.row().attractorId(), facts, r.row().basin(),
+                        at);
                 at = at.plus(ThoughtService.THOUGHT);
             }
             return recorded;

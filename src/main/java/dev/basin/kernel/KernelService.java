@@ -94,7 +94,8 @@ public final class KernelService {
                 dev.basin.geometry.Regime.of(kEff), nt, EmotionVector.neutral(), KernelStatus.AWAKE, 0, seed);
         Instant now = clock.instant();
         KernelRow row = new KernelRow(Ids.next("krn_"), sessionId, null, name, 0, state, now, now,
-                metadata(store.json(), state, Map.of("seed", seed, "origin", "root")));
+                metadata(store.json(), state, Map.of("seed", seed, "origin", "root", ThoughtService.MODEL_KEY,
+                        thoughts.coordizer().current().id())));
         store.insert(KernelTables.KERNELS, row);
         return row;
     }
@@ -130,7 +131,7 @@ public final class KernelService {
         facts.put("step", Coupling.stepLength(config.baseStep(), k.state().kappaEff()));
         facts.put("kappa_eff", k.state().kappaEff());
         facts.put("regime", k.state().regime().sqlName());
-        return thoughts.think(k, ThoughtEvent.NAVIGATION_PLAN, targetLabel, facts);
+        return thoughts.think(k, ThoughtEvent.NAVIGATION_PLAN, targetLabel, facts, target);
     }
 
     /** One step toward {@code target}. */
@@ -169,7 +170,7 @@ public final class KernelService {
             f.put("target", targetLabel == null ? "target" : targetLabel);
             f.put("barriers", step.blockedBy() == null ? "a barrier" : step.blockedBy());
             f.put("distance", after);
-            thoughts.think(updated, ThoughtEvent.BARRIER_HIT, step.blockedBy(), f);
+            thoughts.think(updated, ThoughtEvent.BARRIER_HIT, step.blockedBy(), f, target);
         }
         return new Advance(updated, s.basin(), FisherRao.distance(s.basin(), next), after, arrived, step.blocked(),
                 obs);

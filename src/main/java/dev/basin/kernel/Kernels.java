@@ -1,6 +1,7 @@
 package dev.basin.kernel;
 
 import dev.basin.attractors.AttractorService;
+import dev.basin.coordizer.CoordizerService;
 import dev.basin.knowledge.CrossPatternService;
 import dev.basin.knowledge.MemoryService;
 import dev.basin.navigation.OceanAgent;
@@ -44,12 +45,23 @@ public final class Kernels {
     public Kernels(Store store, Clock clock, Navigator navigator, SpaceTimeLinker linker, AttractorService attractors,
             CrossPatternService crossPatterns, ToolService tools, KernelConfig kernelConfig, SpawnConfig spawnConfig,
             OceanAgent ocean) {
+        this(store, clock, new CoordizerService(store, clock), navigator, linker, attractors, crossPatterns, tools,
+                kernelConfig, spawnConfig, ocean);
+    }
+
+    /**
+     * As above, with the coordizer whose models name the basins of thoughts and record each new root kernel's model
+     * (one shared with the engine's other services).
+     */
+    public Kernels(Store store, Clock clock, CoordizerService coordizer, Navigator navigator, SpaceTimeLinker linker,
+            AttractorService attractors, CrossPatternService crossPatterns, ToolService tools,
+            KernelConfig kernelConfig, SpawnConfig spawnConfig, OceanAgent ocean) {
         this.store = store;
         this.clock = clock;
         RegimeLog regimes = new RegimeLog();
         this.sessions = new SessionLog(store, clock);
         this.emotions = new EmotionService(store, clock);
-        this.thoughts = new ThoughtService(store, clock);
+        this.thoughts = new ThoughtService(store, clock, coordizer);
         this.kernels = new KernelService(store, clock, sessions, navigator, kernelConfig, emotions, thoughts, regimes);
         this.checkpoints = new CheckpointService(store, clock, linker, regimes, kernels);
         this.attractors = attractors;
@@ -65,8 +77,16 @@ public final class Kernels {
     public static Kernels wired(Store store, Clock clock, OceanAgent ocean, TpsPathService tps,
             AttractorService attractors, CrossPatternService crossPatterns, ToolService tools,
             KernelConfig kernelConfig, SpawnConfig spawnConfig) {
-        return new Kernels(store, clock, new OceanNavigator(ocean), new TpsLinker(tps), attractors, crossPatterns,
-                tools, kernelConfig, spawnConfig, ocean);
+        return wired(store, clock, new CoordizerService(store, clock), ocean, tps, attractors, crossPatterns, tools,
+                kernelConfig, spawnConfig);
+    }
+
+    /** As above, with the engine's coordizer. */
+    public static Kernels wired(Store store, Clock clock, CoordizerService coordizer, OceanAgent ocean,
+            TpsPathService tps, AttractorService attractors, CrossPatternService crossPatterns, ToolService tools,
+            KernelConfig kernelConfig, SpawnConfig spawnConfig) {
+        return new Kernels(store, clock, coordizer, new OceanNavigator(ocean), new TpsLinker(tps), attractors,
+                crossPatterns, tools, kernelConfig, spawnConfig, ocean);
     }
 
     /** Defaults: geodesic navigation, no space-time linking, default finder and criteria. */

@@ -139,6 +139,10 @@ public final class SpawnService {
         childMeta.put("seed", childSeed);
         childMeta.put("strongest_attractor_id", strongest.attractorId());
         childMeta.put("distance_from_parent", FisherRao.distance(ps.basin(), at));
+        String model = ThoughtService.modelOf(parent);
+        if (model != null) {
+            childMeta.put(ThoughtService.MODEL_KEY, model); // the child lives among its parent's basins
+        }
         KernelRow child = new KernelRow(Ids.next("krn_"), parent.sessionId(), parent.kernelId(), request.childName(),
                 parent.generation() + 1, cs, now, now, KernelService.metadata(store.json(), cs, childMeta));
         tx.insert(KernelTables.KERNELS, child);
@@ -168,7 +172,7 @@ public final class SpawnService {
         facts.put("attractor", strongest.attractorId());
         facts.put("transfers", String.join(", ", transfers.stream()
                 .map(t -> t.itemCount() + " " + t.type().sqlName()).toList()));
-        ThoughtRow thought = thoughts.think(tx, parentRow, ThoughtEvent.SPAWN, child.kernelId(), facts);
+        ThoughtRow thought = thoughts.think(tx, parentRow, ThoughtEvent.SPAWN, child.kernelId(), facts, at);
         return new Spawned(child, parentRow, pre, List.copyOf(transfers), thought);
     }
 

@@ -127,7 +127,7 @@ public final class Voyages {
             f.put("barriers", String.join(", ", result.blockedIds()));
             f.put("distance", FisherRao.distance(state[0].basin(), target));
             kernels.thoughtService().think(row, ThoughtEvent.BARRIER_HIT,
-                    result.blockedIds().isEmpty() ? result.trajectoryId() : result.blockedIds().get(0), f, now);
+                    result.blockedIds().isEmpty() ? result.trajectoryId() : result.blockedIds().get(0), f, target, now);
         }
         return new Voyage(row, result, last[0]);
     }

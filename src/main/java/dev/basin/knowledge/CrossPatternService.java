@@ -6,6 +6,8 @@ import dev.basin.geometry.UnknownIdException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.coordizer.BasinTopics;
+import dev.basin.coordizer.TopicModel;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
 import dev.basin.geometry.InvalidInputException;
@@ -42,6 +44,8 @@ import java.util.TreeSet;
  *   <li>pattern_key = SHA-256 of the sorted member ids joined by newlines: the same members found again update the
  *       row (times_discovered + 1, last_seen_at, measures, examples) instead of inserting another.</li>
  * </ol>
+ * Patterns discovered over the documents name their signature by the current model's strongest topics
+ * ({@link BasinTopics}) in {@code metadata.topics}: model, text, topic ids, weights and words.
  */
 public final class CrossPatternService {
     /** Default grouping radius (Fisher–Rao, 2·arccos convention). */
@@ -81,19 +85,31 @@ public final class CrossPatternService {
         this.queries = new KnowledgeQueries();
     }
 
-    /** Discovers patterns among every ingested chunk (domain = the document's domain) plus {@code extra} members. */
+    /**
+     * Discovers patterns among every ingested chunk of the current coordizer model (domain = the document's domain)
+     * plus {@code extra} members; each pattern's signature is named by that model's topics ({@code metadata.topics}).
+     */
     public List<Discovery> discover(DocumentService documents, List<PatternMember> extra) {
         Objects.requireNonNull(documents, "documents");
+        TopicModel model = documents.coordizer().current();
         List<PatternMember> all = new ArrayList<>();
-        documents.indexedChunks().forEach(c -> all.add(PatternMember.of(c)));
+        documents.indexedChunks().stream().filter(c -> c.embeddingModel().equals(model.id()))
+                .forEach(c -> all.add(PatternMember.of(c)));
         if (extra != null) {
             all.addAll(extra);
         }
-        return discover(all);
+        return discover(all, model);
     }
 
-    /** Groups {@code members}, keeps the cross-domain groups and upserts them in one unit of work. */
+    /**
+     * Groups {@code members}, keeps the cross-domain groups and upserts them in one unit of work. The members' model
+     * is not known here, so the patterns are not named by topics.
+     */
     public List<Discovery> discover(List<PatternMember> members) {
+        return discover(members, null);
+    }
+
+    private List<Discovery> discover(List<PatternMember> members, TopicModel model) {
         requirePresent("members", members);
         Set<String> seen = new HashSet<>();
         for (PatternMember m : members) {
@@ -106,7 +122,7 @@ public final class CrossPatternService {
         }
         TreeMap<String, CrossPatternRow> rows = new TreeMap<>(); // by key: upsert order avoids deadlocks
         for (List<PatternMember> group : groups(members)) {
-            CrossPatternRow row = pattern(group, clock.instant()); // each pattern stamped when it is found
+            CrossPatternRow row = pattern(group, clock.instant(), model); // each pattern stamped when it is found
             if (row != null) {
                 rows.put(row.patternKey(), row);
             }
@@ -199,7 +215,7 @@ public final class CrossPatternService {
         return groups;
     }
 
-    private CrossPatternRow pattern(List<PatternMember> group, Instant now) {
+    private CrossPatternRow pattern(List<PatternMember> group, Instant now, TopicModel model) {
         TreeSet<String> domains = new TreeSet<>();
         group.forEach(m -> domains.add(m.domain()));
         if (domains.size() < 2) {
@@ -224,6 +240,9 @@ public final class CrossPatternService {
                 .put("domain_count", domains.size()).put("karcher_iterations", mean.iterations());
         ObjectNode kindCounts = meta.putObject("member_kinds");
         kinds.forEach(kindCounts::put);
+        if (model != null) {
+            meta.set("topics", BasinTopics.of(model, mean.basin()).json());
+        }
         return new CrossPatternRow(Ids.next("xpat_"), key(group), domains.size() == 2 ? "bridge" : "cluster",
                 List.copyOf(domains), mean.basin(), Math.min(Math.PI, spread), confidence, n, examples, 1, now, now, meta);
     }

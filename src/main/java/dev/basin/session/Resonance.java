@@ -142,7 +142,7 @@ final class Resonance extends KernelEvents {
         facts.put("confidence", insight.confidence());
         facts.put("phi", ka.state().phi());
         tick();
-        engine.thoughts().think(ka, ThoughtEvent.INSIGHT_FIRED, insight.insightId(), facts);
+        engine.thoughts().think(ka, ThoughtEvent.INSIGHT_FIRED, insight.insightId(), facts, insight.basin());
         legs.checkpoint(a, CheckpointType.PRE_NAVIGATION);
         KernelActions.Leg leg = legs.travel(a, new Target(insight.basin(), insight.insightId(), a.currentDomain, null),
                 MovementReason.INVESTIGATION, INVESTIGATION_STEPS);

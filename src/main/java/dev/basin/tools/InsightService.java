@@ -5,6 +5,8 @@ import static dev.basin.geometry.InvalidInputException.requirePresent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.basin.coordizer.BasinTopics;
+import dev.basin.coordizer.CoordizerService;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.ConflictException;
 import dev.basin.geometry.FisherRao;
@@ -37,6 +39,10 @@ import java.util.Optional;
  * inconclusive otherwise; learning_value = w·(1 − exp(−|ΔΦ|/λ)), w = 1 when decided, ½ when inconclusive. An
  * invalidated outcome registers a false pattern class centred on the insight's basin with radius max(r_min, d(a,b)/2),
  * in the same unit of work as the outcome.
+ *
+ * <p>An insight's text names its bridging basin by its strongest topics under the current model ({@link BasinTopics}:
+ * the resonating basins are kernels' positions among the current model's chunks), kept with the model id in
+ * {@code metadata.topics}.
  */
 public final class InsightService {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -46,12 +52,20 @@ public final class InsightService {
     private final FalsePatternService falsePatterns;
     private final InsightConfig config;
     private final ToolQueries queries;
+    private final CoordizerService coordizer;
 
     public InsightService(Store store, Clock clock, FalsePatternService falsePatterns) {
         this(store, clock, falsePatterns, InsightConfig.defaults());
     }
 
     public InsightService(Store store, Clock clock, FalsePatternService falsePatterns, InsightConfig config) {
+        this(store, clock, falsePatterns, config, new CoordizerService(store, clock));
+    }
+
+    /** As above, with the coordizer whose current model names the bridging basins. */
+    public InsightService(Store store, Clock clock, FalsePatternService falsePatterns, InsightConfig config,
+            CoordizerService coordizer) {
+        this.coordizer = Objects.requireNonNull(coordizer, "coordizer");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.falsePatterns = Objects.requireNonNull(falsePatterns, "falsePatterns");
@@ -98,10 +112,13 @@ public final class InsightService {
         Basin bridge = FisherRao.pointAt(a.basin(), b.basin(), 0.5);
         double confidence = Math.max(0.0, Math.min(1.0, (1.0 - d / maxDistance) * Math.sqrt(a.phi() * b.phi())));
         Instant now = clock.instant();
-        String content = String.format(Locale.ROOT, "Resonance between %s and %s at distance %.4f (Φ %.3f and %.3f)",
-                a.domain(), b.domain(), d, a.phi(), b.phi());
+        BasinTopics topics = coordizer.nameCurrent(bridge);
+        String content = String.format(Locale.ROOT,
+                "Resonance between %s and %s at distance %.4f (Φ %.3f and %.3f); the bridge: %s",
+                a.domain(), b.domain(), d, a.phi(), b.phi(), topics.text());
         ObjectNode meta = JSON.objectNode().put("distance", d).put("phi_a", a.phi()).put("phi_b", b.phi())
                 .put("max_distance", maxDistance).put("min_phi", config.minPhi());
+        meta.set("topics", topics.json());
         InsightRow row = new InsightRow(Ids.next("ins_"), kernelId, List.of(a.domain(), b.domain()), bridge, confidence,
                 content, now, meta);
         return store.inTransaction(tx -> {

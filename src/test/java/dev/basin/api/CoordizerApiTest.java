@@ -4,6 +4,7 @@ import static dev.basin.api.ApiServerTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.basin.coordizer.BasinTopics;
 import dev.basin.coordizer.DefaultModel;
 import dev.basin.coordizer.TopicModel;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,7 @@ class CoordizerApiTest {
         assertThat(d.status()).as(d.text()).isEqualTo(200);
         assertThat(d.json().get("words")).hasSize(4);
         assertThat(d.json().get("topics").asText())
-                .isEqualTo(model.describe(model.coordize("The church and its congregation"), 2, 4)).startsWith("topics ");
+                .isEqualTo(BasinTopics.of(model, model.coordize("The church and its congregation")).text()).startsWith("topic");
         assertThat(d.json().get("words").get(0).get("word").asText())
                 .isEqualTo(model.decode(model.coordize("The church and its congregation"), 1).get(0).word());
         assertProblem(client.post("/api/v1/geometry/decode", "{\"basin\":" + c.json().get("basin") + ",\"k\":0}"), 422, "k",

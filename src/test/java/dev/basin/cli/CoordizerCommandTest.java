@@ -38,7 +38,8 @@ class CoordizerCommandTest {
         Run info = run("coordizer", "info", "--db", db);
         assertThat(info.exit()).as(info.err()).isZero();
         assertThat(info.out()).startsWith("current model " + DefaultModel.shipped().id() + ": 500 texts")
-                .contains("topic  0: ").contains("topic 63: ");
+                .contains("\ntopic 0 (" + String.join(", ", DefaultModel.shipped().topWords(0, 8)) + ")\n")
+                .contains("\ntopic 63 (");
 
         Path dir = Files.createDirectories(tmp.resolve("texts/sub"));
         List<BrownCorpus.Document> docs = BrownCorpus.documents();

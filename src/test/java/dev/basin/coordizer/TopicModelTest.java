@@ -115,7 +115,7 @@ class TopicModelTest {
         for (int i = 1; i < words.size(); i++) {
             assertThat(words.get(i).distance()).isGreaterThanOrEqualTo(words.get(i - 1).distance());
         }
-        assertThat(model.describe(b, 2, 3)).matches("topics \\d+ \\([^)]+\\) and \\d+ \\([^)]+\\)");
+        assertThat(BasinTopics.of(model, b).text()).matches("topics? \\d+ \\([^)]+\\)( and \\d+ \\([^)]+\\))?");
         assertThatThrownBy(() -> model.decode(b, 0)).hasMessageStartingWith("k must be in [1, ");
     }
 }
