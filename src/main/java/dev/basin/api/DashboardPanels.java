@@ -1,6 +1,14 @@
 package dev.basin.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.basin.BasinEngine;
+import dev.basin.attractors.AttractorRow;
+import dev.basin.attractors.AttractorService;
+import dev.basin.coordizer.BasinTopics;
+import dev.basin.kernel.KernelRow;
+import dev.basin.kernel.ThoughtService;
+import dev.basin.knowledge.CrossPatternRow;
+import dev.basin.knowledge.CrossPatternService;
 import dev.basin.geometry.Basin;
 import dev.basin.kernel.EmotionMix;
 import dev.basin.kernel.KernelHistory;
@@ -18,12 +26,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The dashboard panels, each composed from what the features answer (no SQL here): row counts of every table from the
  * store's probe, Φ and κ_eff over time and the emotional mix from the kernel feature, trajectories from navigation,
- * forbidden balls from safety, the latest thoughts and insights. Every read is bounded.
+ * forbidden balls from safety, the latest thoughts and insights, the kernels' and cross patterns' topics. Every
+ * read is bounded.
  */
 final class DashboardPanels {
     static final int KERNELS = 12;
@@ -34,14 +44,22 @@ final class DashboardPanels {
     static final int EMOTION_RECORDS = 500;
     static final int BARRIERS = 200;
     static final int REGIONS = 100;
+    /** A cross pattern found over members of no known model (not over the documents) carries no topics. */
+    static final String NOT_NAMED = "topics not named (members of no known coordizer model)";
 
     private final DatabaseProbe probe;
     private final KernelHistory kernels;
     private final NavigationQueries navigation;
     private final SafetyQueries safety;
     private final InsightService insights;
+    private final ThoughtService thoughts;
+    private final AttractorService attractors;
+    private final CrossPatternService crossPatterns;
 
     DashboardPanels(BasinEngine engine) {
+        this.thoughts = engine.thoughts();
+        this.attractors = engine.attractors();
+        this.crossPatterns = engine.crossPatterns();
         this.probe = new DatabaseProbe(engine.store());
         this.kernels = engine.kernelFeature().history();
         this.navigation = engine.ocean().queries();
@@ -138,6 +156,45 @@ final class DashboardPanels {
         Map<String, OutcomeRow> outcomes = insights.outcomes(latest);
         out.put("insights", latest.stream().map(i -> ToolRoutes.insight(i, outcomes.get(i.insightId()))).toList());
         return out;
+    }
+
+    /**
+     * Where the newest kernels are, in words: each kernel's basin and its strongest stable attractor named by their
+     * strongest topics under the kernel's own coordizer model (docs/coordizer.md), and the latest cross patterns with
+     * the topics of their signature as stored when they were found.
+     */
+    Map<String, Object> topics() {
+        List<Map<String, Object>> ks = new ArrayList<>();
+        for (KernelRow k : kernels.kernels(KERNELS, 0)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kernelId", k.kernelId());
+            m.put("name", k.name());
+            m.put("phi", k.state().phi());
+            m.put("topics", named(k, k.state().basin()));
+            Optional<AttractorRow> strongest = attractors.strongest(k.kernelId());
+            m.put("attractorId", strongest.map(AttractorRow::attractorId).orElse(null));
+            m.put("attractorTopics", strongest.map(a -> named(k, a.basin())).orElse(null));
+            ks.add(m);
+        }
+        List<Map<String, Object>> ps = new ArrayList<>();
+        for (CrossPatternRow p : crossPatterns.patterns(RECENT, 0)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("patternId", p.patternId());
+            m.put("patternType", p.patternType());
+            m.put("domains", p.involvedDomains());
+            m.put("confidence", p.confidence());
+            JsonNode t = p.metadata() == null ? null : p.metadata().get("topics");
+            m.put("topics", t == null ? NOT_NAMED : t.get("text").asText());
+            ps.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kernels", ks);
+        out.put("crossPatterns", ps);
+        return out;
+    }
+
+    private String named(KernelRow k, Basin b) {
+        return thoughts.topics(k, b).map(BasinTopics::text).orElse(ThoughtService.UNRECORDED);
     }
 
     private static Map<String, Object> ball(String table, String id, String kind, Basin centre, double radius) {

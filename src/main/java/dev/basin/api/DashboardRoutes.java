@@ -37,6 +37,7 @@ final class DashboardRoutes {
         r.get("/api/v1/dashboard/emotions", ctx -> ctx.json(queries.emotionMix()));
         r.get("/api/v1/dashboard/trajectories", ctx -> ctx.json(queries.trajectories()));
         r.get("/api/v1/dashboard/recent", ctx -> ctx.json(queries.recent()));
+        r.get("/api/v1/dashboard/topics", ctx -> ctx.json(queries.topics()));
     }
 
     private Map<String, Object> coverage() {

@@ -123,6 +123,12 @@ final class OpenApiDocument extends OpenApiSchemas {
                 200, open("projection", str(), "trajectories", arr(object()), "barriers", arr(object())));
         op("GET", "/api/v1/dashboard/recent", "dashboard", "Latest thoughts and insights", null, 200,
                 open("thoughts", arr(object()), "insights", arr(object())));
+        op("GET", "/api/v1/dashboard/topics", "dashboard", "The newest kernels, their strongest attractors and the latest "
+                + "cross patterns, each basin named by its strongest topics", null, 200,
+                open("kernels", arr(open("kernelId", id("krn_"), "name", str(), "phi", num(), "topics", str(),
+                        "attractorId", nullable(id("attr_")), "attractorTopics", nullable(str()))),
+                        "crossPatterns", arr(open("patternId", id("xpat_"), "patternType", str(), "domains", arr(str()),
+                                "confidence", num(), "topics", str()))));
     }
 
     private void report() {

@@ -39,6 +39,8 @@ public final class TopicModel {
 
     private static final int K = Basin.DIM;
     private static final int FORMAT = 1;
+    /** Top words kept per topic for {@link #topWords} (as many as {@code coordizer_models.top_words} stores). */
+    private static final int CACHED_TOP_WORDS = 10;
 
     private final FitParams params;
     private final int documents;
@@ -51,6 +53,7 @@ public final class TopicModel {
     private final Map<String, Integer> index;
     private final String id;
     private volatile double[] wordSqrt;
+    private volatile List<List<String>> topWords;
 
     /**
      * @param terms the vocabulary's stems, strictly increasing
@@ -204,11 +207,27 @@ public final class TopicModel {
         return text;
     }
 
-    /** The {@code n} words with the largest loading on {@code topic}, largest first (ties by word). */
+    /**
+     * The {@code n} words with the largest loading on {@code topic}, largest first (ties by word). The first
+     * {@value #CACHED_TOP_WORDS} of every topic are computed once (naming basins asks for them often).
+     */
     public List<String> topWords(int topic, int n) {
         if (topic < 0 || topic >= K) {
             throw new InvalidInputException("topic", "must be in [0, " + (K - 1) + "], is " + topic);
         }
+        if (n <= CACHED_TOP_WORDS) {
+            List<List<String>> top = topWords;
+            if (top == null) {
+                top = IntStream.range(0, K).mapToObj(j -> rankedWords(j, CACHED_TOP_WORDS)).toList();
+                topWords = top;
+            }
+            List<String> words = top.get(topic);
+            return words.subList(0, Math.min(Math.max(n, 0), words.size()));
+        }
+        return rankedWords(topic, n);
+    }
+
+    private List<String> rankedWords(int topic, int n) {
         return IntStream.range(0, terms.length).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(t -> -loadings[t * K + topic]).thenComparing(t -> terms[t]))
                 .limit(n).map(t -> labels[t]).toList();

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Logs a kernel's thoughts: the event's template ({@link ThoughtEvent}) filled with measured facts, stored with the
@@ -122,19 +123,26 @@ public final class ThoughtService {
             case NONE -> null;
         };
         if (subject != null) {
-            String model = modelOf(kernel);
-            if (model == null) {
-                content += " Basin: " + UNRECORDED + ".";
-                meta.putObject("topics").putNull("model").put("text", UNRECORDED);
+            Optional<BasinTopics> topics = topics(kernel, subject);
+            content += " Basin: " + topics.map(BasinTopics::text).orElse(UNRECORDED) + ".";
+            if (topics.isPresent()) {
+                meta.set("topics", topics.get().json());
             } else {
-                BasinTopics topics = coordizer.name(subject, model);
-                content += " Basin: " + topics.text() + ".";
-                meta.set("topics", topics.json());
+                meta.putObject("topics").putNull("model").put("text", UNRECORDED);
             }
         }
         KernelState s = kernel.state();
         return new ThoughtRow(Ids.next("thought_"), kernel.kernelId(), content, event.type(), event, s.phi(),
                 s.kappaEff(), s.basin(), s.emotions(), relatedId, at, meta);
+    }
+
+    /**
+     * {@code basin} (the kernel's, or one it found or aims at) named by the topics of the coordizer model recorded on
+     * {@code kernel}; empty when the kernel has no recorded model (then no model may name it).
+     */
+    public Optional<BasinTopics> topics(KernelRow kernel, Basin basin) {
+        String model = modelOf(kernel);
+        return model == null ? Optional.empty() : Optional.of(coordizer.name(basin, model));
     }
 
     /** The coordizer model recorded on {@code kernel}, or null. */

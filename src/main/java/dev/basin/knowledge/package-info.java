@@ -3,6 +3,6 @@
  * regime crossings of κ_eff, and false pattern classes (negative knowledge).
  *
  * <p>May import: {@code dev.basin.geometry}, {@code dev.basin.store}, {@code dev.basin.rag} (and the packages below
- * it). Never {@code tools}, {@code kernel} or above: the kernel calls into this package, not the reverse.
+ * it, {@code dev.basin.coordizer} among them: cross patterns name their signature by its topics). Never {@code tools}, {@code kernel} or above: the kernel calls into this package, not the reverse.
  */
 package dev.basin.knowledge;

@@ -4,6 +4,7 @@
  * cross-domain resonance and their outcomes.
  *
  * <p>May import: {@code dev.basin.geometry}, {@code dev.basin.store}, {@code dev.basin.rag},
- * {@code dev.basin.knowledge} (and the packages below them). Never {@code kernel} or above.
+ * {@code dev.basin.knowledge} (and the packages below them, {@code dev.basin.coordizer} among them: an insight names
+ * its bridging basin by its topics). Never {@code kernel} or above.
  */
 package dev.basin.tools;

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final List<String> PANELS = List.of("coverage", "phi", "kappa", "emotions", "trajectories", "thoughts", "insights");
+    static final List<String> PANELS = List.of("coverage", "phi", "kappa", "emotions", "trajectories", "kernels", "patterns",
+            "thoughts", "insights");
+    /** A basin named in words (docs/coordizer.md): "topic 12 (a, b, c)", "topics 12 (…) and 40 (…)". */
+    static final Pattern NAMED = Pattern.compile("topics? \\d+ \\([^()]+\\)");
     static final int VIRTUAL_TIME_MS = 10_000;
     static final Pattern PANEL = Pattern.compile("data-panel=\"([a-z]+)\" data-ready=\"([a-z]+)\"(?: data-count=\"(\\d+)\")?");
     static final Pattern REFRESHES = Pattern.compile("data-refreshes=\"(\\d+)\"");
@@ -104,6 +107,11 @@ class DashboardBrowserTest {
         assertThat(counts).allSatisfy((p, n) -> assertThat(n).as(p).isPositive());
         assertThat(dom).contains("data-table=\"ocean_waypoints\"").contains("<polyline").contains("uplot");
         assertThat(BARRIER.matcher(dom).find()).as("a geometric barrier drawn on the trajectory map").isTrue();
+        for (String list : List.of("kernel-list", "pattern-list", "thought-list")) {
+            int at = dom.indexOf("id=\"" + list + "\"");
+            String items = dom.substring(at, dom.indexOf("</ol>", at));
+            assertThat(NAMED.matcher(items).find()).as("a basin named by its topics in %s: %s", list, items).isTrue();
+        }
         Matcher r = REFRESHES.matcher(dom);
         assertThat(r.find()).isTrue();
         assertThat(Integer.parseInt(r.group(1))).as("refreshes within the virtual time budget").isGreaterThanOrEqualTo(2);

@@ -121,6 +121,33 @@ class BasinTopicsTest {
         assertThat(BasinTopics.of(model, withTop(0.6, 0.2, 0.1)).ids()).containsExactly(5, 9);
     }
 
+    /** The figures docs/coordizer.md gives for the rule, over consecutive 200-word pieces of the 500 Brown texts. */
+    @Test
+    void theDocumentedFiguresOfTheRuleOnBrownPieces() {
+        int[] named = new int[BasinTopics.MAX_TOPICS + 1];
+        for (BrownCorpus.Document d : BrownCorpus.documents()) {
+            String[] w = d.text().split("\\s+");
+            for (int s = 0; s + 200 <= w.length; s += 200) {
+                named[BasinTopics.of(model, model.coordize(String.join(" ", Arrays.copyOfRange(w, s, s + 200))))
+                        .topics().size()]++;
+            }
+        }
+        assertThat(named).containsExactly(13, 3263, 1032, 697);
+        SplittableRandom r = new SplittableRandom(1);
+        double top3 = 0.0;
+        for (int i = 0; i < 2000; i++) {
+            double[] w = new double[64];
+            for (int j = 0; j < 64; j++) {
+                w[j] = -Math.log(1.0 - r.nextDouble());
+            }
+            double[] p = Basin.normalize(w).toArray();
+            Arrays.sort(p);
+            top3 += p[63] + p[62] + p[61];
+            assertThat(BasinTopics.of(model, Basin.normalize(w)).ids()).isEmpty();
+        }
+        assertThat(top3 / 2000).isBetween(0.17, 0.19);
+    }
+
     /** Topics 5, 9 and 3 with the given weights, the rest shared equally. */
     static Basin withTop(double a, double b, double c) {
         double[] p = new double[64];

@@ -148,12 +148,35 @@
     mark('insights', r.insights.length);
   }
 
+  function renderTopics(t) {
+    const kernels = document.getElementById('kernel-list');
+    kernels.replaceChildren();
+    for (const k of t.kernels) {
+      const li = el('li', { 'data-kernel': k.kernelId });
+      li.append(el('span', { class: 'meta' }, k.name + ' (' + k.kernelId.slice(0, 10) + ') · Φ=' + Number(k.phi).toFixed(3)));
+      li.append(el('div', {}, 'at ' + k.topics));
+      if (k.attractorId) li.append(el('div', {}, 'strongest attractor: ' + k.attractorTopics));
+      kernels.append(li);
+    }
+    mark('kernels', t.kernels.length);
+    const patterns = document.getElementById('pattern-list');
+    patterns.replaceChildren();
+    for (const p of t.crossPatterns) {
+      const li = el('li', { 'data-pattern': p.patternId });
+      li.append(el('span', { class: 'meta' }, p.patternType + ' · ' + p.domains.join(' ↔ ') + ' · confidence ' + Number(p.confidence).toFixed(2)));
+      li.append(el('div', {}, p.topics));
+      patterns.append(li);
+    }
+    mark('patterns', t.crossPatterns.length);
+  }
+
   const PANELS = [
     ['/api/v1/dashboard/coverage', renderCoverage, ['coverage']],
     ['/api/v1/dashboard/kernels', renderKernels, ['phi', 'kappa']],
     ['/api/v1/dashboard/emotions', renderEmotions, ['emotions']],
     ['/api/v1/dashboard/trajectories', renderTrajectories, ['trajectories']],
     ['/api/v1/dashboard/recent', renderRecent, ['thoughts', 'insights']],
+    ['/api/v1/dashboard/topics', renderTopics, ['kernels', 'patterns']],
   ];
 
   async function refresh() {
