@@ -1,10 +1,11 @@
 package dev.basin.coordizer;
 
+import static dev.basin.geometry.InvalidInputException.requirePresent;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.geometry.Basin;
-import dev.basin.geometry.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,12 +63,8 @@ public record BasinTopics(String model, List<Topic> topics) {
 
     /** {@code basin} named by {@code model}'s topics (the model must be the one that produced the basin). */
     public static BasinTopics of(TopicModel model, Basin basin) {
-        if (model == null) {
-            throw new InvalidInputException("model", "is missing");
-        }
-        if (basin == null) {
-            throw new InvalidInputException("basin", "is missing");
-        }
+        requirePresent("model", model);
+        requirePresent("basin", basin);
         double[] p = basin.toArray();
         Integer[] order = IntStream.range(0, p.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -p[j]).thenComparing(j -> j));
