@@ -55,6 +55,24 @@ public final class ScaleMappingService {
         return row;
     }
 
+    /**
+     * As {@link #onKappaChange(String, KappaState, KappaState)}, with what made the change ({@code cause}, e.g. a step
+     * or a restore) in the row's metadata.
+     */
+    public Optional<ScaleMappingRow> onKappaChange(String kernelId, KappaState before, KappaState after,
+            String cause) {
+        MemoryService.requireText("cause", cause);
+        Optional<ScaleMappingRow> row = mapping(kernelId, before, after).map(m -> {
+            ((ObjectNode) m.metadata()).put("cause", cause);
+            return m;
+        });
+        if (row.isPresent()) {
+            requireKernel(kernelId);
+            store.insert(KnowledgeTables.SCALE_MAPPINGS, row.get());
+        }
+        return row;
+    }
+
     /** As {@link #onKappaChange(String, KappaState, KappaState)}, inside the caller's unit of work. */
     public Optional<ScaleMappingRow> onKappaChange(Tx tx, String kernelId, KappaState before, KappaState after) {
         Optional<ScaleMappingRow> row = mapping(kernelId, before, after);

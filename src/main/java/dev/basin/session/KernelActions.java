@@ -186,6 +186,7 @@ final class KernelActions extends KernelEvents {
             carryOut(life, work, Procedures.ROUTE);
         }
         recallNear(life, target.basin());
+        measureKappa(life, before.state(), "start");
         tick();
         Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps,
                 (lived, sample) -> judgeStep(life, lived, sample));
@@ -195,9 +196,7 @@ final class KernelActions extends KernelEvents {
         KernelRow after = v.kernel();
         KernelState s0 = before.state();
         clock.advanceTo(after.updatedAt());
-        if (engine.scaleMappings().onKappaChange(life.kernelId, kappa(s0), kappa(after.state())).isPresent()) {
-            tally.scaleMappings++;
-        }
+        measureKappa(life, after.state(), r.status() == TrajectoryStatus.BLOCKED ? "blocked" : "end");
         boolean restored = restoreIfNeeded(life, s0, after);
         tick();
         life.legs++;
@@ -241,6 +240,28 @@ final class KernelActions extends KernelEvents {
         count(v.result());
         tally.steps += v.result().steps();
         clock.advanceTo(v.kernel().updatedAt());
+        measureKappa(life, v.kernel().state(), v.result().status() == TrajectoryStatus.BLOCKED ? "blocked" : "end");
+    }
+
+    /**
+     * The scale-mapping rule ({@link RegimeWatch}): the kernel's coupling state as just measured ({@code cause}: a
+     * step, a voyage's start or end, a blocked voyage's reaction, a restore) is compared with its previous measurement,
+     * and a regime crossing is recorded at the current time with the cause in its metadata.
+     */
+    private void measureKappa(KernelLife life, KernelState s, String cause) {
+        measureKappa(life, s, cause, null);
+    }
+
+    /** As {@link #measureKappa(KernelLife, KernelState, String)} for a step measured at {@code at}. */
+    private void measureKappa(KernelLife life, KernelState s, String cause, Instant at) {
+        Optional<RegimeWatch.Crossing> crossing = life.regimes.measure(kappa(s), cause);
+        if (crossing.isPresent() && at != null) {
+            clock.advanceTo(at);
+        }
+        if (crossing.isPresent() && engine.scaleMappings().onKappaChange(life.kernelId, crossing.get().before(),
+                crossing.get().after(), cause).isPresent()) {
+            tally.scaleMappings++;
+        }
     }
 
     /** Before moving, the kernel recalls its pending memory nearest to the target (within 0.3), if any. */
@@ -288,6 +309,7 @@ final class KernelActions extends KernelEvents {
      * voyage at once (the returned ids); the monitor then starts a new history.
      */
     private List<String> judgeStep(KernelLife life, KernelState lived, StepSample sample) {
+        measureKappa(life, lived, "step", sample.at());
         List<KernelSample> history = life.history;
         history.add(new KernelSample(sample.basin(), lived.phi(), stress(lived.emotions()), sample.at()));
         if (history.size() > HISTORY) {
@@ -382,6 +404,7 @@ final class KernelActions extends KernelEvents {
         facts.put("kappa_after", back.state().kappaEff());
         facts.put("learning_event", life.stable.event());
         engine.thoughts().think(back, dev.basin.kernel.ThoughtEvent.RESTORE, life.stable.checkpointId(), facts);
+        measureKappa(life, back.state(), "restore");
         life.history.clear();
         life.restores++;
         return true;

@@ -22,6 +22,8 @@ final class KernelLife {
     final BarrierHealing healing = new BarrierHealing();
     /** The steps the ethics monitor has seen since its last finding (oldest first). */
     final java.util.List<dev.basin.safety.KernelSample> history = new java.util.ArrayList<>();
+    /** The scale-mapping rule over this kernel's measured coupling states. */
+    final RegimeWatch regimes = new RegimeWatch();
     /** The last stable checkpoint (after a learning event), or null; and how often the kernel restored one. */
     TimeTravel.Stable stable;
     int restores;

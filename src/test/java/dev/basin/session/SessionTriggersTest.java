@@ -126,4 +126,23 @@ class SessionTriggersTest {
             }
         }
     }
+
+    @Test
+    void everyScaleMappingIsAMeasuredCrossingAndEachKernelsMappingsChain() {
+        List<Map<String, Object>> maps = rows("SELECT kernel_id, source_kappa, target_kappa, source_regime,"
+                + " target_regime, metadata FROM knowledge_scale_mappings ORDER BY kernel_id, discovered_at");
+        Map<Object, String> lastTarget = new java.util.HashMap<>();
+        for (Map<String, Object> m : maps) {
+            assertThat(m.get("source_regime")).isEqualTo(
+                    dev.basin.geometry.Regime.of((Double) m.get("source_kappa")).sqlName());
+            assertThat(m.get("target_regime")).isEqualTo(
+                    dev.basin.geometry.Regime.of((Double) m.get("target_kappa")).sqlName());
+            assertThat(json(m.get("metadata")).get("cause").asText()).isIn("start", "step", "end", "blocked",
+                    "restore");
+            String previous = lastTarget.put(m.get("kernel_id"), (String) m.get("target_regime"));
+            if (previous != null) {
+                assertThat(m.get("source_regime")).as("%s", m).isEqualTo(previous);
+            }
+        }
+    }
 }
