@@ -57,8 +57,9 @@ final class KernelActions extends KernelEvents {
     static final int HISTORY = 64;
 
 
-    KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled) {
-        super(engine, clock, tally, chunks, domains, checkCancelled);
+    KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled,
+            CycleSpan span) {
+        super(engine, clock, tally, chunks, domains, checkCancelled, span);
     }
 
     /** What one leg did. */
@@ -205,12 +206,13 @@ final class KernelActions extends KernelEvents {
             life.successfulLegs++;
         }
         double dPhi = after.state().phi() - s0.phi();
-        work.bind("end", basinJson(after.state().basin()));
+        work.bind("end", basinJson(after.state().basin())).bind("kappa_end", number(after.state().kappaEff()));
         carryOut(life, work, Procedures.ARRIVAL);
         ObjectNode episode = json().createObjectNode().put("trajectory_id", r.trajectoryId())
                 .put("target", target.label()).put("domain", target.domain()).put("reason", reason.sqlName())
                 .put("status", r.status().sqlName()).put("steps", r.steps()).put("detours", r.detours())
-                .put("phi_start", s0.phi()).put("phi_end", after.state().phi())
+                .put("phi_start", s0.phi()).put("phi_end", work.value("phi_end").asDouble())
+                .put("regime_end", work.value("regime_end").asText())
                 .put("route_length", work.value("route").asDouble())
                 .put("expected_phi", work.value("expected_phi").asDouble())
                 .put("remaining_distance", work.value("remaining").asDouble())
@@ -342,7 +344,7 @@ final class KernelActions extends KernelEvents {
                 continue;
             }
             int refusals = life.refusals.merge(id, 1, Integer::sum);
-            Instant expires = refusals == 1 ? clock.instant().plus(CYCLE_SPAN.multipliedBy(2)) : null;
+            Instant expires = refusals == 1 ? span.after(clock.instant(), 2) : null;
             ObjectNode meta = json().createObjectNode().put("blocked_by", id).put("table", b.table())
                     .put("trajectory_id", r.trajectoryId()).put("blocked_reason", r.blockedReason())
                     .put("refusals", refusals).put("expiry_rule", refusals == 1

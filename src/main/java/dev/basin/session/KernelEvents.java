@@ -31,11 +31,16 @@ import java.util.Optional;
 /**
  * Shared state and helpers of a session's kernel activities, and the attractor search: the kernel's learned
  * potential over its memory wells (pending and consolidated fragments, weighted by importance) is searched for
- * minima (and, every other time, saddles); new attractors are thought about, known ones count a revisit.
+ * minima (and, one search in {@value #SADDLES_ONE_IN}, saddles); new attractors are thought about, known ones count a revisit.
  */
 abstract class KernelEvents {
-    /** Simulated time a cycle roughly spans (used for windows and expiries declared by the session). */
-    static final Duration CYCLE_SPAN = Duration.ofSeconds(60);
+
+    /**
+     * One attractor search in this many also looks for saddles (the kernel's stream chooses which): Newton's method from
+     * the midpoint of every neighbouring pair of wells, a Hessian decomposition per step, costs more than the rest of
+     * a kernel's life together and grows with its wells.
+     */
+    static final int SADDLES_ONE_IN = 8;
 
     final BasinEngine engine;
     final SimClock clock;
@@ -43,15 +48,19 @@ abstract class KernelEvents {
     final List<IndexedChunk> chunks;
     final List<String> domains;
     final Runnable checkCancelled;
+    /** The measured span of a cycle (windows and expiries declared "for n cycles"). */
+    final CycleSpan span;
     private final Map<String, IndexedChunk> chunkById = new HashMap<>();
 
-    KernelEvents(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled) {
+    KernelEvents(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
+            Runnable checkCancelled, CycleSpan span) {
         this.engine = engine;
         this.clock = clock;
         this.tally = tally;
         this.chunks = chunks;
         this.domains = domains;
         this.checkCancelled = checkCancelled;
+        this.span = span;
         chunks.forEach(c -> chunkById.put(c.chunkId(), c));
     }
 
@@ -193,7 +202,7 @@ abstract class KernelEvents {
         if (ws.size() < 2) {
             return;
         }
-        boolean saddles = life.rng.nextBoolean();
+        boolean saddles = life.rng.nextInt(SADDLES_ONE_IN) == 0;
         tick();
         List<String> found = new java.util.ArrayList<>();
         for (AttractorService.Recorded r : engine.kernelFeature().discovery().discover(life.kernelId, ws, saddles, method,

@@ -26,8 +26,9 @@ import java.util.Map;
  * heals one of its barriers. A kernel sleeping in the last cycle stays asleep.
  */
 final class LifeCycle extends KernelEvents {
-    LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled) {
-        super(engine, clock, tally, chunks, domains, checkCancelled);
+    LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled,
+            CycleSpan span) {
+        super(engine, clock, tally, chunks, domains, checkCancelled, span);
     }
 
     /**

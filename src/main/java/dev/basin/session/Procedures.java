@@ -12,7 +12,8 @@ import dev.basin.tools.Procedure;
  *       found, the route's length and the Φ expected there;</li>
  *   <li>{@link #ROUTE} (resting, retrying, investigating): the route's length to a given target and the Φ expected
  *       there;</li>
- *   <li>{@link #ARRIVAL} (after every movement): how far the target still is and how far the kernel moved;</li>
+ *   <li>{@link #ARRIVAL} (after every movement): how far the target still is, how far the kernel moved, and the Φ
+ *       and regime it ended in (what the rules after a movement read: the episode's Φ change, time travel);</li>
  *   <li>{@link #BRIDGE} (resonance): the geodesic midpoint of two kernels' basins, its Φ and the span between them.</li>
  * </ul>
  */
@@ -28,7 +29,9 @@ final class Procedures {
 
     static final Procedure ARRIVAL = Procedure.begin()
             .step("remaining", Operation.DISTANCE, "p", "end", "q", "target")
-            .step("moved", Operation.DISTANCE, "p", "here", "q", "end").build();
+            .step("moved", Operation.DISTANCE, "p", "here", "q", "end")
+            .step("phi_end", Operation.PHI, "basin", "end")
+            .step("regime_end", Operation.REGIME, "kappa_eff", "kappa_end").build();
 
     static final Procedure BRIDGE = Procedure.begin()
             .step("bridge", Operation.GEODESIC_MIDPOINT, "p", "a", "q", "b")

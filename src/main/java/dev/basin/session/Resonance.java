@@ -50,8 +50,8 @@ final class Resonance extends KernelEvents {
     /** Resonance distance of this session: {@link #radius(List)} of its chunks. */
     private final double maxDistance;
 
-    Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled, KernelActions legs) {
-        super(engine, clock, tally, chunks, domains, checkCancelled);
+    Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled, CycleSpan span, KernelActions legs) {
+        super(engine, clock, tally, chunks, domains, checkCancelled, span);
         this.legs = legs;
         this.maxDistance = radius(chunks);
     }
@@ -208,10 +208,10 @@ final class Resonance extends KernelEvents {
                 .put("phi_change", out.outcome().phiChange()).put("class_radius", fp.radiusFr());
         tick();
         engine.safety().createExcludedRegion(life.kernelId, fp.signature(), fp.radiusFr(), ExclusionReason.ORDERED, 0,
-                now.plus(CYCLE_SPAN.multipliedBy(ORDER_CYCLES)), meta.deepCopy().put("rule",
+                span.after(now, ORDER_CYCLES), meta.deepCopy().put("rule",
                         "ordered away from an invalidated insight's bridge for " + ORDER_CYCLES + " cycles"));
         tally.excludedRegions++;
-        engine.safety().createEraExclusion(now, now.plus(CYCLE_SPAN.multipliedBy(CONTRADICTION_CYCLES)),
+        engine.safety().createEraExclusion(now, span.after(now, CONTRADICTION_CYCLES),
                 fp.signature(), fp.radiusFr(), String.format(java.util.Locale.ROOT, "contradiction: insight %s was "
                         + "invalidated (ΔΦ %.4f); its bridge is closed for %d cycles over the false class %s (radius "
                         + "%.4f)", insight.insightId(), out.outcome().phiChange(), CONTRADICTION_CYCLES,

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  */
 public record SessionConfig(int kernels, int cycles, long seed, Path corpus) {
     public static final int DEFAULT_KERNELS = 8;
-    public static final int DEFAULT_CYCLES = 12;
+    public static final int DEFAULT_CYCLES = 17;
     public static final long DEFAULT_SEED = 42L;
     public static final int MAX_KERNELS = 32;
     public static final int MAX_CYCLES = 1000;

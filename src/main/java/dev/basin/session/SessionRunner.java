@@ -61,6 +61,11 @@ public final class SessionRunner {
         }
     }
 
+    /** Kernels a session may hold, per root kernel: a root, its child and its grandchild (spawn generation < 2). */
+    static final int SPAWN_CAP = 3;
+    /** A kernel searches its learned potential every this many cycles (staggered by kernel). */
+    static final int SEARCH_EVERY = 3;
+
     /** Simulated time between two events of a kernel (a query, a fragment, a thought). */
     static final Duration EVENT = Duration.ofMillis(250);
 
@@ -72,6 +77,7 @@ public final class SessionRunner {
     private final SplittableRandom rng;
     private final Tally tally = new Tally();
     private final UnstablePeriods unstable = new UnstablePeriods();
+    private final CycleSpan span = new CycleSpan();
     private final List<KernelLife> lives = new ArrayList<>();
     private final List<IndexedChunk> chunks = new ArrayList<>();
     private final List<String> domains = new ArrayList<>();
@@ -96,11 +102,12 @@ public final class SessionRunner {
 
     /**
      * The engine configuration of a session: the simulated clock, an attractor finder with 200 Monte Carlo volume
-     * samples, and a spawn cap of twice the roots (children of the first generation may spawn).
+     * samples, and a spawn cap of {@value #SPAWN_CAP} times the roots: every kernel of the first two generations may
+     * have a child (a root, its child, its grandchild), so the cap never stops a line before its generation does.
      */
     public static EngineConfig engineConfig(StoreConfig store, SimClock clock, SessionConfig config) {
         return EngineConfig.of(store).withClock(clock).withFinder(FinderConfig.defaults().withVolumeSamples(200))
-                .withSpawn(new SpawnConfig(2, 0.05, 2 * config.kernels(), 2));
+                .withSpawn(new SpawnConfig(2, 0.05, SPAWN_CAP * config.kernels(), 2));
     }
 
     /** The session id once started (null before). */
@@ -176,9 +183,9 @@ public final class SessionRunner {
                 .thenComparing(IndexedChunk::content));
         chunks.addAll(all);
         domains.addAll(new TreeSet<>(all.stream().map(IndexedChunk::domain).toList()));
-        actions = new KernelActions(engine, clock, tally, chunks, domains, this::checkCancelled);
-        life = new LifeCycle(engine, clock, tally, chunks, domains, this::checkCancelled);
-        resonance = new Resonance(engine, clock, tally, chunks, domains, this::checkCancelled, actions);
+        actions = new KernelActions(engine, clock, tally, chunks, domains, this::checkCancelled, span);
+        life = new LifeCycle(engine, clock, tally, chunks, domains, this::checkCancelled, span);
+        resonance = new Resonance(engine, clock, tally, chunks, domains, this::checkCancelled, span, actions);
         engine.crossPatterns().discover(documents, List.of());
         clock.advance(EVENT);
         for (int i = 0; i < config.kernels(); i++) {
@@ -232,6 +239,7 @@ public final class SessionRunner {
      * threads interleave.
      */
     private void cycle(int c) {
+        span.begin(clock.instant());
         List<KernelLife> living = List.copyOf(lives);
         List<KernelActions.Move> moves = new ArrayList<>();
         for (KernelLife k : living) {
@@ -255,6 +263,7 @@ public final class SessionRunner {
         }
         resonance.resonate(lives, c);
         life.housekeeping();
+        span.end(clock.instant());
     }
 
     /**
@@ -271,11 +280,11 @@ public final class SessionRunner {
         k.findings.clear();
     }
 
-    /** The kernel's own part of a cycle: travel, attractor search (every other cycle), sleep, checkpoint. */
+    /** The kernel's own part of a cycle: travel, attractor search (every third cycle), sleep, checkpoint. */
     private void liveOwn(Crew crew, KernelLife k, KernelActions.Move move, int c) {
         checkCancelled();
         crew.actions().travel(k, move.target(), move.reason(), KernelActions.MAX_STEPS);
-        if ((c + k.sleepOffset) % 2 == 0) {
+        if ((c + k.sleepOffset) % SEARCH_EVERY == 0) {
             crew.actions().findAttractors(k, DiscoveryMethod.GRADIENT_DESCENT);
         }
         if (c > 1 && (c + k.sleepOffset) % 4 == 0) {
@@ -339,8 +348,8 @@ public final class SessionRunner {
 
     private Crew newCrew() {
         Tally own = new Tally();
-        return new Crew(new KernelActions(engine, clock, own, chunks, domains, this::checkCancelled),
-                new LifeCycle(engine, clock, own, chunks, domains, this::checkCancelled), own);
+        return new Crew(new KernelActions(engine, clock, own, chunks, domains, this::checkCancelled, span),
+                new LifeCycle(engine, clock, own, chunks, domains, this::checkCancelled, span), own);
     }
 
     /** The helpers one kernel lives with on its own thread, counting into a tally of its own. */
