@@ -113,7 +113,8 @@ public final class Voyages {
                 KernelService.metadata(kernels.store().json(), state[0], KernelService.extra(start.metadata())));
         kernels.store().update(KernelService.stateUpdate(row));
         String label = targetLabel == null ? "target" : targetLabel;
-        if (result.status() == TrajectoryStatus.COMPLETED) {
+        if (result.status() == TrajectoryStatus.COMPLETED && !times.isEmpty()) {
+            // as a single advance: no arrival thought for a kernel that was already at the target (no step taken)
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("target", label);
             f.put("steps", result.steps());

@@ -258,14 +258,15 @@ public final class OceanAgent {
          * stepDuration · (ℓ / stepLength) · (κ_eff at the start / κ_eff now): the planned step length is covered in one
          * step duration at the starting coupling, a shorter step (the last) takes proportionally less, and the pace
          * follows the kernel's κ_eff as it evolves (the observer's; the request's when it reports none). Whole
-         * milliseconds. Without a step duration: the clock's time.
+         * milliseconds, at least one (a step, however short, takes time: its rows follow the plan's). Without a step
+         * duration: the clock's time.
          */
         Instant arrivalAt(Basin next, StepObserver obs) {
             if (req.stepDuration() == null) {
                 return clock.instant();
             }
             double ratio = FisherRao.distance(here(), next) / stepLength * (req.kappaEff() / kappaNow(obs));
-            long ms = Math.round(req.stepDuration().toMillis() * ratio);
+            long ms = Math.max(1, Math.round(req.stepDuration().toMillis() * ratio));
             return times.get(times.size() - 1).plusMillis(ms);
         }
 
