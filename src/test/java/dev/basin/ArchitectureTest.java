@@ -107,6 +107,28 @@ class ArchitectureTest {
         check(noClasses().that().resideOutsideOfPackage("dev.basin.store..").should().callMethodWhere(writes));
     }
 
+    /** The session's rules decide from measured input only: no engine, no store, nothing of the driver or behaviour. */
+    @Test
+    void theSessionsRulesArePure() {
+        check(noClasses().that().resideInAPackage("dev.basin.session.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.basin", "dev.basin.session",
+                        "dev.basin.session.behaviour..", "dev.basin.store.."));
+    }
+
+    /** The kernels' behaviour never depends on the session's driver. */
+    @Test
+    void theKernelsBehaviourDoesNotDependOnTheDriver() {
+        check(noClasses().that().resideInAPackage("dev.basin.session.behaviour..")
+                .should().dependOnClassesThat().resideInAPackage("dev.basin.session"));
+    }
+
+    /** No abstract base class in the session: shared helpers are composed, not inherited. */
+    @Test
+    void theSessionHasNoAbstractBaseClass() {
+        check(noClasses().that().resideInAPackage("dev.basin.session..").and().areNotInterfaces()
+                .should().haveModifier(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT));
+    }
+
     /** api, cli and session hold no handle or query of their own: they read through the features (and store's probes). */
     @Test
     void theTopLayersReadThroughTheFeatures() {

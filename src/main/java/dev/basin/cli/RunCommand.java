@@ -1,5 +1,6 @@
 package dev.basin.cli;
 
+import dev.basin.session.behaviour.SimClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.BasinEngine;
 import dev.basin.EngineConfig;
@@ -8,7 +9,6 @@ import dev.basin.audit.DatabaseAuditor;
 import dev.basin.session.SessionConfig;
 import dev.basin.session.SessionRunner;
 import dev.basin.session.SessionSummary;
-import dev.basin.session.SimClock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;

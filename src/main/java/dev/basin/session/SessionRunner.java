@@ -1,5 +1,14 @@
 package dev.basin.session;
 
+import dev.basin.session.behaviour.KernelActions;
+import dev.basin.session.behaviour.KernelLife;
+import dev.basin.session.behaviour.KernelWork;
+import dev.basin.session.behaviour.LifeCycle;
+import dev.basin.session.behaviour.Resonance;
+import dev.basin.session.behaviour.SimClock;
+import dev.basin.session.behaviour.Tally;
+import dev.basin.session.rules.CycleSpan;
+import dev.basin.session.rules.UnstablePeriods;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.BasinEngine;
 import dev.basin.EngineConfig;
@@ -67,7 +76,7 @@ public final class SessionRunner {
     static final int SEARCH_EVERY = 3;
 
     /** Simulated time between two events of a kernel (a query, a fragment, a thought). */
-    static final Duration EVENT = Duration.ofMillis(250);
+    static final Duration EVENT = KernelWork.EVENT;
 
     private final BasinEngine engine;
     private final SimClock clock;
@@ -77,7 +86,7 @@ public final class SessionRunner {
     private final SplittableRandom rng;
     private final Tally tally = new Tally();
     private final UnstablePeriods unstable = new UnstablePeriods();
-    private final CycleSpan span = new CycleSpan();
+    private final CycleSpan span = new CycleSpan(KernelActions.STEP);
     private final List<KernelLife> lives = new ArrayList<>();
     private final List<IndexedChunk> chunks = new ArrayList<>();
     private final List<String> domains = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.basin.session;
 
+import dev.basin.session.rules.BarrierHealing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

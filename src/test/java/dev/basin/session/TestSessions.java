@@ -1,5 +1,6 @@
 package dev.basin.session;
 
+import dev.basin.session.behaviour.SimClock;
 import dev.basin.BasinEngine;
 import dev.basin.EngineConfig;
 import dev.basin.attractors.FinderConfig;

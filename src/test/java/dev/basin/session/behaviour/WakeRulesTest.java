@@ -1,5 +1,9 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
+import dev.basin.session.SessionConfig;
+import dev.basin.session.SessionRunner;
+import dev.basin.session.rules.BarrierHealing;
+import dev.basin.session.rules.CycleSpan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basin.BasinEngine;
@@ -40,7 +44,7 @@ class WakeRulesTest {
         clock = new SimClock(Instant.parse("2026-05-01T00:00:00Z"));
         SessionConfig config = new SessionConfig(2, 1, 1L, null);
         engine = BasinEngine.over(store, SessionRunner.engineConfig(store.config(), clock, config)
-                .withFinder(TestSessions.FINDER));
+                .withFinder(dev.basin.session.TestSessions.FINDER));
         session = engine.sessions().start(1L, store.json().createObjectNode()).sessionId();
     }
 
@@ -73,7 +77,7 @@ class WakeRulesTest {
         ExcludedRegionRow orphan = region(id, gone, ExclusionReason.UNSAFE, null);
         engine.safety().deactivateBarrier(gone.barrierId());
 
-        LifeCycle life = new LifeCycle(engine, clock, new Tally(), List.of(), List.of(), () -> { }, new CycleSpan());
+        LifeCycle life = new LifeCycle(engine, clock, new Tally(), List.of(), List.of(), () -> { }, new CycleSpan(KernelActions.STEP));
         KernelLife kl = new KernelLife(id, "sleeper", "d", 0, new SplittableRandom(5), 0);
         clock.advance(Duration.ofSeconds(61));
         life.wake(kl, 2);

@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.rules;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,31 +9,37 @@ import java.time.Instant;
  * declares "for n cycles" are n times this span, so they last about n cycles however many kernels live and
  * investigate in a cycle. Written on the session's thread between cycles; the kernels' threads only read it.
  */
-final class CycleSpan {
+public final class CycleSpan {
+    private final Duration shortest;
     private volatile Instant cycleStart;
     private volatile Duration completed = Duration.ZERO;
     private volatile int cycles;
 
+    /** A span of at least {@code shortest} (one step of a kernel). */
+    public CycleSpan(Duration shortest) {
+        this.shortest = shortest;
+    }
+
     /** Cycle {@code c} begins at {@code at}. */
-    void begin(Instant at) {
+    public void begin(Instant at) {
         cycleStart = at;
     }
 
     /** The current cycle ends at {@code at}. */
-    void end(Instant at) {
+    public void end(Instant at) {
         completed = completed.plus(Duration.between(cycleStart, at));
         cycles++;
     }
 
     /** The measured span of one cycle as seen at {@code now}. */
-    Duration at(Instant now) {
+    public Duration at(Instant now) {
         Duration span = cycles > 0 ? completed.dividedBy(cycles)
                 : cycleStart == null ? Duration.ZERO : Duration.between(cycleStart, now);
-        return span.compareTo(KernelActions.STEP) < 0 ? KernelActions.STEP : span;
+        return span.compareTo(shortest) < 0 ? shortest : span;
     }
 
     /** {@code n} measured cycles from {@code now}. */
-    Instant after(Instant now, int n) {
+    public Instant after(Instant now, int n) {
         return now.plus(at(now).multipliedBy(n));
     }
 }

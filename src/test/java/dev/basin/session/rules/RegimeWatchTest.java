@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
 import dev.basin.tools.Operation;
 import dev.basin.tools.Procedure;
@@ -17,23 +17,23 @@ import dev.basin.tools.Procedure;
  *   <li>{@link #BRIDGE} (resonance): the geodesic midpoint of two kernels' basins, its Φ and the span between them.</li>
  * </ul>
  */
-final class Procedures {
-    static final Procedure APPROACH = Procedure.begin()
+public final class Procedures {
+    public static final Procedure APPROACH = Procedure.begin()
             .step("target", Operation.POINT_AT, "from", "here", "to", "chunk", "tau", "tau")
             .step("route", Operation.DISTANCE, "p", "here", "q", "target")
             .step("expected_phi", Operation.PHI, "basin", "target").build();
 
-    static final Procedure ROUTE = Procedure.begin()
+    public static final Procedure ROUTE = Procedure.begin()
             .step("route", Operation.DISTANCE, "p", "here", "q", "target")
             .step("expected_phi", Operation.PHI, "basin", "target").build();
 
-    static final Procedure ARRIVAL = Procedure.begin()
+    public static final Procedure ARRIVAL = Procedure.begin()
             .step("remaining", Operation.DISTANCE, "p", "end", "q", "target")
             .step("moved", Operation.DISTANCE, "p", "here", "q", "end")
             .step("phi_end", Operation.PHI, "basin", "end")
             .step("regime_end", Operation.REGIME, "kappa_eff", "kappa_end").build();
 
-    static final Procedure BRIDGE = Procedure.begin()
+    public static final Procedure BRIDGE = Procedure.begin()
             .step("bridge", Operation.GEODESIC_MIDPOINT, "p", "a", "q", "b")
             .step("bridge_phi", Operation.PHI, "basin", "bridge")
             .step("span", Operation.DISTANCE, "p", "a", "q", "b").build();

@@ -1,5 +1,10 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
+import dev.basin.session.rules.BarrierHealing;
+import dev.basin.session.rules.Importance;
+import dev.basin.session.rules.RegimeWatch;
+import dev.basin.session.rules.TimeTravel;
+import dev.basin.session.rules.UnstablePeriods;
 import dev.basin.rag.IndexedChunk;
 import java.util.SplittableRandom;
 
@@ -7,14 +12,14 @@ import java.util.SplittableRandom;
  * What the session keeps about one kernel between cycles (its state proper lives in the {@code kernels} row): its
  * name, home domain, seeded random stream, the domain of its latest target, and when it last slept.
  */
-final class KernelLife {
-    final String kernelId;
+public final class KernelLife {
+    public final String kernelId;
     final String name;
     final String homeDomain;
     final int generation;
     final SplittableRandom rng;
-    final int sleepOffset;
-    IndexedChunk home;
+    public final int sleepOffset;
+    public IndexedChunk home;
     String currentDomain;
     /** The cycle the kernel is living. */
     int cycle;
@@ -28,7 +33,7 @@ final class KernelLife {
     TimeTravel.Stable stable;
     int restores;
     /** Instability/decoherence findings of this cycle, for the session's unstable-period rule. */
-    final java.util.List<UnstablePeriods.Finding> findings = new java.util.ArrayList<>();
+    public final java.util.List<UnstablePeriods.Finding> findings = new java.util.ArrayList<>();
     int legs;
     int successfulLegs;
     int lastSleepCycle;
@@ -49,11 +54,11 @@ final class KernelLife {
     /** The unit of work begun when choosing an exploration target, finished by the movement (null: none). */
     dev.basin.tools.WorkTrace work;
     /** Finished units of work not yet reported to the tool miner (reported on the session's thread, in order). */
-    final java.util.List<KernelEvents.Finished> finished = new java.util.ArrayList<>();
+    final java.util.List<KernelWork.Finished> finished = new java.util.ArrayList<>();
     /** Slept in the current cycle (the session then re-discovers cross patterns after the movements). */
-    boolean sleptThisCycle;
+    public boolean sleptThisCycle;
 
-    KernelLife(String kernelId, String name, String homeDomain, int generation, SplittableRandom rng, int sleepOffset) {
+    public KernelLife(String kernelId, String name, String homeDomain, int generation, SplittableRandom rng, int sleepOffset) {
         this.kernelId = kernelId;
         this.name = name;
         this.homeDomain = homeDomain;

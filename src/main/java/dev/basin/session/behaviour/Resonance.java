@@ -1,5 +1,6 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
+import dev.basin.session.rules.CycleSpan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.basin.BasinEngine;
@@ -36,28 +37,43 @@ import java.util.Map;
  * invalidated insight (its false pattern class registered by the insight service) also orders the kernel away from
  * the bridge for a while and declares a short era exclusion there (a contradiction).
  */
-final class Resonance extends KernelEvents {
+public final class Resonance {
+    private final KernelWork kit;
+    private final BasinEngine engine;
+    private final SimClock clock;
+    private final Tally tally;
+    private final List<IndexedChunk> chunks;
+    private final List<String> domains;
+    private final Runnable checkCancelled;
+    private final CycleSpan span;
     /** The least number of insights a cycle may fire (more with more kernels: one per two). */
-    static final int MAX_FIRED = 2;
+    public static final int MAX_FIRED = 2;
     /** Step budget of an investigation leg. */
-    static final int INVESTIGATION_STEPS = 30;
+    public static final int INVESTIGATION_STEPS = 30;
     /** Cycles an invalidated insight's kernel is ordered away from the bridge. */
-    static final int ORDER_CYCLES = 3;
+    public static final int ORDER_CYCLES = 3;
     /** Cycles an invalidated insight's bridge is closed to everyone (an era exclusion). */
-    static final int CONTRADICTION_CYCLES = 2;
+    public static final int CONTRADICTION_CYCLES = 2;
 
     private final KernelActions legs;
     /** Resonance distance of this session: {@link #radius(List)} of its chunks. */
     private final double maxDistance;
 
-    Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled, CycleSpan span, KernelActions legs) {
-        super(engine, clock, tally, chunks, domains, checkCancelled, span);
+    public Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled, CycleSpan span, KernelActions legs) {
+        this.kit = new KernelWork(engine, clock, tally, chunks, domains, checkCancelled, span);
+        this.engine = engine;
+        this.clock = clock;
+        this.tally = tally;
+        this.chunks = chunks;
+        this.domains = domains;
+        this.checkCancelled = checkCancelled;
+        this.span = span;
         this.legs = legs;
         this.maxDistance = radius(chunks);
     }
 
     /** Most chunk pairs {@link #radius} looks at (a deterministic stride beyond that). */
-    static final int RADIUS_PAIRS = 200_000;
+    public static final int RADIUS_PAIRS = 200_000;
 
     /**
      * The session's resonance distance, measured on its corpus (docs/session.md): the first quartile of the
@@ -65,7 +81,7 @@ final class Resonance extends KernelEvents {
      * are closer than three quarters of the cross-domain chunk pairs, whatever the scale of the coordizer's
      * distances; the insight service's configured distance when there are no such pairs.
      */
-    double radius(List<IndexedChunk> all) {
+    public double radius(List<IndexedChunk> all) {
         long pairs = (long) all.size() * (all.size() - 1) / 2;
         long stride = Math.max(1, pairs / RADIUS_PAIRS);
         List<Double> cross = new java.util.ArrayList<>();
@@ -86,7 +102,7 @@ final class Resonance extends KernelEvents {
         return q > 0.0 ? q : engine.insights().config().maxDistance();
     }
 
-    void resonate(List<KernelLife> lives, int c) {
+    public void resonate(List<KernelLife> lives, int c) {
         int fired = 0;
         int cap = Math.max(MAX_FIRED, lives.size() / 2);
         for (int i = 0; i < lives.size() && fired < cap; i++) {
@@ -116,17 +132,17 @@ final class Resonance extends KernelEvents {
         KernelRow kb = xLower ? ky : kx;
         WorkTrace work = new WorkTrace(b.kernelId, "bridge");
         work.bind("a", KernelActions.basinJson(kb.state().basin())).bind("b", KernelActions.basinJson(ka.state().basin()));
-        carryOut(b, work, Procedures.BRIDGE);
+        kit.carryOut(b, work, Procedures.BRIDGE);
         Basin bridge = Basin.of("bridge", KernelActions.toArray(work.value("bridge")));
-        tick();
+        kit.tick();
         if (unsafeBridge(a, b, bridge)) {
-            learn(b, work, kb.state().phi(), false);
+            kit.learn(b, work, kb.state().phi(), false);
             return false;
         }
         Detection d = engine.insights().detect(a.kernelId,
                 new DomainSignal(a.currentDomain, ka.state().basin(), ka.state().phi()),
                 new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi()), maxDistance);
-        learn(b, work, kb.state().phi(), d.status() == Detection.Status.FIRED);
+        kit.learn(b, work, kb.state().phi(), d.status() == Detection.Status.FIRED);
         if (d.status() == Detection.Status.AVOIDED) {
             tally.insightsAvoided++;
             return false;
@@ -141,19 +157,19 @@ final class Resonance extends KernelEvents {
         facts.put("domains", String.join(" ↔ ", insight.domains()));
         facts.put("confidence", insight.confidence());
         facts.put("phi", ka.state().phi());
-        tick();
+        kit.tick();
         engine.thoughts().think(ka, ThoughtEvent.INSIGHT_FIRED, insight.insightId(), facts, insight.basin());
         legs.checkpoint(a, CheckpointType.PRE_NAVIGATION);
         KernelActions.Leg leg = legs.travel(a, new Target(insight.basin(), insight.insightId(), a.currentDomain, null),
                 MovementReason.INVESTIGATION, INVESTIGATION_STEPS);
-        tick();
+        kit.tick();
         OutcomeResult out = engine.insights().recordOutcome(insight.insightId(), leg.before().state().phi(),
                 leg.after().state().phi(), leg.before().state().kappaEff(),
                 leg.after().state().kappaEff());
         switch (out.outcome().outcomeType()) {
             case "validated" -> {
                 tally.insightsValidated++;
-                learned(a, "insight_validated", Map.of("insight_id", insight.insightId(), "outcome_id",
+                kit.learned(a, "insight_validated", Map.of("insight_id", insight.insightId(), "outcome_id",
                         out.outcome().outcomeId(), "phi_change", out.outcome().phiChange()));
             }
             case "invalidated" -> tally.insightsInvalidated++;
@@ -180,11 +196,11 @@ final class Resonance extends KernelEvents {
             return true;
         }
         Violation first = v.violations().get(0);
-        ArrayNode examples = json().createArrayNode();
+        ArrayNode examples = kit.json().createArrayNode();
         examples.addObject().put("kernel_a", a.kernelId).put("kernel_b", b.kernelId).put("domain_a", a.currentDomain)
                 .put("domain_b", b.currentDomain).put("blocked_by", first.id()).put("table", first.table())
                 .put("distance", first.distance()).put("radius", first.radius());
-        tick();
+        kit.tick();
         engine.falsePatterns().register(new FalsePatternDraft("Bridge between " + a.currentDomain + " and "
                 + b.currentDomain + " inside " + first.table() + " " + first.id(),
                 String.format(java.util.Locale.ROOT, "the bridging point lies %.4f from the centre of a forbidden ball"
@@ -203,10 +219,10 @@ final class Resonance extends KernelEvents {
     private void contradiction(KernelLife life, InsightRow insight, OutcomeResult out) {
         Instant now = clock.instant();
         dev.basin.knowledge.FalsePatternRow fp = out.falsePattern().get();
-        ObjectNode meta = json().createObjectNode().put("kind", "contradiction").put("insight_id", insight.insightId())
+        ObjectNode meta = kit.json().createObjectNode().put("kind", "contradiction").put("insight_id", insight.insightId())
                 .put("outcome_id", out.outcome().outcomeId()).put("false_pattern_id", fp.patternId())
                 .put("phi_change", out.outcome().phiChange()).put("class_radius", fp.radiusFr());
-        tick();
+        kit.tick();
         engine.safety().createExcludedRegion(life.kernelId, fp.signature(), fp.radiusFr(), ExclusionReason.ORDERED, 0,
                 span.after(now, ORDER_CYCLES), meta.deepCopy().put("rule",
                         "ordered away from an invalidated insight's bridge for " + ORDER_CYCLES + " cycles"));

@@ -1,5 +1,7 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
+import dev.basin.session.rules.BarrierHealing;
+import dev.basin.session.rules.CycleSpan;
 import dev.basin.BasinEngine;
 import dev.basin.attractors.AttractorService;
 import dev.basin.kernel.SleepCycle;
@@ -25,10 +27,25 @@ import java.util.Map;
  * memories, and on waking the kernel lifts its ordered exclusions (and unsafe ones whose refusing ball is gone) and
  * heals one of its barriers. A kernel sleeping in the last cycle stays asleep.
  */
-final class LifeCycle extends KernelEvents {
-    LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled,
+public final class LifeCycle {
+    private final KernelWork kit;
+    private final BasinEngine engine;
+    private final SimClock clock;
+    private final Tally tally;
+    private final List<IndexedChunk> chunks;
+    private final List<String> domains;
+    private final Runnable checkCancelled;
+    private final CycleSpan span;
+    public LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled,
             CycleSpan span) {
-        super(engine, clock, tally, chunks, domains, checkCancelled, span);
+        this.kit = new KernelWork(engine, clock, tally, chunks, domains, checkCancelled, span);
+        this.engine = engine;
+        this.clock = clock;
+        this.tally = tally;
+        this.chunks = chunks;
+        this.domains = domains;
+        this.checkCancelled = checkCancelled;
+        this.span = span;
     }
 
     /**
@@ -36,8 +53,8 @@ final class LifeCycle extends KernelEvents {
      * own rows; the cross patterns over every kernel's memories are re-discovered afterwards by
      * {@link #rediscoverPatterns} on the session's thread.
      */
-    void sleep(KernelLife life, int c, boolean last) {
-        tick();
+    public void sleep(KernelLife life, int c, boolean last) {
+        kit.tick();
         SleepCycle.Slept slept = engine.sleep().sleep(life.kernelId);
         clock.advanceTo(slept.postSleep().createdAt().plus(dev.basin.kernel.ThoughtService.THOUGHT));
         ConsolidationPlan plan = slept.plan();
@@ -59,21 +76,21 @@ final class LifeCycle extends KernelEvents {
         if (last) {
             life.asleep = true;
         } else {
-            tick();
+            kit.tick();
             engine.sleep().wake(life.kernelId);
             wake(life, c);
         }
     }
 
     /** Cross patterns among all chunks plus every kernel's consolidated memories (same members update, not insert). */
-    void rediscoverPatterns(List<KernelLife> lives) {
+    public void rediscoverPatterns(List<KernelLife> lives) {
         List<PatternMember> extra = new ArrayList<>();
         for (KernelLife k : lives) {
             for (FragmentRow f : engine.memory().fragments(k.kernelId, ConsolidationStatus.CONSOLIDATED)) {
                 extra.add(PatternMember.of(f));
             }
         }
-        tick();
+        kit.tick();
         engine.crossPatterns().discover(engine.documents(), extra);
     }
 
@@ -82,7 +99,7 @@ final class LifeCycle extends KernelEvents {
      * expiry has passed (whether or not the refusing ball still exists) and the unsafe ones whose refusing ball is gone,
      * each with the rule in its metadata; then heals the own barriers that {@link BarrierHealing} finds quiet.
      */
-    void wake(KernelLife life, int c) {
+    public void wake(KernelLife life, int c) {
         java.time.Instant now = clock.instant();
         for (ExcludedRegionRow r : engine.safety().queries().listRegions(life.kernelId, true, 1000, 0)) {
             String rule = null;
@@ -95,20 +112,20 @@ final class LifeCycle extends KernelEvents {
                 rule = "the refusing ball " + r.metadata().get("blocked_by").asText() + " is no longer active";
             }
             if (rule != null) {
-                tick();
-                engine.safety().deactivateExcludedRegion(r.regionId(), json().createObjectNode().put("rule", rule)
+                kit.tick();
+                engine.safety().deactivateExcludedRegion(r.regionId(), kit.json().createObjectNode().put("rule", rule)
                         .put("cycle", c).put("lifted_at", clock.instant().toString()));
             }
         }
         for (BarrierHealing.Healing h : life.healing.review(engine.safety().queries().activeBarriersOf(life.kernelId),
                 c)) {
-            tick();
-            engine.safety().deactivateBarrier(h.barrierId(), h.json(json()));
+            kit.tick();
+            engine.safety().deactivateBarrier(h.barrierId(), h.json(kit.json()));
         }
     }
 
     /** Deactivates era exclusions whose window has passed (also those of sessions running beside this one). */
-    void housekeeping() {
+    public void housekeeping() {
         engine.safety().deactivateEndedEraExclusions(clock.instant());
     }
 
@@ -118,7 +135,7 @@ final class LifeCycle extends KernelEvents {
      * patterns of that domain and the generated tools it knows ({@code strategies}: the child starts out knowing the
      * tools of that transfer and uses them). The child lives from the next cycle on.
      */
-    KernelLife maybeSpawn(KernelLife life, int c) {
+    public KernelLife maybeSpawn(KernelLife life, int c) {
         if (c < 3 || life.spawned || life.asleep) {
             return null;
         }
@@ -126,7 +143,7 @@ final class LifeCycle extends KernelEvents {
         if (!e.eligible()) {
             return null;
         }
-        tick();
+        kit.tick();
         List<String> vocabulary = vocabulary(life);
         List<String> patterns = engine.crossPatterns().patternIdsFor(life.currentDomain, 3);
         List<String> strategies = life.tools.toolIds();
@@ -145,7 +162,7 @@ final class LifeCycle extends KernelEvents {
             }
         }
         ChunkHit nearest = engine.documents().nearest(s.child().state().basin(), 1).get(0);
-        child.home = chunk(nearest.chunkId());
+        child.home = kit.chunk(nearest.chunkId());
         return child;
     }
 

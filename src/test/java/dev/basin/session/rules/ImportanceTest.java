@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,9 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
+import dev.basin.session.SessionConfig;
+import dev.basin.session.SessionRunner;
+import dev.basin.session.rules.CycleSpan;
+import dev.basin.session.rules.TimeTravel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basin.BasinEngine;
@@ -36,7 +40,7 @@ class TimeTravelTest {
         clock = new SimClock(Instant.parse("2026-04-01T00:00:00Z"));
         SessionConfig config = new SessionConfig(2, 1, 1L, null);
         engine = BasinEngine.over(store, SessionRunner.engineConfig(store.config(), clock, config)
-                .withFinder(TestSessions.FINDER));
+                .withFinder(dev.basin.session.TestSessions.FINDER));
         session = engine.sessions().start(1L, store.json().createObjectNode()).sessionId();
     }
 
@@ -77,7 +81,7 @@ class TimeTravelTest {
         Basin start = structured();
         KernelRow k = engine.kernels().createRoot(session, "traveller", start, Coupling.KAPPA_STAR,
                 Neurotransmitters.resting(), 77L);
-        KernelActions actions = new KernelActions(engine, clock, new Tally(), List.of(), List.of(), () -> { }, new CycleSpan());
+        KernelActions actions = new KernelActions(engine, clock, new Tally(), List.of(), List.of(), () -> { }, new CycleSpan(KernelActions.STEP));
         KernelLife life = new KernelLife(k.kernelId(), "traveller", "d", 0, new SplittableRandom(3), 0);
         actions.learned(life, "attractor_found", Map.of("attractors", List.of("attr_test"), "count", 1));
         assertThat(life.stable).isNotNull();

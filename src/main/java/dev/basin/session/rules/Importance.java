@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.rules;
 
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
@@ -14,14 +14,14 @@ import java.util.List;
  * </ul>
  * Recency is 1 for every fragment at the moment it is written; its decay belongs to recall, not to this value.
  */
-record Importance(double novelty, double change, double relevance, double value) {
+public record Importance(double novelty, double change, double relevance, double value) {
 
     /** |ΔΦ| at which the change term is one half. */
-    static final double PHI_SCALE = 0.05;
+    public static final double PHI_SCALE = 0.05;
     private static final double D_MAX = Math.PI / 2;
 
     /** Novelty of {@code basin} against the basins the kernel has stored. */
-    static double novelty(Basin basin, List<Basin> stored) {
+    public static double novelty(Basin basin, List<Basin> stored) {
         double nearest = D_MAX;
         for (Basin s : stored) {
             nearest = Math.min(nearest, FisherRao.distance(basin, s));
@@ -30,20 +30,20 @@ record Importance(double novelty, double change, double relevance, double value)
     }
 
     /** Importance of a fragment recording a Φ change (no query). */
-    static Importance ofChange(Basin basin, List<Basin> stored, double dPhi) {
+    public static Importance ofChange(Basin basin, List<Basin> stored, double dPhi) {
         double n = novelty(basin, stored);
         double c = change(dPhi);
         return new Importance(n, c, Double.NaN, (n + c) / 2.0);
     }
 
     /** Importance of a fragment answering a query at Fisher–Rao distance {@code queryDistance}. */
-    static Importance ofQuery(Basin basin, List<Basin> stored, double queryDistance) {
+    public static Importance ofQuery(Basin basin, List<Basin> stored, double queryDistance) {
         double n = novelty(basin, stored);
         double r = Math.max(0.0, 1.0 - queryDistance / D_MAX);
         return new Importance(n, Double.NaN, r, (n + r) / 2.0);
     }
 
-    static double change(double dPhi) {
+    public static double change(double dPhi) {
         if (!Double.isFinite(dPhi)) {
             throw new IllegalArgumentException("dPhi must be finite, was " + dPhi);
         }

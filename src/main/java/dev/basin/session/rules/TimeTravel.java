@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.rules;
 
 import dev.basin.geometry.Regime;
 import dev.basin.kernel.KernelState;
@@ -13,17 +13,17 @@ import java.util.Locale;
  * and minimum mean Φ), the kernel restores that checkpoint: a real restore of its whole state, recorded by a
  * {@code restore} thought with the measured values.
  */
-final class TimeTravel {
+public final class TimeTravel {
     /** Collapse fraction and minimum Φ: the ethics defaults for decoherence. */
-    static final EthicsThresholds COLLAPSE = EthicsThresholds.DEFAULTS;
+    public static final EthicsThresholds COLLAPSE = EthicsThresholds.DEFAULTS;
 
     /** A kernel's last stable checkpoint: its id, Φ and κ_eff, and the learning event it followed. */
-    record Stable(String checkpointId, double phi, double kappaEff, String event) {}
+    public record Stable(String checkpointId, double phi, double kappaEff, String event) {}
 
     private TimeTravel() {}
 
     /** Why the kernel must restore {@code stable} after moving from {@code before} to {@code after}, or null. */
-    static String cause(Stable stable, KernelState before, KernelState after) {
+    public static String cause(Stable stable, KernelState before, KernelState after) {
         if (stable == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.rules;
 
 import dev.basin.geometry.Regime;
 import dev.basin.knowledge.KappaState;
@@ -11,14 +11,14 @@ import java.util.Optional;
  * measurement that shows it. A crossing into a regime and back within one voyage is thus two mappings, and a restore
  * that moves κ_eff out of breakdown is one.
  */
-final class RegimeWatch {
+public final class RegimeWatch {
     /** Two consecutive measurements in different regimes, and what made the second. */
-    record Crossing(KappaState before, KappaState after, String cause) {
-        Regime from() {
+    public record Crossing(KappaState before, KappaState after, String cause) {
+        public Regime from() {
             return Regime.of(before.kappaEff());
         }
 
-        Regime to() {
+        public Regime to() {
             return Regime.of(after.kappaEff());
         }
     }
@@ -26,7 +26,7 @@ final class RegimeWatch {
     private KappaState last;
 
     /** The crossing from the previous measurement to {@code now}, if the regime changed; {@code now} becomes the last. */
-    Optional<Crossing> measure(KappaState now, String cause) {
+    public Optional<Crossing> measure(KappaState now, String cause) {
         KappaState before = last;
         last = now;
         if (before == null || Regime.of(before.kappaEff()) == Regime.of(now.kappaEff())) {

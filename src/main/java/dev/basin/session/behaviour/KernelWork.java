@@ -1,5 +1,8 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
+import dev.basin.session.rules.CycleSpan;
+import dev.basin.session.rules.Importance;
+import dev.basin.session.rules.TimeTravel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,26 +36,29 @@ import java.util.Optional;
  * potential over its memory wells (pending and consolidated fragments, weighted by importance) is searched for
  * minima (and, one search in {@value #SADDLES_ONE_IN}, saddles); new attractors are thought about, known ones count a revisit.
  */
-abstract class KernelEvents {
+public final class KernelWork {
+    /** Simulated time between two events of a kernel (a query, a fragment, a thought). */
+    public static final Duration EVENT = Duration.ofMillis(250);
+
 
     /**
      * One attractor search in this many also looks for saddles (the kernel's stream chooses which): Newton's method from
      * the midpoint of every neighbouring pair of wells, a Hessian decomposition per step, costs more than the rest of
      * a kernel's life together and grows with its wells.
      */
-    static final int SADDLES_ONE_IN = 8;
+    public static final int SADDLES_ONE_IN = 8;
 
-    final BasinEngine engine;
-    final SimClock clock;
-    final Tally tally;
-    final List<IndexedChunk> chunks;
-    final List<String> domains;
-    final Runnable checkCancelled;
+    public final BasinEngine engine;
+    public final SimClock clock;
+    public final Tally tally;
+    public final List<IndexedChunk> chunks;
+    public final List<String> domains;
+    public final Runnable checkCancelled;
     /** The measured span of a cycle (windows and expiries declared "for n cycles"). */
-    final CycleSpan span;
+    public final CycleSpan span;
     private final Map<String, IndexedChunk> chunkById = new HashMap<>();
 
-    KernelEvents(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
+    public KernelWork(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
             Runnable checkCancelled, CycleSpan span) {
         this.engine = engine;
         this.clock = clock;
@@ -64,13 +70,13 @@ abstract class KernelEvents {
         chunks.forEach(c -> chunkById.put(c.chunkId(), c));
     }
 
-    ObjectMapper json() {
+    public ObjectMapper json() {
         return engine.store().json();
     }
 
     /** Moves the simulated clock by one event, so that successive rows get distinct, ordered times. */
-    void tick() {
-        clock.advance(SessionRunner.EVENT);
+    public void tick() {
+        clock.advance(KernelWork.EVENT);
     }
 
     /**
@@ -80,7 +86,7 @@ abstract class KernelEvents {
      * procedural fragment (at the first basin a tool produced, else where the kernel is; importance from novelty and
      * the Φ there relative to the kernel's).
      */
-    void carryOut(KernelLife life, WorkTrace trace, Procedure procedure) {
+    public void carryOut(KernelLife life, WorkTrace trace, Procedure procedure) {
         List<ToolUse> uses = engine.tools().workbench().carryOut(trace, procedure, life.tools,
                 out -> forbidden(life, out));
         ObjectNode proc = null;
@@ -137,13 +143,13 @@ abstract class KernelEvents {
     }
 
     /** A finished unit of work waiting for the tool miner: its trace, the kernel's Φ at its end, its success. */
-    record Finished(WorkTrace work, double phi, boolean success) {}
+    public record Finished(WorkTrace work, double phi, boolean success) {}
 
     /**
      * Hands a finished unit of work to the tool miner (Φ at its end, success as the caller judged it); the tools the
      * kernel gets from it join its repertoire.
      */
-    void learn(KernelLife life, WorkTrace trace, double phi, boolean success) {
+    public void learn(KernelLife life, WorkTrace trace, double phi, boolean success) {
         for (ToolMiner.Mined m : engine.toolMiner().observe(trace, phi, success)) {
             if (life.tools.learn(m.tool()) && m.registered()) {
                 tally.toolsRegistered++;
@@ -151,31 +157,31 @@ abstract class KernelEvents {
         }
     }
 
-    static JsonNode number(double v) {
+    public static JsonNode number(double v) {
         return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(v);
     }
 
-    IndexedChunk chunk(String chunkId) {
+    public IndexedChunk chunk(String chunkId) {
         return chunkById.get(chunkId);
     }
 
     /** Wells in an order that depends on their content only (fragment ids are random), so sums repeat exactly. */
-    static int byContent(Well a, Well b) {
+    public static int byContent(Well a, Well b) {
         int c = java.util.Arrays.compare(a.basin().toArray(), b.basin().toArray());
         return c != 0 ? c : Double.compare(a.weight(), b.weight());
     }
 
-    String domainOf(String chunkId) {
+    public String domainOf(String chunkId) {
         IndexedChunk c = chunkById.get(chunkId);
         return c == null ? "unknown" : c.domain();
     }
 
-    static String snippet(String text) {
+    public static String snippet(String text) {
         String t = text.replace('\n', ' ').strip();
         return t.length() > 120 ? t.substring(0, 120) : t;
     }
 
-    FragmentRow remember(KernelLife life, FragmentType type, ObjectNode content, Basin basin, Importance importance) {
+    public FragmentRow remember(KernelLife life, FragmentType type, ObjectNode content, Basin basin, Importance importance) {
         tick();
         content.put("importance_novelty", importance.novelty());
         if (!Double.isNaN(importance.change())) {
@@ -195,10 +201,10 @@ abstract class KernelEvents {
      * and their {@code attractor_found} thoughts in one transaction), seeded from the session's stream. Needs at least
      * two memory wells.
      */
-    void findAttractors(KernelLife life, DiscoveryMethod method) {
+    public void findAttractors(KernelLife life, DiscoveryMethod method) {
         List<MemoryWell> wells = engine.memory().wells(life.kernelId);
         List<Well> ws = wells.stream().filter(w -> w.weight() > 0.0).map(w -> new Well(w.basin(), w.weight()))
-                .sorted(KernelEvents::byContent).toList();
+                .sorted(KernelWork::byContent).toList();
         if (ws.size() < 2) {
             return;
         }
@@ -224,7 +230,7 @@ abstract class KernelEvents {
      * A checkpoint after a learning event ({@code event}: attractor_found, insight_validated) with its facts; taken
      * outside breakdown it becomes the kernel's last stable checkpoint (see {@link TimeTravel}).
      */
-    void learned(KernelLife life, String event, Map<String, Object> facts) {
+    public void learned(KernelLife life, String event, Map<String, Object> facts) {
         tick();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("event", event);

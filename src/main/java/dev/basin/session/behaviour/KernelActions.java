@@ -1,5 +1,11 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
+import dev.basin.session.rules.Importance;
+import dev.basin.session.rules.RegimeWatch;
+import dev.basin.session.rules.TimeTravel;
+import dev.basin.session.rules.UnstablePeriods;
+import dev.basin.attractors.DiscoveryMethod;
+import dev.basin.session.rules.CycleSpan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -43,35 +49,50 @@ import java.util.Optional;
  * balls unsafe, and hand the leg's unit of work (the procedures it carried out) to the tool miner: a leg succeeds
  * when its movement completed. Attractors, sleep, spawning and resonance live in their own classes.
  */
-final class KernelActions extends KernelEvents {
+public final class KernelActions {
+    private final KernelWork kit;
+    private final BasinEngine engine;
+    private final SimClock clock;
+    private final Tally tally;
+    private final List<IndexedChunk> chunks;
+    private final List<String> domains;
+    private final Runnable checkCancelled;
+    private final CycleSpan span;
     /** Simulated time of one navigation step (the voyages' step time). */
-    static final Duration STEP = Duration.ofSeconds(1);
+    public static final Duration STEP = Duration.ofSeconds(1);
     /** Step budget of one exploration leg (a leg that needs more is abandoned). */
-    static final int MAX_STEPS = 40;
+    public static final int MAX_STEPS = 40;
     /** Chunks returned by one document query. */
-    static final int QUERY_K = 3;
+    public static final int QUERY_K = 3;
     /** Chance that an exploring kernel heads for a chunk near another kernel (curiosity). */
-    static final double SOCIAL = 0.35;
+    public static final double SOCIAL = 0.35;
 
     /** Samples of a kernel's history the ethics monitor keeps (its window and suffering run fit easily). */
-    static final int HISTORY = 64;
+    public static final int HISTORY = 64;
 
 
-    KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled,
+    public KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled,
             CycleSpan span) {
-        super(engine, clock, tally, chunks, domains, checkCancelled, span);
+        this.kit = new KernelWork(engine, clock, tally, chunks, domains, checkCancelled, span);
+        this.engine = engine;
+        this.clock = clock;
+        this.tally = tally;
+        this.chunks = chunks;
+        this.domains = domains;
+        this.checkCancelled = checkCancelled;
+        this.span = span;
     }
 
     /** What one leg did. */
-    record Leg(NavigationResult result, KernelRow before, KernelRow after) {}
+    public record Leg(NavigationResult result, KernelRow before, KernelRow after) {}
 
     /** Where a kernel decided to go in a cycle, and why (chosen before any kernel moves). */
-    record Move(Target target, MovementReason reason) {}
+    public record Move(Target target, MovementReason reason) {}
 
     /**
      * Cycle {@code c} of {@code life}: {@link #choose} then {@link #travel}, on one thread.
      */
-    void leg(KernelLife life, int c, List<KernelLife> lives) {
+    public void leg(KernelLife life, int c, List<KernelLife> lives) {
         Move m = choose(life, c, lives);
         travel(life, m.target(), m.reason(), MAX_STEPS);
     }
@@ -81,7 +102,7 @@ final class KernelActions extends KernelEvents {
      * explores (a document query, maybe through the approach tool). Runs on the session's thread, kernel after kernel,
      * because what it touches is shared: the documents' training stats, the tools, the positions of other kernels.
      */
-    Move choose(KernelLife life, int c, List<KernelLife> lives) {
+    public Move choose(KernelLife life, int c, List<KernelLife> lives) {
         Target target;
         MovementReason reason;
         if (life.retry != null) {
@@ -116,25 +137,25 @@ final class KernelActions extends KernelEvents {
         QueryResult q = engine.documents().query(text, QUERY_K);
         tally.queries++;
         ChunkHit hit = q.hits().get(0);
-        String hitDomain = domainOf(hit.chunkId());
-        tick();
-        ObjectNode content = json().createObjectNode().put("chunk_id", hit.chunkId()).put("upload_id", hit.uploadId())
+        String hitDomain = kit.domainOf(hit.chunkId());
+        kit.tick();
+        ObjectNode content = kit.json().createObjectNode().put("chunk_id", hit.chunkId()).put("upload_id", hit.uploadId())
                 .put("ordinal", hit.ordinal()).put("domain", hitDomain).put("query", text)
-                .put("distance", hit.distance()).put("query_phi", q.phi()).put("snippet", snippet(hit.content()));
+                .put("distance", hit.distance()).put("query_phi", q.phi()).put("snippet", KernelWork.snippet(hit.content()));
         String known = life.semantic.get(hit.chunkId());
         if (known != null) {
             engine.memory().recall(known);
         } else {
             life.semantic.put(hit.chunkId(),
-                    remember(life, FragmentType.SEMANTIC, content, hit.basin(),
+                    kit.remember(life, FragmentType.SEMANTIC, content, hit.basin(),
                             Importance.ofQuery(hit.basin(), life.remembered, hit.distance()))
                             .fragmentId());
         }
         Basin here = engine.kernels().get(life.kernelId).state().basin();
         double tau = 0.6 + 0.4 * life.rng.nextDouble();
         WorkTrace work = new WorkTrace(life.kernelId, "explore");
-        work.bind("here", basinJson(here)).bind("chunk", basinJson(hit.basin())).bind("tau", number(tau));
-        carryOut(life, work, Procedures.APPROACH);
+        work.bind("here", basinJson(here)).bind("chunk", basinJson(hit.basin())).bind("tau", KernelWork.number(tau));
+        kit.carryOut(life, work, Procedures.APPROACH);
         life.work = work;
         return new Target(Basin.of("target", toArray(work.value("target"))), hit.chunkId(), hitDomain, hit.chunkId());
     }
@@ -150,7 +171,7 @@ final class KernelActions extends KernelEvents {
         }
         Basin there = engine.kernels().get(other.kernelId).state().basin();
         for (ChunkHit h : engine.documents().nearest(there, 8)) {
-            IndexedChunk ch = chunk(h.chunkId());
+            IndexedChunk ch = kit.chunk(h.chunkId());
             if (ch != null && !ch.domain().equals(other.currentDomain)) {
                 return ch;
             }
@@ -177,18 +198,18 @@ final class KernelActions extends KernelEvents {
      * waypoint (plus a blocked step in place if refused). Afterwards: scale mappings for regime crossings, an episodic
      * memory, the ethics monitor's verdict, an unsafe region when blocked, and the tool miner's observation.
      */
-    Leg travel(KernelLife life, Target target, MovementReason reason, int maxSteps) {
+    public Leg travel(KernelLife life, Target target, MovementReason reason, int maxSteps) {
         KernelRow before = engine.kernels().get(life.kernelId);
         WorkTrace work = life.work;
         life.work = null;
         if (work == null) {
             work = new WorkTrace(life.kernelId, reason.sqlName());
             work.bind("here", basinJson(before.state().basin())).bind("target", basinJson(target.basin()));
-            carryOut(life, work, Procedures.ROUTE);
+            kit.carryOut(life, work, Procedures.ROUTE);
         }
         recallNear(life, target.basin());
         measureKappa(life, before.state(), "start");
-        tick();
+        kit.tick();
         Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps,
                 (lived, sample) -> judgeStep(life, lived, sample));
         NavigationResult r = v.result();
@@ -199,16 +220,16 @@ final class KernelActions extends KernelEvents {
         clock.advanceTo(after.updatedAt());
         measureKappa(life, after.state(), r.status() == TrajectoryStatus.BLOCKED ? "blocked" : "end");
         boolean restored = restoreIfNeeded(life, s0, after);
-        tick();
+        kit.tick();
         life.legs++;
         boolean completed = r.status() == TrajectoryStatus.COMPLETED;
         if (completed) {
             life.successfulLegs++;
         }
         double dPhi = after.state().phi() - s0.phi();
-        work.bind("end", basinJson(after.state().basin())).bind("kappa_end", number(after.state().kappaEff()));
-        carryOut(life, work, Procedures.ARRIVAL);
-        ObjectNode episode = json().createObjectNode().put("trajectory_id", r.trajectoryId())
+        work.bind("end", basinJson(after.state().basin())).bind("kappa_end", KernelWork.number(after.state().kappaEff()));
+        kit.carryOut(life, work, Procedures.ARRIVAL);
+        ObjectNode episode = kit.json().createObjectNode().put("trajectory_id", r.trajectoryId())
                 .put("target", target.label()).put("domain", target.domain()).put("reason", reason.sqlName())
                 .put("status", r.status().sqlName()).put("steps", r.steps()).put("detours", r.detours())
                 .put("phi_start", s0.phi()).put("phi_end", work.value("phi_end").asDouble())
@@ -217,7 +238,7 @@ final class KernelActions extends KernelEvents {
                 .put("expected_phi", work.value("expected_phi").asDouble())
                 .put("remaining_distance", work.value("remaining").asDouble())
                 .put("moved", work.value("moved").asDouble());
-        remember(life, FragmentType.EPISODIC, episode, after.state().basin(),
+        kit.remember(life, FragmentType.EPISODIC, episode, after.state().basin(),
                 Importance.ofChange(after.state().basin(), life.remembered, dPhi));
         life.retry = null;
         if (r.status() == TrajectoryStatus.BLOCKED) {
@@ -229,14 +250,14 @@ final class KernelActions extends KernelEvents {
         } else {
             life.retries = 0;
         }
-        life.finished.add(new Finished(work, after.state().phi(), completed));
-        clock.advance(SessionRunner.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
+        life.finished.add(new KernelWork.Finished(work, after.state().phi(), completed));
+        clock.advance(KernelWork.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
         return new Leg(r, before, after);
     }
 
     /** Back to where a refused movement started (a rest move), so that the retry replans the same path. */
     private void retreat(KernelLife life, Basin start) {
-        tick();
+        kit.tick();
         Voyages.Voyage v = engine.voyages().navigate(life.kernelId, start, "retreat", MovementReason.REST, MAX_STEPS,
                 (lived, sample) -> judgeStep(life, lived, sample));
         count(v.result());
@@ -298,7 +319,7 @@ final class KernelActions extends KernelEvents {
     }
 
     /** Stress ∈ [0, 1]: (fear + anger + confusion/2) / 2.5. */
-    static double stress(EmotionVector e) {
+    public static double stress(EmotionVector e) {
         return (e.get(Emotion.FEAR) + e.get(Emotion.ANGER) + 0.5 * e.get(Emotion.CONFUSION)) / 2.5;
     }
 
@@ -345,7 +366,7 @@ final class KernelActions extends KernelEvents {
             }
             int refusals = life.refusals.merge(id, 1, Integer::sum);
             Instant expires = refusals == 1 ? span.after(clock.instant(), 2) : null;
-            ObjectNode meta = json().createObjectNode().put("blocked_by", id).put("table", b.table())
+            ObjectNode meta = kit.json().createObjectNode().put("blocked_by", id).put("table", b.table())
                     .put("trajectory_id", r.trajectoryId()).put("blocked_reason", r.blockedReason())
                     .put("refusals", refusals).put("expiry_rule", refusals == 1
                             ? "first refusal by this ball: expires after two cycles"
@@ -353,7 +374,7 @@ final class KernelActions extends KernelEvents {
             engine.safety().createExcludedRegion(life.kernelId, b.center(), Math.min(Math.PI, b.radius() * 1.2),
                     ExclusionReason.UNSAFE, refusals, expires, meta);
             tally.excludedRegions++;
-            tick();
+            kit.tick();
         }
     }
 
@@ -362,14 +383,14 @@ final class KernelActions extends KernelEvents {
      * session's thread in kernel order, after the kernels' movements of a cycle, so the miner sees the same
      * observations in the same order however the movements interleaved.
      */
-    void observeApproach(KernelLife life) {
-        for (Finished f : life.finished) {
-            learn(life, f.work(), f.phi(), f.success());
+    public void observeApproach(KernelLife life) {
+        for (KernelWork.Finished f : life.finished) {
+            kit.learn(life, f.work(), f.phi(), f.success());
         }
         life.finished.clear();
     }
 
-    static ArrayNode basinJson(Basin b) {
+    public static ArrayNode basinJson(Basin b) {
         ArrayNode a = new ObjectMapper().createArrayNode();
         for (double v : b.toArray()) {
             a.add(v);
@@ -377,7 +398,7 @@ final class KernelActions extends KernelEvents {
         return a;
     }
 
-    static double[] toArray(JsonNode arr) {
+    public static double[] toArray(JsonNode arr) {
         double[] v = new double[arr.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = arr.get(i).asDouble();
@@ -390,12 +411,12 @@ final class KernelActions extends KernelEvents {
      * against the kernel's last stable checkpoint, the kernel restores that checkpoint and thinks about it (the
      * checkpoint, the cause, Φ and κ_eff before and after the restore, the learning event). Returns whether it did.
      */
-    boolean restoreIfNeeded(KernelLife life, KernelState s0, KernelRow after) {
+    public boolean restoreIfNeeded(KernelLife life, KernelState s0, KernelRow after) {
         String cause = TimeTravel.cause(life.stable, s0, after.state());
         if (cause == null) {
             return false;
         }
-        tick();
+        kit.tick();
         KernelRow back = engine.checkpoints().restore(life.stable.checkpointId());
         java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
         facts.put("checkpoint", life.stable.checkpointId());
@@ -412,8 +433,18 @@ final class KernelActions extends KernelEvents {
         return true;
     }
 
-    void checkpoint(KernelLife life, CheckpointType type) {
-        tick();
+    /** A checkpoint after a learning event ({@link KernelWork#learned}). */
+    void learned(KernelLife life, String event, java.util.Map<String, Object> facts) {
+        kit.learned(life, event, facts);
+    }
+
+    /** Searches the kernel's learned potential for attractors ({@link KernelWork#findAttractors}). */
+    public void findAttractors(KernelLife life, DiscoveryMethod method) {
+        kit.findAttractors(life, method);
+    }
+
+    public void checkpoint(KernelLife life, CheckpointType type) {
+        kit.tick();
         engine.checkpoints().save(life.kernelId, type);
         tally.checkpoints++;
     }

@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,18 +19,18 @@ import java.util.Set;
  * lies {@value #WINDOW} or more cycles back. The decision's measured values (cycles watched and quiet, crossings
  * prevented, the last evidence) go into the barrier's metadata. One instance per kernel, used by its own thread.
  */
-final class BarrierHealing {
+public final class BarrierHealing {
     /** Quiet cycles (no prevented crossing, no finding nearby) after which a barrier is healed. */
-    static final int WINDOW = 4;
+    public static final int WINDOW = 4;
 
     /** A barrier to heal and why. */
-    record Healing(String barrierId, int cycle, int watchedSince, int lastEvidenceCycle, String lastEvidence,
+    public record Healing(String barrierId, int cycle, int watchedSince, int lastEvidenceCycle, String lastEvidence,
             int crossingsPrevented) {
-        int quietCycles() {
+        public int quietCycles() {
             return cycle - lastEvidenceCycle;
         }
 
-        ObjectNode json(ObjectMapper m) {
+        public ObjectNode json(ObjectMapper m) {
             return m.createObjectNode().put("rule", "healed: no crossing prevented and no ethics finding nearby for "
                     + WINDOW + " or more cycles").put("window_cycles", WINDOW).put("cycle", cycle)
                     .put("watched_since_cycle", watchedSince).put("quiet_cycles", quietCycles())
@@ -59,7 +59,7 @@ final class BarrierHealing {
      * Barriers the ethics monitor just raised for this kernel in cycle {@code c}: each is watched from now on, and each
      * of {@code ownActive} it overlaps counts the finding as evidence.
      */
-    void raised(List<BarrierRow> raised, List<BarrierRow> ownActive, int c) {
+    public void raised(List<BarrierRow> raised, List<BarrierRow> ownActive, int c) {
         for (BarrierRow r : raised) {
             watches.computeIfAbsent(r.barrierId(), id -> new Watch(c, r.crossingsPrevented(), "raised"));
             for (BarrierRow b : ownActive) {
@@ -78,7 +78,7 @@ final class BarrierHealing {
     }
 
     /** On waking in cycle {@code c}: updates the watches from the kernel's active barriers and returns those to heal. */
-    List<Healing> review(List<BarrierRow> ownActive, int c) {
+    public List<Healing> review(List<BarrierRow> ownActive, int c) {
         List<Healing> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (BarrierRow b : ownActive) {

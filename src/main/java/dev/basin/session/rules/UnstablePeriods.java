@@ -1,4 +1,4 @@
-package dev.basin.session;
+package dev.basin.session.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,16 +25,16 @@ import java.util.Set;
  * finding's ball, window = from its declaration (after the kernels lived their cycle, kernel after kernel in creation
  * order, so that the same seed gives the same periods) for {@link #WINDOW}. Each finding declares at most one period.
  */
-final class UnstablePeriods {
+public final class UnstablePeriods {
     /** How far apart in time two findings may lie and still agree; also how long a period lasts after its last one. */
-    static final Duration WINDOW = Duration.ofMinutes(5);
+    public static final Duration WINDOW = Duration.ofMinutes(5);
 
     /** One finding of a kernel's ethics monitor. */
-    record Finding(String kernelId, String barrierId, BarrierType type, Basin center, double radius, Instant at) {}
+    public record Finding(String kernelId, String barrierId, BarrierType type, Basin center, double radius, Instant at) {}
 
     /** An unstable period to declare, with the findings that agree. */
-    record Period(Basin center, double radius, Instant start, Instant end, List<Finding> findings) {
-        String reason() {
+    public record Period(Basin center, double radius, Instant start, Instant end, List<Finding> findings) {
+        public String reason() {
             Set<String> kernels = new LinkedHashSet<>();
             Set<String> types = new LinkedHashSet<>();
             findings.forEach(f -> {
@@ -48,7 +48,7 @@ final class UnstablePeriods {
                             .max(Instant::compareTo).orElseThrow(), WINDOW.toSeconds());
         }
 
-        ObjectNode json(ObjectMapper m) {
+        public ObjectNode json(ObjectMapper m) {
             ObjectNode o = m.createObjectNode().put("kind", "unstable_period").put("rule", "findings of >= 2 kernels"
                     + " with overlapping balls within the window").put("window_seconds", WINDOW.toSeconds());
             ArrayNode a = o.putArray("findings");
@@ -64,7 +64,7 @@ final class UnstablePeriods {
     private final List<Finding> unused = new ArrayList<>();
 
     /** The instability and decoherence findings among {@code raised} (by {@code kernelId} at {@code at}). */
-    static List<Finding> findings(String kernelId, List<BarrierRow> raised, Instant at) {
+    public static List<Finding> findings(String kernelId, List<BarrierRow> raised, Instant at) {
         List<Finding> out = new ArrayList<>();
         for (BarrierRow b : raised) {
             if (b.type() != BarrierType.SUFFERING) {
@@ -78,7 +78,7 @@ final class UnstablePeriods {
      * Takes one kernel's findings (oldest first) and returns the unstable periods they complete, declared at
      * {@code now} for {@link #WINDOW}. The session feeds the kernels in creation order after they lived a cycle.
      */
-    synchronized List<Period> found(List<Finding> findings, Instant now) {
+    public synchronized List<Period> found(List<Finding> findings, Instant now) {
         List<Period> out = new ArrayList<>();
         for (Finding f : findings) {
             unused.removeIf(g -> g.at().plus(WINDOW).isBefore(f.at()));
@@ -99,12 +99,12 @@ final class UnstablePeriods {
         return out;
     }
 
-    static boolean agrees(Finding a, Finding b) {
+    public static boolean agrees(Finding a, Finding b) {
         return FisherRao.distance(a.center(), b.center()) < a.radius() + b.radius()
                 && Duration.between(a.at(), b.at()).abs().compareTo(WINDOW) <= 0;
     }
 
-    static Period period(List<Finding> fs, Instant now) {
+    public static Period period(List<Finding> fs, Instant now) {
         List<Basin> centres = fs.stream().map(Finding::center).toList();
         Basin c = fs.size() == 2 ? FisherRao.pointAt(centres.get(0), centres.get(1), 0.5)
                 : Means.karcher(centres, null).basin();

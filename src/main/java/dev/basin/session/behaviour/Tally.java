@@ -1,44 +1,45 @@
-package dev.basin.session;
+package dev.basin.session.behaviour;
 
+import dev.basin.session.SessionSummary;
 /**
  * The running counts of a session, frozen into a {@link SessionSummary}. One thread writes a tally: kernels living
  * concurrently count into tallies of their own, which the session's thread then adds into its own ({@link #drainInto}).
  */
-final class Tally {
-    int rootKernels;
-    int childKernels;
-    long steps;
-    int trajectories;
-    int completed;
-    int blocked;
-    int abandoned;
-    int detours;
-    int barriers;
-    int excludedRegions;
-    int eraExclusions;
-    int attractorsFound;
-    int attractorRevisits;
-    int insightsFired;
-    int insightsValidated;
-    int insightsInvalidated;
-    int insightsInconclusive;
-    int insightsAvoided;
-    int falsePatterns;
-    int toolsRegistered;
-    int toolUses;
-    int toolFailures;
-    int fragments;
-    int fragmentsConsolidated;
-    int fragmentsMerged;
-    int fragmentsPruned;
-    int sleeps;
-    int checkpoints;
-    int transfers;
-    int scaleMappings;
-    int queries;
-    int documentsIngested;
+public final class Tally {
+    public int rootKernels;
+    public int childKernels;
+    public long steps;
+    public int trajectories;
+    public int completed;
+    public int blocked;
+    public int abandoned;
+    public int detours;
+    public int barriers;
+    public int excludedRegions;
+    public int eraExclusions;
+    public int attractorsFound;
+    public int attractorRevisits;
+    public int insightsFired;
+    public int insightsValidated;
+    public int insightsInvalidated;
+    public int insightsInconclusive;
+    public int insightsAvoided;
+    public int falsePatterns;
+    public int toolsRegistered;
+    public int toolUses;
+    public int toolFailures;
+    public int fragments;
+    public int fragmentsConsolidated;
+    public int fragmentsMerged;
+    public int fragmentsPruned;
+    public int sleeps;
+    public int checkpoints;
+    public int transfers;
+    public int scaleMappings;
+    public int queries;
+    public int documentsIngested;
 
-    SessionSummary freeze(String sessionId, long seed, int cycles, long elapsedMillis) {
+    public SessionSummary freeze(String sessionId, long seed, int cycles, long elapsedMillis) {
         return new SessionSummary(sessionId, seed, cycles, rootKernels, childKernels, steps, trajectories, completed,
                 blocked, abandoned, detours, barriers, excludedRegions, eraExclusions, attractorsFound,
                 attractorRevisits, insightsFired, insightsValidated, insightsInvalidated, insightsInconclusive,
@@ -48,7 +49,7 @@ final class Tally {
     }
 
     /** Adds every count of this tally to {@code into} and sets this one's counts to zero. */
-    void drainInto(Tally into) {
+    public void drainInto(Tally into) {
         for (java.lang.reflect.Field f : Tally.class.getDeclaredFields()) {
             if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
                 continue;
