@@ -146,12 +146,13 @@ public final class SessionRunner {
             markFailed(e);
             throw e;
         }
-        return tally.freeze(sessionId, config.seed(), config.cycles(), (System.nanoTime() - t0) / 1_000_000);
+        return SessionSummary.of(tally, sessionId, config.seed(), config.cycles(),
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The counts so far. */
     public SessionSummary summarySoFar() {
-        return tally.freeze(sessionId, config.seed(), config.cycles(), 0);
+        return SessionSummary.of(tally, sessionId, config.seed(), config.cycles(), 0);
     }
 
     private void markFailed(Throwable cause) {

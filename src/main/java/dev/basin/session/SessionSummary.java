@@ -1,5 +1,6 @@
 package dev.basin.session;
 
+import dev.basin.session.behaviour.Tally;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
@@ -89,5 +90,15 @@ public record SessionSummary(
                 insightsInconclusive, insightsAvoided, falsePatterns, toolsRegistered, toolUses, toolFailures,
                 fragments, sleeps, fragmentsConsolidated, fragmentsMerged, fragmentsPruned, checkpoints, transfers,
                 scaleMappings, queries);
+    }
+
+    /** The session's counts as a summary. */
+    static SessionSummary of(Tally t, String sessionId, long seed, int cycles, long elapsedMillis) {
+        return new SessionSummary(sessionId, seed, cycles, t.rootKernels, t.childKernels, t.steps, t.trajectories,
+                t.completed, t.blocked, t.abandoned, t.detours, t.barriers, t.excludedRegions, t.eraExclusions,
+                t.attractorsFound, t.attractorRevisits, t.insightsFired, t.insightsValidated, t.insightsInvalidated,
+                t.insightsInconclusive, t.insightsAvoided, t.falsePatterns, t.toolsRegistered, t.toolUses,
+                t.toolFailures, t.fragments, t.fragmentsConsolidated, t.fragmentsMerged, t.fragmentsPruned, t.sleeps,
+                t.checkpoints, t.transfers, t.scaleMappings, t.queries, elapsedMillis);
     }
 }

@@ -71,8 +71,8 @@ public final class KernelActions {
     public static final int HISTORY = 64;
 
 
-    public KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled,
-            CycleSpan span) {
+    public KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
+            Runnable checkCancelled, CycleSpan span) {
         this.kit = new KernelWork(engine, clock, tally, chunks, domains, checkCancelled, span);
         this.engine = engine;
         this.clock = clock;

@@ -36,8 +36,8 @@ public final class LifeCycle {
     private final List<String> domains;
     private final Runnable checkCancelled;
     private final CycleSpan span;
-    public LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled,
-            CycleSpan span) {
+    public LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
+            Runnable checkCancelled, CycleSpan span) {
         this.kit = new KernelWork(engine, clock, tally, chunks, domains, checkCancelled, span);
         this.engine = engine;
         this.clock = clock;

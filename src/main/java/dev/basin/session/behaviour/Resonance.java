@@ -59,7 +59,8 @@ public final class Resonance {
     /** Resonance distance of this session: {@link #radius(List)} of its chunks. */
     private final double maxDistance;
 
-    public Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains, Runnable checkCancelled, CycleSpan span, KernelActions legs) {
+    public Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
+            Runnable checkCancelled, CycleSpan span, KernelActions legs) {
         this.kit = new KernelWork(engine, clock, tally, chunks, domains, checkCancelled, span);
         this.engine = engine;
         this.clock = clock;

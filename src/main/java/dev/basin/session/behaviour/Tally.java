@@ -1,6 +1,5 @@
 package dev.basin.session.behaviour;
 
-import dev.basin.session.SessionSummary;
 /**
  * The running counts of a session, frozen into a {@link SessionSummary}. One thread writes a tally: kernels living
  * concurrently count into tallies of their own, which the session's thread then adds into its own ({@link #drainInto}).
@@ -38,15 +37,6 @@ public final class Tally {
     public int scaleMappings;
     public int queries;
     public int documentsIngested;
-
-    public SessionSummary freeze(String sessionId, long seed, int cycles, long elapsedMillis) {
-        return new SessionSummary(sessionId, seed, cycles, rootKernels, childKernels, steps, trajectories, completed,
-                blocked, abandoned, detours, barriers, excludedRegions, eraExclusions, attractorsFound,
-                attractorRevisits, insightsFired, insightsValidated, insightsInvalidated, insightsInconclusive,
-                insightsAvoided, falsePatterns, toolsRegistered, toolUses, toolFailures, fragments,
-                fragmentsConsolidated, fragmentsMerged, fragmentsPruned, sleeps, checkpoints, transfers, scaleMappings,
-                queries, elapsedMillis);
-    }
 
     /** Adds every count of this tally to {@code into} and sets this one's counts to zero. */
     public void drainInto(Tally into) {
