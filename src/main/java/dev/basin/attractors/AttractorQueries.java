@@ -15,7 +15,7 @@ final class AttractorQueries {
 
     static List<AttractorRow> ofKernel(Handle h, String kernelId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM learned_manifold_attractors WHERE kernel_id = :k "
-                        + "ORDER BY discovered_at, attractor_id")
+                        + "ORDER BY discovered_at, basin_coordinates, attractor_id")
                 .bind("k", kernelId).map(AttractorQueries::row).list();
     }
 

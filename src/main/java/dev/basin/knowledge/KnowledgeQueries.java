@@ -24,7 +24,7 @@ final class KnowledgeQueries {
 
     List<FragmentRow> fragments(Handle h, String kernelId, ConsolidationStatus status) {
         return h.createQuery("SELECT " + FRAGMENT_COLUMNS + " FROM memory_fragments WHERE kernel_id = :k"
-                        + " AND consolidation_status = :s ORDER BY created_at, fragment_id")
+                        + " AND consolidation_status = :s ORDER BY created_at, basin_coordinates, fragment_id")
                 .bind("k", kernelId).bind("s", status.sqlName()).map((rs, ctx) -> fragment(rs)).list();
     }
 

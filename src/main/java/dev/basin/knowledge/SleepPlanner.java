@@ -20,7 +20,8 @@ import java.util.Map;
  * Pure sleep consolidation planning (no I/O), deterministic for a given set of fragments:
  *
  * <ol>
- *   <li>Pending fragments are ordered by importance (descending), then creation time, then id.</li>
+ *   <li>Pending fragments are ordered by importance (descending), then creation time, then basin (lexicographic),
+ *       then id: ids are random, so they only break ties between identical fragments.</li>
  *   <li>Leader clustering: the first unassigned fragment seeds a cluster, which takes every unassigned fragment
  *       within {@code clusterRadius} (Fisher–Rao) of the seed; repeat until all are assigned.</li>
  *   <li>A cluster of n ≥ 2 becomes one new {@code consolidated} fragment at the importance-weighted Fréchet (Karcher)
@@ -41,7 +42,9 @@ final class SleepPlanner {
     static ConsolidationPlan plan(String kernelId, List<FragmentRow> pending, Instant now, SleepConfig config) {
         List<FragmentRow> order = new ArrayList<>(pending);
         order.sort(Comparator.comparingDouble(FragmentRow::importance).reversed()
-                .thenComparing(FragmentRow::createdAt).thenComparing(FragmentRow::fragmentId));
+                .thenComparing(FragmentRow::createdAt)
+                .thenComparing((a, b) -> java.util.Arrays.compare(a.basin().toArray(), b.basin().toArray()))
+                .thenComparing(FragmentRow::fragmentId));
         boolean[] assigned = new boolean[order.size()];
         List<ConsolidationPlan.Cluster> clusters = new ArrayList<>();
         List<ConsolidationPlan.Singleton> singletons = new ArrayList<>();

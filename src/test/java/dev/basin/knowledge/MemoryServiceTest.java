@@ -69,6 +69,28 @@ class MemoryServiceTest {
         return new Crafted(k, a, b, keep, prune);
     }
 
+    /**
+     * Ids are random, so a tie in time must not be broken by id: the sleep clusters and the wells follow this order,
+     * and a seeded session must give the same content on every run.
+     */
+    @Test
+    void fragmentsOfOneInstantComeBackInBasinOrderWhateverTheirIds() {
+        String k = TestKernels.kernel(store);
+        MemoryService m = at(T0);
+        for (int i = 0; i < 12; i++) {
+            m.remember(k, FragmentType.EPISODIC, content("f" + i), around((i * 5) % 64, 30, 0.01 * i), 0.5);
+        }
+        List<FragmentRow> read = m.fragments(k, ConsolidationStatus.PENDING);
+        assertThat(read).hasSize(12);
+        for (int i = 1; i < read.size(); i++) {
+            assertThat(lexicographic(read.get(i - 1).basin().toArray(), read.get(i).basin().toArray())).isNegative();
+        }
+    }
+
+    static int lexicographic(double[] a, double[] b) {
+        return java.util.Arrays.compare(a, b);
+    }
+
     @Test
     void sleepConsolidatesClustersAndPrunesFadedSingletons() {
         Crafted c = craft();
