@@ -50,12 +50,26 @@ public final class FisherRao {
      * arguments, exactly π for disjoint supports, symmetric bit for bit, relative error ≈ 1e-15.
      */
     public static double distance(Basin p, Basin q) {
-        return 2.0 * angle(p, q);
+        double sq = VectorMath.squaredDistance(p.s(), 0, q.s(), 0);
+        if (sq >= CHORD_DIRECT_SQ && sq < 1.0) {
+            return 4.0 * asinSqrtBelowHalf(0.25 * sq);
+        }
+        return 2.0 * angleFromFirstPass(p, q, sq);
     }
 
     /** The sphere angle θ = d/2 ∈ [0, π/2] between √p and √q, in the stable form 2·asin(‖s − t‖/2). */
     public static double angle(Basin p, Basin q) {
-        double sq = chordSquared(p, q);
+        return angleFromFirstPass(p, q, VectorMath.squaredDistance(p.s(), 0, q.s(), 0));
+    }
+
+    /**
+     * θ from the first pass's chord² {@code first} (recomputed in the division form below {@value #CHORD_DIRECT_SQ}).
+     * {@link #distance} answers chord² in [{@value #CHORD_DIRECT_SQ}, 1) without coming here: there no clamp binds
+     * (¼·chord² &lt; ¼, θ &lt; π/6) and the disjointness check cannot apply, so 4·asinSqrt(¼·chord²) is the same double
+     * as 2·θ computed here.
+     */
+    private static double angleFromFirstPass(Basin p, Basin q, double first) {
+        double sq = chordSquared(p, q, first);
         if (Double.isNaN(sq)) {
             return Math.PI / 2;
         }
@@ -68,6 +82,9 @@ public final class FisherRao {
      * from a chord² rounded just below 2: callers check supports when sq is within {@value #DISJOINT_CHECK} of 2).
      */
     public static double distanceFromChordSquared(double sq) {
+        if (sq < 1.0) {
+            return 4.0 * asinSqrtBelowHalf(0.25 * sq);
+        }
         return Math.min(Math.PI, 4.0 * asinSqrt(Math.min(1.0, 0.25 * sq)));
     }
 
@@ -89,13 +106,18 @@ public final class FisherRao {
      * {@link Math#asin}.
      */
     static double asinSqrt(double y) {
-        double x = Math.sqrt(y);
         if (y < 0.25) {
-            double p = y * (PS0 + y * (PS1 + y * (PS2 + y * (PS3 + y * (PS4 + y * PS5)))));
-            double q = 1.0 + y * (QS1 + y * (QS2 + y * (QS3 + y * QS4)));
-            return x + x * (p / q);
+            return asinSqrtBelowHalf(y);
         }
-        return Math.asin(x);
+        return Math.asin(Math.sqrt(y));
+    }
+
+    /** asin(√y) for y ∈ [0, 1/4): fdlibm's rational approximation in y, no branch and no clamp (x = √y &lt; 1/2). */
+    private static double asinSqrtBelowHalf(double y) {
+        double x = Math.sqrt(y);
+        double p = y * (PS0 + y * (PS1 + y * (PS2 + y * (PS3 + y * (PS4 + y * PS5)))));
+        double q = 1.0 + y * (QS1 + y * (QS2 + y * (QS3 + y * QS4)));
+        return x + x * (p / q);
     }
 
     /**
@@ -109,10 +131,10 @@ public final class FisherRao {
      * supports, and only then are the supports compared. Both passes are symmetric bit for bit: (sᵢ − tᵢ)² = (tᵢ − sᵢ)²
      * exactly, summed in the same order.
      */
-    private static double chordSquared(Basin p, Basin q) {
+    private static double chordSquared(Basin p, Basin q, double first) {
         double[] s = p.s();
         double[] t = q.s();
-        double sq = VectorMath.squaredDistance(s, 0, t, 0);
+        double sq = first;
         if (sq >= CHORD_DIRECT_SQ) {
             if (sq >= 2.0 - DISJOINT_CHECK && disjoint(s, t)) {
                 return Double.NaN;

@@ -124,6 +124,33 @@ class FisherRaoDistanceTest {
     }
 
     @Test
+    void theDirectPathIsTheClampedFormulaBitForBit() {
+        // distance() answers chord² in [1e-4, 1) without the clamps and the disjointness check; across that range and
+        // both its ends it must return the double that 4·asin(√(min(1, chord²/4))), capped at π, gives.
+        SplittableRandom rng = new SplittableRandom(8);
+        int direct = 0;
+        for (int n = 0; n < 4000; n++) {
+            Basin p = n % 3 == 0 ? TestBasins.nearBoundary(rng) : TestBasins.dirichlet(rng, 0.05 + 2 * rng.nextDouble());
+            Basin q = n % 2 == 0 ? TestBasins.perturb(rng, p, Math.pow(10.0, -3 + 3 * rng.nextDouble()))
+                    : TestBasins.dirichlet(rng, 0.05 + 2 * rng.nextDouble());
+            double sq = VectorMath.squaredDistance(p.s(), 0, q.s(), 0);
+            double clamped = Math.min(Math.PI, 4.0 * FisherRao.asinSqrt(Math.min(1.0, 0.25 * sq)));
+            double d = FisherRao.distance(p, q);
+            assertThat(FisherRao.distanceFromChordSquared(sq)).isEqualTo(clamped);
+            assertThat(d).isEqualTo(2.0 * FisherRao.angle(p, q));
+            if (sq >= FisherRao.CHORD_DIRECT_SQ && sq < 2.0 - FisherRao.DISJOINT_CHECK) {
+                assertThat(d).as("chord² %s", sq).isEqualTo(clamped);
+                direct += sq < 1.0 ? 1 : 0;
+            }
+        }
+        assertThat(direct).isGreaterThan(1000);
+        for (double sq : new double[] {Math.nextDown(1.0), 1.0, Math.nextUp(1.0), FisherRao.CHORD_DIRECT_SQ, 0.0}) {
+            assertThat(FisherRao.distanceFromChordSquared(sq))
+                    .isEqualTo(Math.min(Math.PI, 4.0 * FisherRao.asinSqrt(Math.min(1.0, 0.25 * sq))));
+        }
+    }
+
+    @Test
     void knownClosedFormBetweenUniformAndPointMass() {
         // BC(uniform, e_i) = sqrt(1/64) = 1/8 exactly, so d = 2·arccos(1/8).
         assertThat(FisherRao.distance(Basin.uniform(), Basin.pointMass(5))).isCloseTo(2 * Math.acos(0.125), within(1e-15));
