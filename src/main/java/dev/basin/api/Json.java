@@ -1,5 +1,6 @@
 package dev.basin.api;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,15 +61,33 @@ final class Json {
      * keys follow the row.
      */
     static Map<String, Object> fields(Record row) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (RecordComponent c : row.getClass().getRecordComponents()) {
+        Components components = COMPONENTS.get(row.getClass());
+        Map<String, Object> m = LinkedHashMap.newLinkedHashMap(components.names().length);
+        for (int i = 0; i < components.names().length; i++) {
             try {
-                Object v = c.getAccessor().invoke(row);
-                m.put(c.getName(), v instanceof StoredName n ? n.sqlName() : v instanceof Regime r ? r.sqlName() : v);
+                Object v = components.accessors()[i].invoke(row);
+                m.put(components.names()[i], v instanceof StoredName n ? n.sqlName() : v instanceof Regime r ? r.sqlName() : v);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + row.getClass().getSimpleName() + "." + c.getName(), e);
+                throw new IllegalStateException("cannot read " + row.getClass().getSimpleName() + "." + components.names()[i], e);
             }
         }
         return m;
     }
+
+    /** A record class's component names and accessors, looked up once per class (the lookup costs far more than a read). */
+    private record Components(String[] names, Method[] accessors) {}
+
+    private static final ClassValue<Components> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Components computeValue(Class<?> type) {
+            RecordComponent[] cs = type.getRecordComponents();
+            String[] names = new String[cs.length];
+            Method[] accessors = new Method[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                names[i] = cs[i].getName();
+                accessors[i] = cs[i].getAccessor();
+            }
+            return new Components(names, accessors);
+        }
+    };
 }
