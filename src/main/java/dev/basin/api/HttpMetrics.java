@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,14 +20,23 @@ final class HttpMetrics {
     }
 
     void record(Context ctx, Float millis) {
-        Timer.builder("basin.http.requests")
-                .description("HTTP requests by route template and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route(ctx))
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .publishPercentileHistogram()
-                .register(registry)
+        timers.computeIfAbsent(new Key(ctx.method().name(), route(ctx), ctx.statusCode()), this::timer)
                 .record((long) (millis == null ? 0 : millis * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    /** One series of the timer; its Timer is registered once and kept (building and looking it up per request cost more than recording). */
+    private record Key(String method, String route, int status) {}
+
+    private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
+
+    private Timer timer(Key k) {
+        return Timer.builder("basin.http.requests")
+                .description("HTTP requests by route template and status")
+                .tag("method", k.method())
+                .tag("route", k.route())
+                .tag("status", Integer.toString(k.status()))
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     static String route(Context ctx) {

@@ -14,7 +14,7 @@ public final class Ids {
 
     /** A new id such as {@code gp_3f9a0c1d2e4b5a6f7081}. {@code prefix} must be lower-case letters, digits, {@code _}. */
     public static String next(String prefix) {
-        if (prefix == null || !prefix.matches("[a-z0-9_]*")) {
+        if (!validPrefix(prefix)) {
             throw new IllegalArgumentException("id prefix must be lower-case letters, digits and _: " + prefix);
         }
         byte[] b = new byte[RANDOM_HEX / 2];
@@ -27,5 +27,19 @@ public final class Ids {
             out[o++] = HEX[x & 0xF];
         }
         return new String(out);
+    }
+
+    /** Lower-case letters, digits and {@code _} only (checked per character: a regex would be compiled per id). */
+    private static boolean validPrefix(String prefix) {
+        if (prefix == null) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
