@@ -112,6 +112,10 @@ final class Requests {
                 drain(in);
                 throw tooLarge(limit);
             }
+            if (declared >= 0 && declared < 16_384) {
+                // the usual small body of known length: read into an array of exactly that size (the stream ends there)
+                return in.readNBytes((int) declared);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[16_384];
             long total = 0;
