@@ -77,6 +77,16 @@ public final class InsightService {
         return config;
     }
 
+    /** The resonance rule of {@link #detect}: closer than {@code maxDistance}, and both Φ at least the configured minimum. */
+    public boolean resonates(DomainSignal a, DomainSignal b, double maxDistance) {
+        return FisherRao.distance(a.basin(), b.basin()) < maxDistance && Math.min(a.phi(), b.phi()) >= config.minPhi();
+    }
+
+    /** The bridging basin of a resonance: the geodesic midpoint of the two signals' basins (a to b). */
+    public static Basin bridge(DomainSignal a, DomainSignal b) {
+        return FisherRao.pointAt(a.basin(), b.basin(), 0.5);
+    }
+
     /** Checks {@code a} and {@code b} (different domains) for resonance on behalf of {@code kernelId}. */
     public Detection detect(String kernelId, DomainSignal a, DomainSignal b) {
         return detect(kernelId, a, b, config.maxDistance());
@@ -103,13 +113,13 @@ public final class InsightService {
         }
         double d = FisherRao.distance(a.basin(), b.basin());
         double minPhi = Math.min(a.phi(), b.phi());
-        if (d >= maxDistance || minPhi < config.minPhi()) {
+        if (!resonates(a, b, maxDistance)) {
             String why = d >= maxDistance
                     ? String.format(Locale.ROOT, "distance %.4f ≥ %.4f", d, maxDistance)
                     : String.format(Locale.ROOT, "min Φ %.4f < %.4f", minPhi, config.minPhi());
             return new Detection(Detection.Status.QUIET, d, Optional.empty(), Optional.empty(), why);
         }
-        Basin bridge = FisherRao.pointAt(a.basin(), b.basin(), 0.5);
+        Basin bridge = bridge(a, b);
         double confidence = Math.max(0.0, Math.min(1.0, (1.0 - d / maxDistance) * Math.sqrt(a.phi() * b.phi())));
         Instant now = clock.instant();
         BasinTopics topics = coordizer.nameCurrent(bridge);

@@ -63,6 +63,22 @@ class InsightServiceTest {
         assertThat(row.metadata().get("distance").asDouble()).isEqualTo(dist);
     }
 
+    /** The session avoids a known false bridge before working it out; it must ask exactly detect's question. */
+    @Test
+    void resonatesAndBridgeAreDetectsRuleAndPoint() {
+        DomainSignal[][] pairs = {
+                {signal("music", around(20, 30, 0), 0.3), signal("astronomy", around(20, 30, 0.2), 0.2)},
+                {signal("music", around(5, 30, 0), 0.3), signal("cooking", around(45, 30, 0), 0.3)},
+                {signal("music", around(5, 30, 0), 0.01), signal("cooking", around(5, 30, 0.01), 0.3)},
+                {signal("music", around(5, 30, 0), 0.05), signal("cooking", around(6, 30, 0.01), 0.05)}};
+        for (DomainSignal[] p : pairs) {
+            Detection d = insights.detect(kernel, p[0], p[1]);
+            assertThat(insights.resonates(p[0], p[1], insights.config().maxDistance()))
+                    .isEqualTo(d.status() != Detection.Status.QUIET);
+            d.insight().ifPresent(row -> assertThat(row.basin()).isEqualTo(InsightService.bridge(p[0], p[1])));
+        }
+    }
+
     @Test
     void farApartOrLowPhiIsQuietAndWritesNothing() {
         long before = TestKernels.count(store, "lightning_insights");

@@ -18,6 +18,7 @@ import dev.basin.safety.SafetyVerdict;
 import dev.basin.safety.Violation;
 import dev.basin.tools.Detection;
 import dev.basin.tools.DomainSignal;
+import dev.basin.tools.InsightService;
 import dev.basin.tools.InsightRow;
 import dev.basin.tools.OutcomeResult;
 import dev.basin.tools.WorkTrace;
@@ -122,7 +123,10 @@ public final class Resonance {
         }
     }
 
-    /** The kernel with less integration (Φ) investigates; the other computes the bridge. */
+    /**
+     * The kernel with less integration (Φ) investigates; the other computes the bridge — unless the pair resonates and
+     * a known false class covers its bridge, which is then avoided without being worked out.
+     */
     private boolean check(KernelLife x, KernelLife y) {
         KernelRow kx = engine.kernels().get(x.kernelId);
         KernelRow ky = engine.kernels().get(y.kernelId);
@@ -131,6 +135,13 @@ public final class Resonance {
         KernelLife b = xLower ? y : x;
         KernelRow ka = xLower ? kx : ky;
         KernelRow kb = xLower ? ky : kx;
+        DomainSignal sa = new DomainSignal(a.currentDomain, ka.state().basin(), ka.state().phi());
+        DomainSignal sb = new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi());
+        if (engine.insights().resonates(sa, sb, maxDistance)
+                && engine.falsePatterns().isAvoided(InsightService.bridge(sa, sb)).isPresent()) {
+            tally.insightsAvoided++;
+            return false;
+        }
         WorkTrace work = new WorkTrace(b.kernelId, "bridge");
         work.bind("a", KernelActions.basinJson(kb.state().basin())).bind("b", KernelActions.basinJson(ka.state().basin()));
         kit.carryOut(b, work, Procedures.BRIDGE);
@@ -140,9 +151,7 @@ public final class Resonance {
             kit.learn(b, work, kb.state().phi(), false);
             return false;
         }
-        Detection d = engine.insights().detect(a.kernelId,
-                new DomainSignal(a.currentDomain, ka.state().basin(), ka.state().phi()),
-                new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi()), maxDistance);
+        Detection d = engine.insights().detect(a.kernelId, sa, sb, maxDistance);
         kit.learn(b, work, kb.state().phi(), d.status() == Detection.Status.FIRED);
         if (d.status() == Detection.Status.AVOIDED) {
             tally.insightsAvoided++;
