@@ -193,9 +193,10 @@ public final class SessionRunner {
                 .thenComparing(IndexedChunk::content));
         chunks.addAll(all);
         domains.addAll(new TreeSet<>(all.stream().map(IndexedChunk::domain).toList()));
-        actions = new KernelActions(engine, clock, tally, chunks, domains, this::checkCancelled, span);
-        life = new LifeCycle(engine, clock, tally, chunks, domains, this::checkCancelled, span);
-        resonance = new Resonance(engine, clock, tally, chunks, domains, this::checkCancelled, span, actions);
+        KernelWork work = work(tally);
+        actions = new KernelActions(work);
+        life = new LifeCycle(work);
+        resonance = new Resonance(work, actions);
         engine.crossPatterns().discover(documents, List.of());
         clock.advance(EVENT);
         for (int i = 0; i < config.kernels(); i++) {
@@ -358,8 +359,13 @@ public final class SessionRunner {
 
     private Crew newCrew() {
         Tally own = new Tally();
-        return new Crew(new KernelActions(engine, clock, own, chunks, domains, this::checkCancelled, span),
-                new LifeCycle(engine, clock, own, chunks, domains, this::checkCancelled, span), own);
+        KernelWork work = work(own);
+        return new Crew(new KernelActions(work), new LifeCycle(work), own);
+    }
+
+    /** The session's shared state and helpers, counting into {@code counts}. */
+    private KernelWork work(Tally counts) {
+        return new KernelWork(engine, clock, counts, chunks, domains, this::checkCancelled, span);
     }
 
     /** The helpers one kernel lives with on its own thread, counting into a tally of its own. */

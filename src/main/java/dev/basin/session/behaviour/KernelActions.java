@@ -5,12 +5,10 @@ import dev.basin.session.rules.RegimeWatch;
 import dev.basin.session.rules.TimeTravel;
 import dev.basin.session.rules.UnstablePeriods;
 import dev.basin.attractors.DiscoveryMethod;
-import dev.basin.session.rules.CycleSpan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.basin.BasinEngine;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
 import dev.basin.kernel.CheckpointType;
@@ -37,7 +35,6 @@ import dev.basin.safety.KernelSample;
 import dev.basin.tools.WorkTrace;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,13 +48,6 @@ import java.util.Optional;
  */
 public final class KernelActions {
     private final KernelWork kit;
-    private final BasinEngine engine;
-    private final SimClock clock;
-    private final Tally tally;
-    private final List<IndexedChunk> chunks;
-    private final List<String> domains;
-    private final Runnable checkCancelled;
-    private final CycleSpan span;
     /** Simulated time of one navigation step (the voyages' step time). */
     public static final Duration STEP = Duration.ofSeconds(1);
     /** Step budget of one exploration leg (a leg that needs more is abandoned). */
@@ -71,16 +61,8 @@ public final class KernelActions {
     public static final int HISTORY = 64;
 
 
-    public KernelActions(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
-            Runnable checkCancelled, CycleSpan span) {
-        this.kit = new KernelWork(engine, clock, tally, chunks, domains, checkCancelled, span);
-        this.engine = engine;
-        this.clock = clock;
-        this.tally = tally;
-        this.chunks = chunks;
-        this.domains = domains;
-        this.checkCancelled = checkCancelled;
-        this.span = span;
+    public KernelActions(KernelWork kit) {
+        this.kit = kit;
     }
 
     /** What one leg did. */
@@ -129,13 +111,13 @@ public final class KernelActions {
         IndexedChunk pick = lives.size() > 1 && life.rng.nextDouble() < SOCIAL ? nearOther(life, lives) : null;
         if (pick == null) {
             String domain = life.rng.nextDouble() < 0.6 ? life.homeDomain
-                    : domains.get(life.rng.nextInt(domains.size()));
-            List<IndexedChunk> pool = chunks.stream().filter(ch -> ch.domain().equals(domain)).toList();
+                    : kit.domains.get(life.rng.nextInt(kit.domains.size()));
+            List<IndexedChunk> pool = kit.chunks.stream().filter(ch -> ch.domain().equals(domain)).toList();
             pick = pool.get(life.rng.nextInt(pool.size()));
         }
         String text = querySentence(pick.content(), life);
-        QueryResult q = engine.documents().query(text, QUERY_K);
-        tally.queries++;
+        QueryResult q = kit.engine.documents().query(text, QUERY_K);
+        kit.tally.queries++;
         ChunkHit hit = q.hits().get(0);
         String hitDomain = kit.domainOf(hit.chunkId());
         kit.tick();
@@ -144,14 +126,14 @@ public final class KernelActions {
                 .put("distance", hit.distance()).put("query_phi", q.phi()).put("snippet", KernelWork.snippet(hit.content()));
         String known = life.semantic.get(hit.chunkId());
         if (known != null) {
-            engine.memory().recall(known);
+            kit.engine.memory().recall(known);
         } else {
             life.semantic.put(hit.chunkId(),
                     kit.remember(life, FragmentType.SEMANTIC, content, hit.basin(),
                             Importance.ofQuery(hit.basin(), life.remembered, hit.distance()))
                             .fragmentId());
         }
-        Basin here = engine.kernels().get(life.kernelId).state().basin();
+        Basin here = kit.engine.kernels().get(life.kernelId).state().basin();
         double tau = 0.6 + 0.4 * life.rng.nextDouble();
         WorkTrace work = new WorkTrace(life.kernelId, "explore");
         work.bind("here", basinJson(here)).bind("chunk", basinJson(hit.basin())).bind("tau", KernelWork.number(tau));
@@ -169,8 +151,8 @@ public final class KernelActions {
         if (other == life) {
             return null;
         }
-        Basin there = engine.kernels().get(other.kernelId).state().basin();
-        for (ChunkHit h : engine.documents().nearest(there, 8)) {
+        Basin there = kit.engine.kernels().get(other.kernelId).state().basin();
+        for (ChunkHit h : kit.engine.documents().nearest(there, 8)) {
             IndexedChunk ch = kit.chunk(h.chunkId());
             if (ch != null && !ch.domain().equals(other.currentDomain)) {
                 return ch;
@@ -199,7 +181,7 @@ public final class KernelActions {
      * memory, the ethics monitor's verdict, an unsafe region when blocked, and the tool miner's observation.
      */
     public Leg travel(KernelLife life, Target target, MovementReason reason, int maxSteps) {
-        KernelRow before = engine.kernels().get(life.kernelId);
+        KernelRow before = kit.engine.kernels().get(life.kernelId);
         WorkTrace work = life.work;
         life.work = null;
         if (work == null) {
@@ -210,14 +192,14 @@ public final class KernelActions {
         recallNear(life, target.basin());
         measureKappa(life, before.state(), "start");
         kit.tick();
-        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps,
+        Voyages.Voyage v = kit.engine.voyages().navigate(life.kernelId, target.basin(), target.label(), reason, maxSteps,
                 (lived, sample) -> judgeStep(life, lived, sample));
         NavigationResult r = v.result();
         count(r);
-        tally.steps += r.steps();
+        kit.tally.steps += r.steps();
         KernelRow after = v.kernel();
         KernelState s0 = before.state();
-        clock.advanceTo(after.updatedAt());
+        kit.clock.advanceTo(after.updatedAt());
         measureKappa(life, after.state(), r.status() == TrajectoryStatus.BLOCKED ? "blocked" : "end");
         boolean restored = restoreIfNeeded(life, s0, after);
         kit.tick();
@@ -251,18 +233,18 @@ public final class KernelActions {
             life.retries = 0;
         }
         life.finished.add(new KernelWork.Finished(work, after.state().phi(), completed));
-        clock.advance(KernelWork.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
+        kit.clock.advance(KernelWork.EVENT.multipliedBy(1 + life.rng.nextInt(8)));
         return new Leg(r, before, after);
     }
 
     /** Back to where a refused movement started (a rest move), so that the retry replans the same path. */
     private void retreat(KernelLife life, Basin start) {
         kit.tick();
-        Voyages.Voyage v = engine.voyages().navigate(life.kernelId, start, "retreat", MovementReason.REST, MAX_STEPS,
+        Voyages.Voyage v = kit.engine.voyages().navigate(life.kernelId, start, "retreat", MovementReason.REST, MAX_STEPS,
                 (lived, sample) -> judgeStep(life, lived, sample));
         count(v.result());
-        tally.steps += v.result().steps();
-        clock.advanceTo(v.kernel().updatedAt());
+        kit.tally.steps += v.result().steps();
+        kit.clock.advanceTo(v.kernel().updatedAt());
         measureKappa(life, v.kernel().state(), v.result().status() == TrajectoryStatus.BLOCKED ? "blocked" : "end");
     }
 
@@ -279,11 +261,11 @@ public final class KernelActions {
     private void measureKappa(KernelLife life, KernelState s, String cause, Instant at) {
         Optional<RegimeWatch.Crossing> crossing = life.regimes.measure(kappa(s), cause);
         if (crossing.isPresent() && at != null) {
-            clock.advanceTo(at);
+            kit.clock.advanceTo(at);
         }
-        if (crossing.isPresent() && engine.scaleMappings().onKappaChange(life.kernelId, crossing.get().before(),
+        if (crossing.isPresent() && kit.engine.scaleMappings().onKappaChange(life.kernelId, crossing.get().before(),
                 crossing.get().after(), cause).isPresent()) {
-            tally.scaleMappings++;
+            kit.tally.scaleMappings++;
         }
     }
 
@@ -291,7 +273,7 @@ public final class KernelActions {
     private void recallNear(KernelLife life, Basin target) {
         FragmentRow best = null;
         double bestD = 0.3;
-        for (FragmentRow f : engine.memory().fragments(life.kernelId, ConsolidationStatus.PENDING)) {
+        for (FragmentRow f : kit.engine.memory().fragments(life.kernelId, ConsolidationStatus.PENDING)) {
             double d = FisherRao.distance(f.basin(), target);
             if (d < bestD) {
                 bestD = d;
@@ -299,17 +281,17 @@ public final class KernelActions {
             }
         }
         if (best != null) {
-            engine.memory().recall(best.fragmentId());
+            kit.engine.memory().recall(best.fragmentId());
         }
     }
 
     private void count(NavigationResult r) {
-        tally.trajectories++;
-        tally.detours += r.detours();
+        kit.tally.trajectories++;
+        kit.tally.detours += r.detours();
         switch (r.status()) {
-            case COMPLETED -> tally.completed++;
-            case BLOCKED -> tally.blocked++;
-            case ABANDONED -> tally.abandoned++;
+            case COMPLETED -> kit.tally.completed++;
+            case BLOCKED -> kit.tally.blocked++;
+            case ABANDONED -> kit.tally.abandoned++;
             default -> { }
         }
     }
@@ -341,14 +323,14 @@ public final class KernelActions {
         if (history.size() < 3) {
             return List.of();
         }
-        clock.advanceTo(sample.at());
-        List<BarrierRow> raised = engine.ethics().evaluate(life.kernelId, history);
+        kit.clock.advanceTo(sample.at());
+        List<BarrierRow> raised = kit.engine.ethics().evaluate(life.kernelId, history);
         if (raised.isEmpty()) {
             return List.of();
         }
         history.clear();
-        tally.barriers += raised.size();
-        life.healing.raised(raised, engine.safety().queries().activeBarriersOf(life.kernelId), life.cycle);
+        kit.tally.barriers += raised.size();
+        life.healing.raised(raised, kit.engine.safety().queries().activeBarriersOf(life.kernelId), life.cycle);
         life.findings.addAll(UnstablePeriods.findings(life.kernelId, raised, sample.at()));
         return raised.stream().map(BarrierRow::barrierId).toList();
     }
@@ -360,20 +342,20 @@ public final class KernelActions {
      */
     private void excludeBlocking(KernelLife life, NavigationResult r) {
         for (String id : r.blockedIds()) {
-            Ball b = engine.safety().ball(id);
+            Ball b = kit.engine.safety().ball(id);
             if (b == null) {
                 continue;
             }
             int refusals = life.refusals.merge(id, 1, Integer::sum);
-            Instant expires = refusals == 1 ? span.after(clock.instant(), 2) : null;
+            Instant expires = refusals == 1 ? kit.span.after(kit.clock.instant(), 2) : null;
             ObjectNode meta = kit.json().createObjectNode().put("blocked_by", id).put("table", b.table())
                     .put("trajectory_id", r.trajectoryId()).put("blocked_reason", r.blockedReason())
                     .put("refusals", refusals).put("expiry_rule", refusals == 1
                             ? "first refusal by this ball: expires after two cycles"
                             : "refused " + refusals + " times: no expiry");
-            engine.safety().createExcludedRegion(life.kernelId, b.center(), Math.min(Math.PI, b.radius() * 1.2),
+            kit.engine.safety().createExcludedRegion(life.kernelId, b.center(), Math.min(Math.PI, b.radius() * 1.2),
                     ExclusionReason.UNSAFE, refusals, expires, meta);
-            tally.excludedRegions++;
+            kit.tally.excludedRegions++;
             kit.tick();
         }
     }
@@ -417,7 +399,7 @@ public final class KernelActions {
             return false;
         }
         kit.tick();
-        KernelRow back = engine.checkpoints().restore(life.stable.checkpointId());
+        KernelRow back = kit.engine.checkpoints().restore(life.stable.checkpointId());
         java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
         facts.put("checkpoint", life.stable.checkpointId());
         facts.put("cause", cause);
@@ -426,7 +408,7 @@ public final class KernelActions {
         facts.put("kappa_before", after.state().kappaEff());
         facts.put("kappa_after", back.state().kappaEff());
         facts.put("learning_event", life.stable.event());
-        engine.thoughts().think(back, dev.basin.kernel.ThoughtEvent.RESTORE, life.stable.checkpointId(), facts);
+        kit.engine.thoughts().think(back, dev.basin.kernel.ThoughtEvent.RESTORE, life.stable.checkpointId(), facts);
         measureKappa(life, back.state(), "restore");
         life.history.clear();
         life.restores++;
@@ -445,7 +427,7 @@ public final class KernelActions {
 
     public void checkpoint(KernelLife life, CheckpointType type) {
         kit.tick();
-        engine.checkpoints().save(life.kernelId, type);
-        tally.checkpoints++;
+        kit.engine.checkpoints().save(life.kernelId, type);
+        kit.tally.checkpoints++;
     }
 }

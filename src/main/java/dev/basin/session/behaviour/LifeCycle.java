@@ -1,8 +1,6 @@
 package dev.basin.session.behaviour;
 
 import dev.basin.session.rules.BarrierHealing;
-import dev.basin.session.rules.CycleSpan;
-import dev.basin.BasinEngine;
 import dev.basin.attractors.AttractorService;
 import dev.basin.kernel.SleepCycle;
 import dev.basin.kernel.SpawnRequest;
@@ -29,23 +27,8 @@ import java.util.Map;
  */
 public final class LifeCycle {
     private final KernelWork kit;
-    private final BasinEngine engine;
-    private final SimClock clock;
-    private final Tally tally;
-    private final List<IndexedChunk> chunks;
-    private final List<String> domains;
-    private final Runnable checkCancelled;
-    private final CycleSpan span;
-    public LifeCycle(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
-            Runnable checkCancelled, CycleSpan span) {
-        this.kit = new KernelWork(engine, clock, tally, chunks, domains, checkCancelled, span);
-        this.engine = engine;
-        this.clock = clock;
-        this.tally = tally;
-        this.chunks = chunks;
-        this.domains = domains;
-        this.checkCancelled = checkCancelled;
-        this.span = span;
+    public LifeCycle(KernelWork kit) {
+        this.kit = kit;
     }
 
     /**
@@ -55,20 +38,20 @@ public final class LifeCycle {
      */
     public void sleep(KernelLife life, int c, boolean last) {
         kit.tick();
-        SleepCycle.Slept slept = engine.sleep().sleep(life.kernelId);
-        clock.advanceTo(slept.postSleep().createdAt().plus(dev.basin.kernel.ThoughtService.THOUGHT));
+        SleepCycle.Slept slept = kit.engine.sleep().sleep(life.kernelId);
+        kit.clock.advanceTo(slept.postSleep().createdAt().plus(dev.basin.kernel.ThoughtService.THOUGHT));
         ConsolidationPlan plan = slept.plan();
-        tally.checkpoints += 2;
-        tally.sleeps++;
-        tally.fragmentsConsolidated += plan.clusters().size() + (int) plan.singletons().stream()
+        kit.tally.checkpoints += 2;
+        kit.tally.sleeps++;
+        kit.tally.fragmentsConsolidated += plan.clusters().size() + (int) plan.singletons().stream()
                 .filter(s -> s.outcome() == ConsolidationStatus.CONSOLIDATED).count();
-        tally.fragmentsMerged += plan.mergedCount();
-        tally.fragmentsPruned += (int) plan.prunedCount();
+        kit.tally.fragmentsMerged += plan.mergedCount();
+        kit.tally.fragmentsPruned += (int) plan.prunedCount();
         for (AttractorService.Recorded r : slept.attractors()) {
             if (r.inserted()) {
-                tally.attractorsFound++;
+                kit.tally.attractorsFound++;
             } else {
-                tally.attractorRevisits++;
+                kit.tally.attractorRevisits++;
             }
         }
         life.lastSleepCycle = c;
@@ -77,7 +60,7 @@ public final class LifeCycle {
             life.asleep = true;
         } else {
             kit.tick();
-            engine.sleep().wake(life.kernelId);
+            kit.engine.sleep().wake(life.kernelId);
             wake(life, c);
         }
     }
@@ -86,12 +69,12 @@ public final class LifeCycle {
     public void rediscoverPatterns(List<KernelLife> lives) {
         List<PatternMember> extra = new ArrayList<>();
         for (KernelLife k : lives) {
-            for (FragmentRow f : engine.memory().fragments(k.kernelId, ConsolidationStatus.CONSOLIDATED)) {
+            for (FragmentRow f : kit.engine.memory().fragments(k.kernelId, ConsolidationStatus.CONSOLIDATED)) {
                 extra.add(PatternMember.of(f));
             }
         }
         kit.tick();
-        engine.crossPatterns().discover(engine.documents(), extra);
+        kit.engine.crossPatterns().discover(kit.engine.documents(), extra);
     }
 
     /**
@@ -100,33 +83,33 @@ public final class LifeCycle {
      * each with the rule in its metadata; then heals the own barriers that {@link BarrierHealing} finds quiet.
      */
     public void wake(KernelLife life, int c) {
-        java.time.Instant now = clock.instant();
-        for (ExcludedRegionRow r : engine.safety().queries().listRegions(life.kernelId, true, 1000, 0)) {
+        java.time.Instant now = kit.clock.instant();
+        for (ExcludedRegionRow r : kit.engine.safety().queries().listRegions(life.kernelId, true, 1000, 0)) {
             String rule = null;
             if (r.reason() == ExclusionReason.ORDERED) {
                 rule = "ordered away until the kernel slept";
             } else if (r.expiresAt() != null && !r.expiresAt().isAfter(now)) {
                 rule = "expired at " + r.expiresAt();
             } else if (r.reason() == ExclusionReason.UNSAFE && r.metadata().has("blocked_by")
-                    && engine.safety().ball(r.metadata().get("blocked_by").asText()) == null) {
+                    && kit.engine.safety().ball(r.metadata().get("blocked_by").asText()) == null) {
                 rule = "the refusing ball " + r.metadata().get("blocked_by").asText() + " is no longer active";
             }
             if (rule != null) {
                 kit.tick();
-                engine.safety().deactivateExcludedRegion(r.regionId(), kit.json().createObjectNode().put("rule", rule)
-                        .put("cycle", c).put("lifted_at", clock.instant().toString()));
+                kit.engine.safety().deactivateExcludedRegion(r.regionId(), kit.json().createObjectNode().put("rule", rule)
+                        .put("cycle", c).put("lifted_at", kit.clock.instant().toString()));
             }
         }
-        for (BarrierHealing.Healing h : life.healing.review(engine.safety().queries().activeBarriersOf(life.kernelId),
+        for (BarrierHealing.Healing h : life.healing.review(kit.engine.safety().queries().activeBarriersOf(life.kernelId),
                 c)) {
             kit.tick();
-            engine.safety().deactivateBarrier(h.barrierId(), h.json(kit.json()));
+            kit.engine.safety().deactivateBarrier(h.barrierId(), h.json(kit.json()));
         }
     }
 
     /** Deactivates era exclusions whose window has passed (also those of sessions running beside this one). */
     public void housekeeping() {
-        engine.safety().deactivateEndedEraExclusions(clock.instant());
+        kit.engine.safety().deactivateEndedEraExclusions(kit.clock.instant());
     }
 
     /**
@@ -139,29 +122,29 @@ public final class LifeCycle {
         if (c < 3 || life.spawned || life.asleep) {
             return null;
         }
-        SpawnService.Eligibility e = engine.spawner().evaluate(life.kernelId);
+        SpawnService.Eligibility e = kit.engine.spawner().evaluate(life.kernelId);
         if (!e.eligible()) {
             return null;
         }
         kit.tick();
         List<String> vocabulary = vocabulary(life);
-        List<String> patterns = engine.crossPatterns().patternIdsFor(life.currentDomain, 3);
+        List<String> patterns = kit.engine.crossPatterns().patternIdsFor(life.currentDomain, 3);
         List<String> strategies = life.tools.toolIds();
         String name = life.name + "." + (life.generation + 1);
-        SpawnService.Spawned s = engine.spawner().spawn(life.kernelId,
+        SpawnService.Spawned s = kit.engine.spawner().spawn(life.kernelId,
                 new SpawnRequest(name, vocabulary, patterns, strategies));
         life.spawned = true;
-        tally.childKernels++;
-        tally.checkpoints++;
-        tally.transfers += s.transfers().size();
+        kit.tally.childKernels++;
+        kit.tally.checkpoints++;
+        kit.tally.transfers += s.transfers().size();
         KernelLife child = new KernelLife(s.child().kernelId(), name, life.currentDomain, life.generation + 1,
                 life.rng.split(), life.sleepOffset + 1);
         for (dev.basin.kernel.TransferRow t : s.transfers()) {
             if (t.type() == dev.basin.kernel.KnowledgeType.STRATEGIES) {
-                t.data().get("items").forEach(item -> child.tools.learn(engine.tools().tool(item.get("tool_id").asText())));
+                t.data().get("items").forEach(item -> child.tools.learn(kit.engine.tools().tool(item.get("tool_id").asText())));
             }
         }
-        ChunkHit nearest = engine.documents().nearest(s.child().state().basin(), 1).get(0);
+        ChunkHit nearest = kit.engine.documents().nearest(s.child().state().basin(), 1).get(0);
         child.home = kit.chunk(nearest.chunkId());
         return child;
     }
@@ -169,7 +152,7 @@ public final class LifeCycle {
     /** The words of the kernel's current domain's chunks, most frequent first (at most 12, 4+ letters). */
     private List<String> vocabulary(KernelLife life) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (IndexedChunk ch : chunks) {
+        for (IndexedChunk ch : kit.chunks) {
             if (!ch.domain().equals(life.currentDomain)) {
                 continue;
             }

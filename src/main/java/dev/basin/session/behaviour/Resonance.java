@@ -1,9 +1,7 @@
 package dev.basin.session.behaviour;
 
-import dev.basin.session.rules.CycleSpan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.basin.BasinEngine;
 import dev.basin.geometry.Basin;
 import dev.basin.geometry.FisherRao;
 import dev.basin.kernel.CheckpointType;
@@ -40,13 +38,6 @@ import java.util.Map;
  */
 public final class Resonance {
     private final KernelWork kit;
-    private final BasinEngine engine;
-    private final SimClock clock;
-    private final Tally tally;
-    private final List<IndexedChunk> chunks;
-    private final List<String> domains;
-    private final Runnable checkCancelled;
-    private final CycleSpan span;
     /** The least number of insights a cycle may fire (more with more kernels: one per two). */
     public static final int MAX_FIRED = 2;
     /** Step budget of an investigation leg. */
@@ -60,18 +51,10 @@ public final class Resonance {
     /** Resonance distance of this session: {@link #radius(List)} of its chunks. */
     private final double maxDistance;
 
-    public Resonance(BasinEngine engine, SimClock clock, Tally tally, List<IndexedChunk> chunks, List<String> domains,
-            Runnable checkCancelled, CycleSpan span, KernelActions legs) {
-        this.kit = new KernelWork(engine, clock, tally, chunks, domains, checkCancelled, span);
-        this.engine = engine;
-        this.clock = clock;
-        this.tally = tally;
-        this.chunks = chunks;
-        this.domains = domains;
-        this.checkCancelled = checkCancelled;
-        this.span = span;
+    public Resonance(KernelWork kit, KernelActions legs) {
+        this.kit = kit;
         this.legs = legs;
-        this.maxDistance = radius(chunks);
+        this.maxDistance = radius(kit.chunks);
     }
 
     /** Most chunk pairs {@link #radius} looks at (a deterministic stride beyond that). */
@@ -97,11 +80,11 @@ public final class Resonance {
             }
         }
         if (cross.isEmpty()) {
-            return engine.insights().config().maxDistance();
+            return kit.engine.insights().config().maxDistance();
         }
         java.util.Collections.sort(cross);
         double q = cross.get(cross.size() / 4);
-        return q > 0.0 ? q : engine.insights().config().maxDistance();
+        return q > 0.0 ? q : kit.engine.insights().config().maxDistance();
     }
 
     public void resonate(List<KernelLife> lives, int c) {
@@ -115,7 +98,7 @@ public final class Resonance {
                         || a.currentDomain.equals(b.currentDomain)) {
                     continue;
                 }
-                checkCancelled.run();
+                kit.checkCancelled.run();
                 if (check(a, b)) {
                     fired++;
                 }
@@ -128,8 +111,8 @@ public final class Resonance {
      * a known false class covers its bridge, which is then avoided without being worked out.
      */
     private boolean check(KernelLife x, KernelLife y) {
-        KernelRow kx = engine.kernels().get(x.kernelId);
-        KernelRow ky = engine.kernels().get(y.kernelId);
+        KernelRow kx = kit.engine.kernels().get(x.kernelId);
+        KernelRow ky = kit.engine.kernels().get(y.kernelId);
         boolean xLower = kx.state().phi() <= ky.state().phi();
         KernelLife a = xLower ? x : y;
         KernelLife b = xLower ? y : x;
@@ -137,9 +120,9 @@ public final class Resonance {
         KernelRow kb = xLower ? ky : kx;
         DomainSignal sa = new DomainSignal(a.currentDomain, ka.state().basin(), ka.state().phi());
         DomainSignal sb = new DomainSignal(b.currentDomain, kb.state().basin(), kb.state().phi());
-        if (engine.insights().resonates(sa, sb, maxDistance)
-                && engine.falsePatterns().isAvoided(InsightService.bridge(sa, sb)).isPresent()) {
-            tally.insightsAvoided++;
+        if (kit.engine.insights().resonates(sa, sb, maxDistance)
+                && kit.engine.falsePatterns().isAvoided(InsightService.bridge(sa, sb)).isPresent()) {
+            kit.tally.insightsAvoided++;
             return false;
         }
         WorkTrace work = new WorkTrace(b.kernelId, "bridge");
@@ -151,42 +134,42 @@ public final class Resonance {
             kit.learn(b, work, kb.state().phi(), false);
             return false;
         }
-        Detection d = engine.insights().detect(a.kernelId, sa, sb, maxDistance);
+        Detection d = kit.engine.insights().detect(a.kernelId, sa, sb, maxDistance);
         kit.learn(b, work, kb.state().phi(), d.status() == Detection.Status.FIRED);
         if (d.status() == Detection.Status.AVOIDED) {
-            tally.insightsAvoided++;
+            kit.tally.insightsAvoided++;
             return false;
         }
         if (d.status() != Detection.Status.FIRED) {
             return false;
         }
         InsightRow insight = d.insight().orElseThrow();
-        tally.insightsFired++;
+        kit.tally.insightsFired++;
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("insight", insight.insightId());
         facts.put("domains", String.join(" ↔ ", insight.domains()));
         facts.put("confidence", insight.confidence());
         facts.put("phi", ka.state().phi());
         kit.tick();
-        engine.thoughts().think(ka, ThoughtEvent.INSIGHT_FIRED, insight.insightId(), facts, insight.basin());
+        kit.engine.thoughts().think(ka, ThoughtEvent.INSIGHT_FIRED, insight.insightId(), facts, insight.basin());
         legs.checkpoint(a, CheckpointType.PRE_NAVIGATION);
         KernelActions.Leg leg = legs.travel(a, new Target(insight.basin(), insight.insightId(), a.currentDomain, null),
                 MovementReason.INVESTIGATION, INVESTIGATION_STEPS);
         kit.tick();
-        OutcomeResult out = engine.insights().recordOutcome(insight.insightId(), leg.before().state().phi(),
+        OutcomeResult out = kit.engine.insights().recordOutcome(insight.insightId(), leg.before().state().phi(),
                 leg.after().state().phi(), leg.before().state().kappaEff(),
                 leg.after().state().kappaEff());
         switch (out.outcome().outcomeType()) {
             case "validated" -> {
-                tally.insightsValidated++;
+                kit.tally.insightsValidated++;
                 kit.learned(a, "insight_validated", Map.of("insight_id", insight.insightId(), "outcome_id",
                         out.outcome().outcomeId(), "phi_change", out.outcome().phiChange()));
             }
-            case "invalidated" -> tally.insightsInvalidated++;
-            default -> tally.insightsInconclusive++;
+            case "invalidated" -> kit.tally.insightsInvalidated++;
+            default -> kit.tally.insightsInconclusive++;
         }
         if (out.falsePattern().isPresent()) {
-            tally.falsePatterns++;
+            kit.tally.falsePatterns++;
             contradiction(a, insight, out);
         }
         return true;
@@ -197,12 +180,12 @@ public final class Resonance {
      * avoided), it becomes a false pattern class detected by barrier overlap.
      */
     private boolean unsafeBridge(KernelLife a, KernelLife b, Basin bridge) {
-        SafetyVerdict v = engine.safety().check(bridge, clock.instant(), a.kernelId);
+        SafetyVerdict v = kit.engine.safety().check(bridge, kit.clock.instant(), a.kernelId);
         if (v.safe()) {
             return false;
         }
-        if (engine.falsePatterns().isAvoided(bridge).isPresent()) {
-            tally.insightsAvoided++;
+        if (kit.engine.falsePatterns().isAvoided(bridge).isPresent()) {
+            kit.tally.insightsAvoided++;
             return true;
         }
         Violation first = v.violations().get(0);
@@ -211,12 +194,12 @@ public final class Resonance {
                 .put("domain_b", b.currentDomain).put("blocked_by", first.id()).put("table", first.table())
                 .put("distance", first.distance()).put("radius", first.radius());
         kit.tick();
-        engine.falsePatterns().register(new FalsePatternDraft("Bridge between " + a.currentDomain + " and "
+        kit.engine.falsePatterns().register(new FalsePatternDraft("Bridge between " + a.currentDomain + " and "
                 + b.currentDomain + " inside " + first.table() + " " + first.id(),
                 String.format(java.util.Locale.ROOT, "the bridging point lies %.4f from the centre of a forbidden ball"
                         + " of radius %.4f: %s", first.distance(), first.radius(), first.reason()),
                 DetectionMethod.BARRIER_OVERLAP, bridge, Math.max(0.02, first.radius() - first.distance()), examples));
-        tally.falsePatterns++;
+        kit.tally.falsePatterns++;
         return true;
     }
 
@@ -227,21 +210,21 @@ public final class Resonance {
      * the reason and metadata.
      */
     private void contradiction(KernelLife life, InsightRow insight, OutcomeResult out) {
-        Instant now = clock.instant();
+        Instant now = kit.clock.instant();
         dev.basin.knowledge.FalsePatternRow fp = out.falsePattern().get();
         ObjectNode meta = kit.json().createObjectNode().put("kind", "contradiction").put("insight_id", insight.insightId())
                 .put("outcome_id", out.outcome().outcomeId()).put("false_pattern_id", fp.patternId())
                 .put("phi_change", out.outcome().phiChange()).put("class_radius", fp.radiusFr());
         kit.tick();
-        engine.safety().createExcludedRegion(life.kernelId, fp.signature(), fp.radiusFr(), ExclusionReason.ORDERED, 0,
-                span.after(now, ORDER_CYCLES), meta.deepCopy().put("rule",
+        kit.engine.safety().createExcludedRegion(life.kernelId, fp.signature(), fp.radiusFr(), ExclusionReason.ORDERED, 0,
+                kit.span.after(now, ORDER_CYCLES), meta.deepCopy().put("rule",
                         "ordered away from an invalidated insight's bridge for " + ORDER_CYCLES + " cycles"));
-        tally.excludedRegions++;
-        engine.safety().createEraExclusion(now, span.after(now, CONTRADICTION_CYCLES),
+        kit.tally.excludedRegions++;
+        kit.engine.safety().createEraExclusion(now, kit.span.after(now, CONTRADICTION_CYCLES),
                 fp.signature(), fp.radiusFr(), String.format(java.util.Locale.ROOT, "contradiction: insight %s was "
                         + "invalidated (ΔΦ %.4f); its bridge is closed for %d cycles over the false class %s (radius "
                         + "%.4f)", insight.insightId(), out.outcome().phiChange(), CONTRADICTION_CYCLES,
                         fp.patternId(), fp.radiusFr()), meta);
-        tally.eraExclusions++;
+        kit.tally.eraExclusions++;
     }
 }

@@ -81,7 +81,7 @@ class TimeTravelTest {
         Basin start = structured();
         KernelRow k = engine.kernels().createRoot(session, "traveller", start, Coupling.KAPPA_STAR,
                 Neurotransmitters.resting(), 77L);
-        KernelActions actions = new KernelActions(engine, clock, new Tally(), List.of(), List.of(), () -> { }, new CycleSpan(KernelActions.STEP));
+        KernelActions actions = new KernelActions(new KernelWork(engine, clock, new Tally(), List.of(), List.of(), () -> { }, new CycleSpan(KernelActions.STEP)));
         KernelLife life = new KernelLife(k.kernelId(), "traveller", "d", 0, new SplittableRandom(3), 0);
         actions.learned(life, "attractor_found", Map.of("attractors", List.of("attr_test"), "count", 1));
         assertThat(life.stable).isNotNull();

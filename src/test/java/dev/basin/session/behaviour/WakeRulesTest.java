@@ -77,7 +77,7 @@ class WakeRulesTest {
         ExcludedRegionRow orphan = region(id, gone, ExclusionReason.UNSAFE, null);
         engine.safety().deactivateBarrier(gone.barrierId());
 
-        LifeCycle life = new LifeCycle(engine, clock, new Tally(), List.of(), List.of(), () -> { }, new CycleSpan(KernelActions.STEP));
+        LifeCycle life = new LifeCycle(new KernelWork(engine, clock, new Tally(), List.of(), List.of(), () -> { }, new CycleSpan(KernelActions.STEP)));
         KernelLife kl = new KernelLife(id, "sleeper", "d", 0, new SplittableRandom(5), 0);
         clock.advance(Duration.ofSeconds(61));
         life.wake(kl, 2);
